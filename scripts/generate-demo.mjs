@@ -1,0 +1,1008 @@
+// @ts-check
+/**
+ * Deterministic generator for the Kundenwert demo data: the order export of a fictional German B2B supplier,
+ * "Nordwerk Industriebedarf GmbH", 01.01.2023–31.12.2025.
+ *
+ * Purchasing follows a BG/NBD-style process so that forecasting features have something real to find:
+ * every customer has a personal order rate (gamma across customers) and, after every order, a personal
+ * probability of dropping out (beta across customers); orders arrive as a Poisson process while the customer
+ * is alive. Order values are gamma distributed per customer (a few key accounts far above the rest), and each
+ * customer prefers some product groups. About 2 % of lines are returns (credit notes), and a handful of
+ * deliberately broken rows and exact duplicates sit at positions fixed by the seed.
+ *
+ * Usage: `node scripts/generate-demo.mjs [outFile]` writes Windows-1252 (no BOM), `;`-separated, CRLF.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEFAULT_SEED = 20231;
+export const DEFAULT_CUSTOMERS = 3000;
+
+const HEADER = [
+  'Rechnungsnummer',
+  'Rechnungsdatum',
+  'Kundennummer',
+  'Kunde',
+  'Artikelnummer',
+  'Artikel',
+  'Warengruppe',
+  'Menge',
+  'Einzelpreis',
+  'Kanal',
+  'Region',
+  'Branche',
+];
+
+/** First day of the period, as milliseconds since the epoch (UTC). */
+const START_MS = Date.UTC(2023, 0, 1);
+const DAY_MS = 86_400_000;
+/** Last day of the period as an offset from 01.01.2023 (31.12.2025). */
+const END_DAY = Math.round((Date.UTC(2025, 11, 31) - START_MS) / DAY_MS);
+const MONTHS = 36;
+const DAYS_PER_YEAR = 365.25;
+
+const BAD_MISSING_CUSTOMER = 6;
+const BAD_DATE = 4;
+const BAD_AMOUNT = 3;
+const DUPLICATES = 10;
+const RETURN_PROBABILITY = 0.02;
+
+/**
+ * @typedef {object} DemoOptions
+ * @property {number} [seed] PRNG seed (default 20231).
+ * @property {number} [customers] Number of customers (default 3000).
+ */
+
+/**
+ * @typedef {object} DemoStats
+ * @property {number} customers Distinct customers (every one has at least one row with its Kundennummer).
+ * @property {number} lines Data rows in the file (without the header, including bad rows and duplicates).
+ * @property {number} returnLines Rows with a negative Menge (credit-note lines; never duplicated or broken).
+ * @property {{ missingCustomer: number, badDate: number, badAmount: number }} badRows Deliberately broken rows.
+ * @property {number} duplicateRows Rows that are an exact copy of the row right before them.
+ * @property {number} invoices Distinct invoices (`RE-…`).
+ * @property {number} creditNotes Distinct credit notes (`GS-…`).
+ * @property {string} firstDate Earliest valid Rechnungsdatum, ISO `YYYY-MM-DD`.
+ * @property {string} lastDate Latest valid Rechnungsdatum, ISO `YYYY-MM-DD`.
+ */
+
+/**
+ * @typedef {object} DemoData
+ * @property {string[]} header
+ * @property {string[][]} rows Formatted CSV fields, in header order.
+ * @property {DemoStats} stats
+ */
+
+// ---------------------------------------------------------------------------------------------------------
+// Random numbers
+
+/**
+ * mulberry32: a tiny, fast 32-bit PRNG with good enough statistics for synthetic data.
+ * @param {number} seed
+ * @returns {() => number} uniform in [0, 1)
+ */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Rng {
+  /** @param {number} seed */
+  constructor(seed) {
+    /** @type {() => number} */
+    this.next = mulberry32(seed);
+    /** @type {number | null} */
+    this.spare = null;
+  }
+
+  /**
+   * @param {number} min
+   * @param {number} max
+   */
+  uniform(min, max) {
+    return min + (max - min) * this.next();
+  }
+
+  /**
+   * Integer in [min, max].
+   * @param {number} min
+   * @param {number} max
+   */
+  int(min, max) {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** @param {number} p */
+  chance(p) {
+    return this.next() < p;
+  }
+
+  /** Standard normal (Box-Muller, polar-free form, caching the second value). */
+  normal() {
+    if (this.spare !== null) {
+      const v = this.spare;
+      this.spare = null;
+      return v;
+    }
+    const u1 = 1 - this.next();
+    const u2 = this.next();
+    const r = Math.sqrt(-2 * Math.log(u1));
+    this.spare = r * Math.sin(2 * Math.PI * u2);
+    return r * Math.cos(2 * Math.PI * u2);
+  }
+
+  /**
+   * Gamma(shape, scale) by Marsaglia-Tsang; shapes below 1 use the `U^(1/shape)` boost.
+   * @param {number} shape
+   * @param {number} scale
+   * @returns {number}
+   */
+  gamma(shape, scale) {
+    if (shape < 1) {
+      const u = 1 - this.next();
+      return this.gamma(shape + 1, scale) * Math.pow(u, 1 / shape);
+    }
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x;
+      let v;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - this.next();
+      if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
+    }
+  }
+
+  /**
+   * @param {number} a
+   * @param {number} b
+   */
+  beta(a, b) {
+    const x = this.gamma(a, 1);
+    const y = this.gamma(b, 1);
+    return x / (x + y);
+  }
+
+  /**
+   * Waiting time of a Poisson process with the given rate.
+   * @param {number} rate
+   */
+  exponential(rate) {
+    return -Math.log(1 - this.next()) / rate;
+  }
+
+  /**
+   * @template T
+   * @param {readonly T[]} items
+   * @returns {T}
+   */
+  pick(items) {
+    return items[Math.floor(this.next() * items.length)];
+  }
+
+  /**
+   * Index drawn with probability proportional to its weight.
+   * @param {readonly number[]} weights
+   */
+  weightedIndex(weights) {
+    let total = 0;
+    for (const w of weights) total += w;
+    let r = this.next() * total;
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i];
+      if (r < 0) return i;
+    }
+    return weights.length - 1;
+  }
+
+  /**
+   * Index drawn from a cumulative weight table (last entry = total).
+   * @param {Float64Array} cdf
+   */
+  fromCdf(cdf) {
+    const r = this.next() * cdf[cdf.length - 1];
+    let lo = 0;
+    let hi = cdf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cdf[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Master data
+
+/** @typedef {{ id: string, name: string, group: string, groupIndex: number, cents: number, popularity: number }} Article */
+
+/** Product groups with [name, list price in EUR, popularity]. Article numbers are A-<group><nnn>. */
+const CATALOGUE = /** @type {const} */ ([
+  [
+    'Befestigungstechnik',
+    [
+      ['Sechskantschraube M8x40 verzinkt (100 Stk.)', 14.9, 9],
+      ['Sechskantschraube M10x60 verzinkt (50 Stk.)', 17.8, 6],
+      ['Sechskantmutter M8 verzinkt (100 Stk.)', 6.4, 7],
+      ['Unterlegscheibe 8,4 mm verzinkt (200 Stk.)', 5.9, 6],
+      ['Spanplattenschraube 4x40 Torx (500 Stk.)', 11.5, 7],
+      ['Schwerlastdübel M10 (25 Stk.)', 32.6, 4],
+      ['Gewindestange M12 x 1000 mm verzinkt', 4.8, 4],
+      ['Blindniete Alu 4x10 (500 Stk.)', 18.9, 3],
+      ['Zylinderschraube ISO 4762 M6x20 A2 (100 Stk.)', 12.3, 4],
+    ],
+  ],
+  [
+    'Werkzeuge',
+    [
+      ['Akku-Bohrschrauber 18 V', 189, 2],
+      ['Akku-Schlagschrauber 18 V 1/2 Zoll', 279, 1],
+      ['Winkelschleifer 125 mm 1.200 W', 119, 2],
+      ['Drehmomentschlüssel 40–200 Nm', 139, 1.5],
+      ['Steckschlüsselsatz 1/2 Zoll 24-tlg.', 89.9, 2],
+      ['Schraubendreher-Set 6-tlg.', 24.9, 4],
+      ['Trennscheibe 125 x 1,0 mm (25 Stk.)', 29.5, 8],
+      ['HSS-Bohrersatz 1–10 mm 19-tlg.', 34.9, 4],
+      ['Werkstattwagen 7 Schubladen bestückt', 1249, 0.3],
+      ['Messschieber digital 150 mm', 49.9, 2],
+    ],
+  ],
+  [
+    'Arbeitsschutz',
+    [
+      ['Schutzhandschuhe Nitril Gr. 9 (12 Paar)', 21.9, 9],
+      ['Einweghandschuhe Nitril puderfrei (100 Stk.)', 8.9, 9],
+      ['Schutzbrille klar EN 166', 4.9, 6],
+      ['Gehörschutzstöpsel (200 Paar)', 34, 4],
+      ['FFP2-Atemschutzmaske (20 Stk.)', 16.8, 5],
+      ['Sicherheitsschuh S3 Gr. 43', 74.9, 3],
+      ['Warnweste gelb EN ISO 20471', 3.4, 4],
+      ['Schutzhelm weiß', 12.9, 3],
+      ['Erste-Hilfe-Koffer DIN 13157', 54, 1.5],
+    ],
+  ],
+  [
+    'Hydraulik',
+    [
+      ['Hydraulikschlauch 1/2 Zoll (1 m)', 18.6, 6],
+      ['Hydraulikschlauch 3/8 Zoll (1 m)', 14.2, 5],
+      ['Hydrauliköl HLP 46 (20 l)', 79, 4],
+      ['Schnellkupplung 1/2 Zoll', 23.4, 5],
+      ['Hydraulikzylinder doppeltwirkend 50/30-200', 289, 0.8],
+      ['Kugelhahn 1/2 Zoll Messing', 16.9, 4],
+      ['O-Ring-Sortiment NBR (382 Stk.)', 27.5, 3],
+      ['Manometer 0–250 bar', 31.8, 2],
+      ['Hydraulik-Handpumpe 700 bar', 349, 0.6],
+    ],
+  ],
+  [
+    'Elektro',
+    [
+      ['Kabelbinder 200 mm schwarz (100 Stk.)', 4.6, 9],
+      ['Kabelbinder 370 mm UV-beständig (100 Stk.)', 9.8, 5],
+      ['Mantelleitung NYM-J 3x1,5 mm² (50 m)', 42.9, 4],
+      ['Verlängerungskabel 25 m Kabeltrommel', 64.9, 2],
+      ['LED-Hallenstrahler 150 W', 129, 1.5],
+      ['Isolierband 19 mm (10 Rollen)', 9.9, 6],
+      ['Steckdosenleiste 5-fach IP44', 27.9, 3],
+      ['Aderendhülsen-Sortiment (1.000 Stk.)', 14.5, 4],
+      ['Akku 18 V 5,0 Ah', 89, 2],
+    ],
+  ],
+  [
+    'Betriebsausstattung',
+    [
+      ['Schwerlastregal 2000 x 1200 x 600 mm', 489, 0.8],
+      ['Euro-Stapelbehälter 600 x 400 x 220 mm', 14.9, 6],
+      ['Sichtlagerkasten Gr. 3 (24 Stk.)', 39.9, 4],
+      ['Transportwagen 500 kg', 219, 1],
+      ['Werkbank 1500 mm Buche', 539, 0.6],
+      ['Gabelhubwagen 2.500 kg', 429, 0.6],
+      ['Palettenregal-Rahmen 3.000 mm', 1090, 0.3],
+      ['Stretchfolie 500 mm (6 Rollen)', 59.9, 5],
+      ['Auffangwanne 200 l', 169, 1],
+    ],
+  ],
+  [
+    'Reinigung',
+    [
+      ['Industriereiniger Konzentrat (10 l)', 34.9, 6],
+      ['Handwaschpaste (10 l Eimer)', 29.8, 6],
+      ['Putztuchrolle blau 2-lagig (1.000 Blatt)', 19.9, 7],
+      ['Ölbindemittel Granulat (20 kg)', 17.5, 4],
+      ['Bremsenreiniger 500 ml (12 Dosen)', 38.4, 5],
+      ['Flächendesinfektion (5 l)', 24.9, 4],
+      ['Müllsäcke 120 l (250 Stk.)', 22.9, 5],
+      ['Kehrbesen Industrie 60 cm', 16.9, 3],
+    ],
+  ],
+]);
+
+/** @type {Article[]} */
+const ARTICLES = CATALOGUE.flatMap(([group, items], g) =>
+  items.map(([name, price, popularity], i) => ({
+    id: `A-${(g + 1) * 1000 + i + 1}`,
+    name,
+    group,
+    groupIndex: g,
+    cents: Math.round(price * 100),
+    popularity,
+  })),
+);
+
+const CHANNELS = ['Außendienst', 'Webshop', 'Messe', 'Telefon', 'Empfehlung'];
+const CHANNEL_WEIGHTS = [30, 28, 10, 19, 13];
+/** Order-value multiplier per channel: field sales bring bigger accounts, the web shop smaller ones. */
+const CHANNEL_VALUE = [1.45, 0.7, 1.1, 0.9, 1.05];
+
+const REGIONS = ['Nord', 'Ost', 'Süd', 'West', 'Mitte'];
+const REGION_WEIGHTS = [16, 15, 27, 27, 15];
+/** City adjectives per region for names like "Kölner Antriebstechnik GmbH". */
+const CITIES = [
+  ['Hamburger', 'Bremer', 'Kieler', 'Lübecker', 'Rostocker', 'Oldenburger'],
+  ['Dresdner', 'Leipziger', 'Görlitzer', 'Chemnitzer', 'Cottbuser', 'Magdeburger'],
+  ['Münchner', 'Stuttgarter', 'Augsburger', 'Nürnberger', 'Freiburger', 'Ulmer'],
+  ['Kölner', 'Düsseldorfer', 'Dortmunder', 'Bochumer', 'Aachener', 'Münsteraner'],
+  ['Kasseler', 'Fuldaer', 'Göttinger', 'Erfurter', 'Gießener', 'Marburger'],
+];
+
+const BRANCHEN = ['Maschinenbau', 'Handwerk', 'Bau', 'Automotive', 'Lebensmittel', 'Logistik'];
+const BRANCHE_WEIGHTS = [22, 26, 18, 12, 10, 12];
+/** Affinity of each Branche to the product groups (order as in CATALOGUE). */
+const BRANCHE_GROUP_AFFINITY = [
+  [3, 2, 1.5, 2.5, 1.5, 1, 0.7],
+  [3, 3, 1.5, 0.5, 2.5, 0.7, 0.8],
+  [3, 2, 3, 0.7, 1.5, 0.8, 0.8],
+  [2, 2.5, 1.5, 2, 1.2, 1, 2],
+  [0.7, 0.8, 3, 0.6, 1, 1.5, 3.5],
+  [0.8, 1, 2.5, 0.8, 1, 3.5, 1.5],
+];
+const TRADES = [
+  [
+    'Maschinenbau',
+    'Präzisionstechnik',
+    'Antriebstechnik',
+    'Anlagenbau',
+    'Fertigungstechnik',
+    'Zerspanungstechnik',
+    'Werkzeugbau',
+  ],
+  ['Metallbau', 'Haustechnik', 'Elektrotechnik', 'Sanitärtechnik', 'Schlosserei', 'Heizungsbau', 'Tischlerei'],
+  ['Bau', 'Hochbau', 'Tiefbau', 'Bauunternehmung', 'Gerüstbau', 'Straßenbau', 'Bausanierung'],
+  ['Fahrzeugtechnik', 'Karosseriebau', 'Fahrzeugteile', 'Kfz-Technik', 'Motorentechnik', 'Nutzfahrzeuge'],
+  ['Fleischwaren', 'Backwaren', 'Feinkost', 'Molkerei', 'Getränke', 'Süßwaren', 'Lebensmitteltechnik'],
+  ['Logistik', 'Spedition', 'Transporte', 'Lagerlogistik', 'Kühllogistik', 'Güterverkehr'],
+];
+
+/** Surnames, the most common first (drawn with decreasing weight). */
+const SURNAMES = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Schäfer',
+  'Koch',
+  'Bauer',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hofmann',
+  'Hartmann',
+  'Lange',
+  'Schmitt',
+  'Werner',
+  'Schmitz',
+  'Krause',
+  'Meier',
+  'Lehmann',
+  'Köhler',
+  'Herrmann',
+  'König',
+  'Walter',
+  'Mayer',
+  'Huber',
+  'Kaiser',
+  'Fuchs',
+  'Peters',
+  'Scholz',
+  'Möller',
+  'Weiß',
+  'Jung',
+  'Hahn',
+  'Schubert',
+  'Vogel',
+  'Friedrich',
+  'Keller',
+  'Günther',
+  'Frank',
+  'Berger',
+  'Winkler',
+  'Roth',
+  'Beck',
+  'Lorenz',
+  'Baumann',
+  'Franke',
+  'Albrecht',
+  'Schuster',
+  'Böhm',
+  'Winter',
+  'Kraus',
+  'Schumacher',
+  'Krämer',
+  'Vogt',
+  'Stein',
+  'Jäger',
+  'Otto',
+  'Sommer',
+  'Groß',
+  'Seidel',
+  'Heinrich',
+  'Brandt',
+  'Haas',
+  'Schreiber',
+  'Graf',
+  'Dietrich',
+  'Ziegler',
+  'Kühn',
+  'Pohl',
+  'Engel',
+  'Horn',
+  'Busch',
+  'Bergmann',
+  'Voigt',
+  'Sauer',
+  'Arnold',
+  'Pfeiffer',
+  'Lüdtke',
+  'Thießen',
+  'Görtz',
+];
+const SURNAME_WEIGHTS = SURNAMES.map((_, i) => 1 / Math.sqrt(i + 2));
+const LEGAL_FORMS = ['GmbH', 'GmbH & Co. KG', 'KG', 'e.K.', 'AG', 'OHG', 'UG (haftungsbeschränkt)'];
+const LEGAL_FORM_WEIGHTS = [55, 18, 6, 9, 3, 4, 5];
+/** A few hand-written names that exercise CSV quoting and the Windows-1252 quote characters. */
+const SPECIAL_NAMES = [
+  { name: 'Autohaus „Am Ring“ GmbH', branche: 3 },
+  { name: 'Bäckerei "Kornblume" GmbH & Co. KG', branche: 4 },
+  { name: 'Gebr. Weiß Haustechnik e.K.', branche: 1 },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Calendar
+
+/** @typedef {{ de: string, iso: string, year: number, month: number, day: number, weekday: number }} CalendarDay */
+
+/** @type {CalendarDay[]} */
+const CALENDAR = [];
+for (let d = 0; d <= END_DAY; d++) {
+  const date = new Date(START_MS + d * DAY_MS);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  const dd = String(day).padStart(2, '0');
+  CALENDAR.push({ de: `${dd}.${mm}.${year}`, iso: `${year}-${mm}-${dd}`, year, month, day, weekday: date.getUTCDay() });
+}
+
+/**
+ * Relative order intensity: quieter in August and around Christmas / New Year.
+ * @param {number} d day offset
+ */
+function season(d) {
+  const { month, day } = CALENDAR[d];
+  if ((month === 12 && day >= 22) || (month === 1 && day <= 6)) return 0.5;
+  if (month === 8) return 0.75;
+  return 1;
+}
+
+/**
+ * Moves weekend orders to a weekday (web-shop customers order on weekends more often).
+ * @param {Rng} rng
+ * @param {number} d day offset
+ * @param {boolean} webshop
+ */
+function businessDay(rng, d, webshop) {
+  const weekday = CALENDAR[d].weekday;
+  if (weekday !== 0 && weekday !== 6) return d;
+  if (rng.chance(webshop ? 0.45 : 0.04)) return d;
+  const monday = d + (weekday === 6 ? 2 : 1);
+  return monday <= END_DAY ? monday : d - (weekday === 6 ? 1 : 2);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Formatting
+
+/**
+ * German amount from integer cents: `1.234,56`, `12,50`, `-3,00`.
+ * @param {number} cents
+ */
+function formatCents(cents) {
+  const abs = Math.abs(cents);
+  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${cents < 0 ? '-' : ''}${euros},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** @param {string} field */
+function quoteField(field) {
+  return /[;"\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/**
+ * Serialises rows as CSV: `;` delimiter, CRLF line endings (also after the last row), fields quoted only when
+ * they contain `;`, `"`, CR or LF.
+ * @param {readonly string[]} header
+ * @param {readonly (readonly string[])[]} rows
+ * @returns {string}
+ */
+export function toCsv(header, rows) {
+  const lines = [header.map(quoteField).join(';')];
+  for (const row of rows) lines.push(row.map(quoteField).join(';'));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** Windows-1252 bytes 0x80–0x9F that are not C1 controls. */
+const CP1252_SPECIALS = new Map([
+  [0x20ac, 0x80],
+  [0x201a, 0x82],
+  [0x0192, 0x83],
+  [0x201e, 0x84],
+  [0x2026, 0x85],
+  [0x2020, 0x86],
+  [0x2021, 0x87],
+  [0x02c6, 0x88],
+  [0x2030, 0x89],
+  [0x0160, 0x8a],
+  [0x2039, 0x8b],
+  [0x0152, 0x8c],
+  [0x017d, 0x8e],
+  [0x2018, 0x91],
+  [0x2019, 0x92],
+  [0x201c, 0x93],
+  [0x201d, 0x94],
+  [0x2022, 0x95],
+  [0x2013, 0x96],
+  [0x2014, 0x97],
+  [0x02dc, 0x98],
+  [0x2122, 0x99],
+  [0x0161, 0x9a],
+  [0x203a, 0x9b],
+  [0x0153, 0x9c],
+  [0x017e, 0x9e],
+  [0x0178, 0x9f],
+]);
+
+/**
+ * Encodes text as Windows-1252. ASCII and U+00A0–U+00FF map to themselves, the typographic characters of
+ * 0x80–0x9F (€ „ “ – …) to their code page bytes. Throws a RangeError for anything else, including the C1
+ * control characters U+0080–U+009F.
+ * @param {string} text
+ * @returns {Uint8Array}
+ */
+export function encodeWindows1252(text) {
+  const bytes = new Uint8Array(text.length);
+  let n = 0;
+  for (const ch of text) {
+    const cp = /** @type {number} */ (ch.codePointAt(0));
+    if (cp < 0x80 || (cp >= 0xa0 && cp <= 0xff)) {
+      bytes[n++] = cp;
+      continue;
+    }
+    const b = CP1252_SPECIALS.get(cp);
+    if (b === undefined) {
+      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      throw new RangeError(`Zeichen U+${hex} ist in Windows-1252 nicht darstellbar (Position ${n}).`);
+    }
+    bytes[n++] = b;
+  }
+  return bytes.slice(0, n);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Simulation
+
+/**
+ * @typedef {object} Customer
+ * @property {number} index Position in acquisition order.
+ * @property {string} number Kundennummer.
+ * @property {string} name
+ * @property {number} channel
+ * @property {number} region
+ * @property {number} branche
+ * @property {number} acquired Day offset (with fraction) of the first order.
+ * @property {number} rate Orders per year while alive.
+ * @property {number} dropout Probability of dropping out after each order.
+ * @property {number} meanOrderCents
+ * @property {number} discount Fraction off the list price.
+ * @property {Float64Array} articleCdf Cumulative article preference.
+ */
+
+/** @typedef {{ article: Article, qty: number, cents: number }} Line */
+/** @typedef {{ kind: 'RE' | 'GS', customer: Customer, day: number, time: number, lines: Line[], number: string }} Doc */
+/** @typedef {{ fields: string[], customer: Customer, qty: number, day: number }} Row */
+
+/**
+ * Number of newly acquired customers per month: a strong first year (existing customers arriving with the new
+ * system), then a steady trickle. Largest-remainder rounding keeps the total exact.
+ * @param {number} total
+ */
+function acquisitionsPerMonth(total) {
+  const weights = Array.from({ length: MONTHS }, (_, m) => (m === 0 ? 4 : m < 12 ? 1.7 : m < 24 ? 1 : 0.8));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (w / sum) * total);
+  const counts = exact.map(Math.floor);
+  let missing = total - counts.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((x, m) => ({ m, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.m - b.m);
+  for (let i = 0; missing > 0; i++, missing--) counts[byRemainder[i % MONTHS].m]++;
+  return counts;
+}
+
+/** @param {number} m month index since 01/2023 */
+function monthStartDay(m) {
+  return Math.round((Date.UTC(2023 + Math.floor(m / 12), m % 12, 1) - START_MS) / DAY_MS);
+}
+
+/**
+ * @param {Rng} rng
+ * @param {number} region
+ * @param {number} branche
+ */
+function companyName(rng, region, branche) {
+  const surname = () => SURNAMES[rng.weightedIndex(SURNAME_WEIGHTS)];
+  const form = LEGAL_FORMS[rng.weightedIndex(LEGAL_FORM_WEIGHTS)];
+  const trade = rng.pick(TRADES[branche]);
+  const pattern = rng.next();
+  if (pattern < 0.42) return `${surname()} ${trade} ${form}`;
+  if (pattern < 0.56) {
+    const a = surname();
+    let b = surname();
+    while (b === a) b = surname();
+    return `${a} & ${b} ${form}`;
+  }
+  if (pattern < 0.64) return `${surname()} & Söhne ${rng.chance(0.6) ? 'KG' : 'GmbH'}`;
+  if (pattern < 0.68) return `Gebr. ${surname()} ${form}`;
+  if (pattern < 0.88) return `${rng.pick(CITIES[region])} ${trade} ${form}`;
+  return `${trade} ${surname()} ${form}`;
+}
+
+/**
+ * @param {Rng} rng
+ * @param {number} total
+ * @returns {Customer[]}
+ */
+function createCustomers(rng, total) {
+  /** @type {number[]} */
+  const acquired = [];
+  acquisitionsPerMonth(total).forEach((count, m) => {
+    const first = monthStartDay(m);
+    const days = (m + 1 < MONTHS ? monthStartDay(m + 1) : END_DAY + 1) - first;
+    for (let i = 0; i < count; i++) acquired.push(first + rng.next() * days);
+  });
+  acquired.sort((a, b) => a - b);
+
+  const specialAt = new Map(SPECIAL_NAMES.map((s, i) => [Math.floor(((i + 1) * total) / 7), s]));
+  const used = new Set();
+  return acquired.map((time, index) => {
+    const special = specialAt.get(index);
+    const channel = rng.weightedIndex(CHANNEL_WEIGHTS);
+    const region = rng.weightedIndex(REGION_WEIGHTS);
+    const branche = special ? special.branche : rng.weightedIndex(BRANCHE_WEIGHTS);
+    let name = special ? special.name : companyName(rng, region, branche);
+    for (let attempt = 0; used.has(name); attempt++) {
+      name = attempt < 20 ? companyName(rng, region, branche) : `${name} ${rng.pick(CITIES[region])} Filiale`;
+    }
+    used.add(name);
+
+    // BG/NBD parameters: rate ~ Gamma(r = 0.75, mean 6 / year), dropout ~ Beta(1.5, 8.5) (mean 0.15).
+    const rate = rng.gamma(0.75, 6 / 0.75);
+    const dropout = rng.beta(1.5, 8.5);
+    // Spend: Gamma-distributed mean order value (mean ≈ 450 EUR before channel effects), 3 % key accounts.
+    const keyAccount = rng.chance(0.03);
+    const meanOrder = rng.gamma(1.6, 450 / 1.6) * CHANNEL_VALUE[channel] * (keyAccount ? rng.uniform(5, 15) : 1);
+    const discount = keyAccount ? rng.pick([0.1, 0.12, 0.15]) : rng.pick([0, 0, 0, 0.02, 0.03, 0.05, 0.05, 0.08]);
+
+    // Preferred product groups: Branche affinity times a strongly skewed personal taste, then personal favourites.
+    const affinity = BRANCHE_GROUP_AFFINITY[branche];
+    const groupTaste = affinity.map((a) => a * rng.gamma(0.5, 1));
+    const cdf = new Float64Array(ARTICLES.length);
+    let sum = 0;
+    ARTICLES.forEach((article, i) => {
+      sum += groupTaste[article.groupIndex] * article.popularity * rng.gamma(0.8, 1) + 1e-9;
+      cdf[i] = sum;
+    });
+
+    return {
+      index,
+      number: `K-${10001 + index}`,
+      name,
+      channel,
+      region,
+      branche,
+      acquired: time,
+      rate,
+      dropout,
+      meanOrderCents: Math.max(2500, Math.round(meanOrder * 100)),
+      discount,
+      articleCdf: cdf,
+    };
+  });
+}
+
+const LINES_PER_ORDER_WEIGHTS = [30, 25, 18, 12, 9, 6];
+const YEAR_PRICE_FACTOR = new Map([
+  [2023, 1],
+  [2024, 1.045],
+  [2025, 1.07],
+]);
+
+/**
+ * @param {Rng} rng
+ * @param {Customer} customer
+ * @param {number} day
+ * @returns {Line[]}
+ */
+function orderLines(rng, customer, day) {
+  const count = 1 + rng.weightedIndex(LINES_PER_ORDER_WEIGHTS);
+  const target = customer.meanOrderCents * rng.gamma(3, 1 / 3);
+  const shares = Array.from({ length: count }, () => rng.gamma(1.5, 1));
+  const shareSum = shares.reduce((a, b) => a + b, 0);
+  const factor = (YEAR_PRICE_FACTOR.get(CALENDAR[day].year) ?? 1) * (1 - customer.discount);
+  /** @type {Set<Article>} */
+  const chosen = new Set();
+  /** @type {Line[]} */
+  const lines = [];
+  for (const share of shares) {
+    const lineTarget = (target * share) / shareSum;
+    let article = ARTICLES[rng.fromCdf(customer.articleCdf)];
+    // Avoid the same article twice, and mostly avoid big-ticket items in small order lines.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const tooExpensive = article.cents > 3 * lineTarget && rng.chance(0.7);
+      if (!chosen.has(article) && !tooExpensive) break;
+      article = ARTICLES[rng.fromCdf(customer.articleCdf)];
+    }
+    if (chosen.has(article)) continue;
+    chosen.add(article);
+    const cents = Math.round(article.cents * factor);
+    const qty = Math.min(800, Math.max(1, Math.round(lineTarget / cents)));
+    lines.push({ article, qty, cents });
+  }
+  return lines;
+}
+
+/**
+ * Simulates every customer's orders (BG/NBD: Poisson purchases while alive, dropout after each order).
+ * @param {Rng} rng
+ * @param {Customer[]} customers
+ * @returns {Doc[]}
+ */
+function simulateOrders(rng, customers) {
+  /** @type {Doc[]} */
+  const orders = [];
+  for (const customer of customers) {
+    const webshop = CHANNELS[customer.channel] === 'Webshop';
+    const ratePerDay = customer.rate / DAYS_PER_YEAR;
+    let t = customer.acquired;
+    for (;;) {
+      const fraction = t - Math.floor(t);
+      const day = businessDay(rng, Math.floor(t), webshop);
+      orders.push({ kind: 'RE', customer, day, time: day + fraction, lines: orderLines(rng, customer, day), number: '' });
+      if (rng.chance(customer.dropout)) break;
+      // Next accepted arrival of a seasonally thinned Poisson process.
+      let next = t;
+      do next += rng.exponential(ratePerDay);
+      while (next < END_DAY + 1 && !rng.chance(season(Math.floor(next))));
+      if (next >= END_DAY + 1) break;
+      t = next;
+    }
+  }
+  return orders;
+}
+
+/**
+ * About 2 % of all lines come back: a credit note some days after the order, same article and price.
+ * @param {Rng} rng
+ * @param {Doc[]} orders
+ * @returns {Doc[]}
+ */
+function createReturns(rng, orders) {
+  /** @type {Doc[]} */
+  const notes = [];
+  const p = RETURN_PROBABILITY / (1 - RETURN_PROBABILITY);
+  for (const order of orders) {
+    /** @type {Line[]} */
+    const lines = [];
+    for (const line of order.lines) {
+      if (!rng.chance(p)) continue;
+      const qty = line.qty === 1 || rng.chance(0.4) ? line.qty : rng.int(1, line.qty - 1);
+      lines.push({ article: line.article, qty: -qty, cents: line.cents });
+    }
+    if (lines.length === 0) continue;
+    const raw = order.day + rng.int(3, 28);
+    if (raw > END_DAY) continue;
+    const day = businessDay(rng, raw, false);
+    if (day < raw) continue; // would fall back before a weekend at the very end of the period
+    notes.push({ kind: 'GS', customer: order.customer, day, time: day + rng.next(), lines, number: '' });
+  }
+  return notes;
+}
+
+/**
+ * Assigns per-year running numbers (`RE-2023-000001`, `GS-2024-000045`) in chronological order.
+ * @param {Doc[]} docs all of one kind
+ */
+function assignNumbers(docs) {
+  docs.sort((a, b) => a.time - b.time || a.customer.index - b.customer.index);
+  /** @type {Map<number, number>} */
+  const counters = new Map();
+  for (const doc of docs) {
+    const year = CALENDAR[doc.day].year;
+    const n = (counters.get(year) ?? 0) + 1;
+    counters.set(year, n);
+    doc.number = `${doc.kind}-${year}-${String(n).padStart(6, '0')}`;
+  }
+}
+
+/**
+ * Picks `count` distinct row indices that satisfy `accept`, at positions fixed by the seed.
+ * @param {Rng} rng
+ * @param {Row[]} rows
+ * @param {Set<number>} taken indices already used (updated)
+ * @param {number} count
+ * @param {(row: Row) => boolean} accept
+ */
+function pickRows(rng, rows, taken, count, accept) {
+  /** @type {number[]} */
+  const picked = [];
+  if (rows.length < 3) return picked;
+  for (let attempt = 0; picked.length < count && attempt < 100_000; attempt++) {
+    const i = rng.int(1, rows.length - 2);
+    if (taken.has(i) || !accept(rows[i])) continue;
+    taken.add(i);
+    picked.push(i);
+  }
+  return picked.sort((a, b) => a - b);
+}
+
+/**
+ * Generates the demo export. Deterministic for a given seed and customer count.
+ * @param {DemoOptions} [options]
+ * @returns {DemoData}
+ */
+export function generateDemoRows(options = {}) {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const total = options.customers ?? DEFAULT_CUSTOMERS;
+  if (!Number.isInteger(seed)) throw new RangeError('seed muss eine ganze Zahl sein.');
+  if (!Number.isInteger(total) || total < 1) throw new RangeError('customers muss eine positive ganze Zahl sein.');
+  const rng = new Rng(seed);
+
+  const customers = createCustomers(rng, total);
+  const invoices = simulateOrders(rng, customers);
+  const creditNotes = createReturns(rng, invoices);
+  assignNumbers(invoices);
+  assignNumbers(creditNotes);
+  const docs = [...invoices, ...creditNotes].sort(
+    (a, b) => a.day - b.day || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0),
+  );
+
+  /** @type {Row[]} */
+  const rows = [];
+  /** @type {Map<Customer, number>} */
+  const rowsPerCustomer = new Map();
+  for (const doc of docs) {
+    const c = doc.customer;
+    for (const line of doc.lines) {
+      const fields = [
+        doc.number,
+        CALENDAR[doc.day].de,
+        c.number,
+        c.name,
+        line.article.id,
+        line.article.name,
+        line.article.group,
+        String(line.qty),
+        formatCents(line.cents),
+        CHANNELS[c.channel],
+        REGIONS[c.region],
+        BRANCHEN[c.branche],
+      ];
+      rows.push({ fields, customer: c, qty: line.qty, day: doc.day });
+      rowsPerCustomer.set(c, (rowsPerCustomer.get(c) ?? 0) + 1);
+    }
+  }
+
+  // Deliberately broken rows (only ever ordinary sales lines, each with exactly one defect).
+  /** @type {Set<number>} */
+  const taken = new Set();
+  /** @type {Set<Customer>} */
+  const blanked = new Set();
+  const missing = pickRows(rng, rows, taken, BAD_MISSING_CUSTOMER, (row) => {
+    if (row.qty <= 0 || blanked.has(row.customer) || (rowsPerCustomer.get(row.customer) ?? 0) < 2) return false;
+    blanked.add(row.customer);
+    return true;
+  });
+  for (const i of missing) rows[i].fields[2] = '';
+  const badDates = pickRows(rng, rows, taken, BAD_DATE, (row) => row.qty > 0);
+  badDates.forEach((i, k) => {
+    const year = rows[i].fields[1].slice(6);
+    rows[i].fields[1] = [`31.02.${year}`, `${year}-13-01`, '', '29.02.2023'][k % 4];
+  });
+  const badAmounts = pickRows(rng, rows, taken, BAD_AMOUNT, (row) => row.qty > 0);
+  badAmounts.forEach((i, k) => {
+    rows[i].fields[8] = ['n/a', '12,3,4', ''][k % 3];
+  });
+  const duplicates = new Set(pickRows(rng, rows, taken, DUPLICATES, (row) => row.qty > 0));
+
+  /** @type {string[][]} */
+  const out = [];
+  let returnLines = 0;
+  rows.forEach((row, i) => {
+    out.push(row.fields);
+    if (duplicates.has(i)) out.push([...row.fields]);
+    if (row.qty < 0) returnLines++;
+  });
+
+  // Rows are in date order, so the first and last rows with an intact date give the range.
+  const badDateSet = new Set(badDates);
+  const goodDays = rows.filter((_, i) => !badDateSet.has(i)).map((row) => row.day);
+  const isoDay = (/** @type {number | undefined} */ d) => (d === undefined ? '' : CALENDAR[d].iso);
+
+  return {
+    header: [...HEADER],
+    rows: out,
+    stats: {
+      customers: customers.length,
+      lines: out.length,
+      returnLines,
+      badRows: { missingCustomer: missing.length, badDate: badDates.length, badAmount: badAmounts.length },
+      duplicateRows: duplicates.size,
+      invoices: invoices.length,
+      creditNotes: creditNotes.length,
+      firstDate: isoDay(goodDays[0]),
+      lastDate: isoDay(goodDays[goodDays.length - 1]),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CLI
+
+const scriptPath = fileURLToPath(import.meta.url);
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === scriptPath) {
+  const target = process.argv[2]
+    ? path.resolve(process.argv[2])
+    : path.resolve(path.dirname(scriptPath), '..', 'public', 'demo', 'kundenwert-demo.csv');
+  const { header, rows, stats } = generateDemoRows();
+  const bytes = encodeWindows1252(toCsv(header, rows));
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
+  const bad = stats.badRows.missingCustomer + stats.badRows.badDate + stats.badRows.badAmount;
+  console.log(
+    `${path.relative(process.cwd(), target)}: ${(bytes.length / 1e6).toFixed(2)} MB, ${stats.lines} Zeilen, ` +
+      `${stats.customers} Kunden, ${stats.invoices} Rechnungen, ${stats.returnLines} Retourenzeilen, ` +
+      `${bad} fehlerhafte Zeilen, ${stats.duplicateRows} Duplikate, ${stats.firstDate} bis ${stats.lastDate}`,
+  );
+}

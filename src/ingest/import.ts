@@ -1,0 +1,89 @@
+/**
+ * The import pipeline as one call: stream rows from a byte source through validation and columnization into a sink.
+ * Runs in the worker for the app and in Node for the headless report and the tests.
+ */
+import { AppFailure } from '../shared/errors';
+import type { ColumnInfo, ImportOptions, ImportProgress, ImportSummary } from '../shared/types';
+import { Columnizer, type ChunkSink } from './columnize';
+import { missingRoles } from './mapping';
+import { streamRows, type ByteSource } from './parse';
+
+export interface ImportHooks {
+  isCancelled?: () => boolean;
+  onProgress?: (p: ImportProgress) => void;
+  now?: () => number;
+}
+
+export interface ImportResult {
+  summary: ImportSummary;
+  columns: ColumnInfo[];
+  dictionaries: Record<string, string[]>;
+  chunkCount: number;
+}
+
+export async function runImport(
+  source: ByteSource,
+  options: ImportOptions,
+  headers: string[],
+  sink: ChunkSink,
+  hooks: ImportHooks = {},
+): Promise<ImportResult> {
+  const missing = missingRoles(options.roles);
+  if (missing.length) {
+    throw new AppFailure('missingRequired', `Map a column for: ${missing.join(', ')}.`, { roles: missing.join(',') });
+  }
+  if (source.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
+  const now = hooks.now ?? (() => performance.now());
+  const t0 = now();
+  const col = new Columnizer(options, headers, sink);
+  let lastReport = 0;
+  await streamRows(
+    source,
+    {
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      skipRows: options.skipRows,
+      hasHeader: options.hasHeader,
+      lineEnding: options.lineEnding,
+    },
+    col,
+    {
+      isCancelled: hooks.isCancelled,
+      onBytes: (bytesRead) => {
+        const t = now();
+        if (!hooks.onProgress || (t - lastReport < 100 && bytesRead < source.size)) return;
+        lastReport = t;
+        const elapsedMs = t - t0;
+        const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
+        hooks.onProgress({
+          bytesRead,
+          bytesTotal: source.size,
+          rows: col.rowsRead,
+          rowsPerSecond: elapsedMs > 0 ? (col.rowsRead / elapsedMs) * 1000 : 0,
+          elapsedMs,
+          remainingMs: rate > 0 && elapsedMs > 200 ? (source.size - bytesRead) / rate : null,
+        });
+      },
+    },
+  );
+  const dictionaries = await col.finish();
+  if (col.rowsRead === 0) {
+    throw new AppFailure(
+      options.hasHeader ? 'headerOnly' : 'emptyFile',
+      options.hasHeader ? 'The file has a header but no data rows.' : 'The file has no data rows.',
+    );
+  }
+  if (col.imported === 0) {
+    const top = Object.entries(col.rejectReasons).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
+    throw new AppFailure('nothingImported', 'No row could be imported.', {
+      rows: col.rowsRead,
+      reason: top ? top[0] : '',
+    });
+  }
+  return {
+    summary: col.summary(now() - t0),
+    columns: col.columns,
+    dictionaries,
+    chunkCount: col.chunkCount,
+  };
+}

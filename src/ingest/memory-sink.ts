@@ -1,0 +1,21 @@
+/** A ChunkSink that keeps everything in memory: for the headless report, tests and benchmarks in Node. */
+import type { RejectedRow } from '../shared/types';
+import type { ChunkSink, ColumnChunk } from './columnize';
+
+export class MemorySink implements ChunkSink {
+  readonly chunks: ColumnChunk[] = [];
+  readonly rejects: RejectedRow[] = [];
+
+  async writeChunk(chunk: ColumnChunk): Promise<void> {
+    this.chunks[chunk.index] = chunk;
+  }
+
+  async writeRejects(_index: number, rows: RejectedRow[]): Promise<void> {
+    for (const r of rows) this.rejects.push(r);
+  }
+
+  /** One column over all chunks, concatenated. */
+  column<T extends Float64Array | Int32Array | Uint8Array>(key: string, ctor: { new (b: ArrayBuffer): T }): T[] {
+    return this.chunks.map((c) => new ctor(c.columns[key]));
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Parsing of amounts and dates as they appear in real exports. Pure, allocation-light, hot-loop safe.
+ * Days are counted since 1970-01-01 (UTC), so a date is one Int32.
+ */
+import type { DateFormat, DecimalSeparator } from '../shared/types';
+
+const GROUPED_DOT = /^\d{1,3}(?:\.\d{3})+(?:,\d*)?$/; // 1.234,56
+const GROUPED_COMMA = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/; // 1,234.56
+const GROUPED_SPACE = /^\d{1,3}(?:[ '\u00a0\u202f]\d{3})+(?:[.,]\d*)?$/; // 1 234,56 or 1'234.56
+const PLAIN_COMMA = /^\d*,\d+$|^\d+,?$/;
+const PLAIN_DOT = /^\d*\.\d+$|^\d+\.?$/;
+const CURRENCY = /^(?:EUR|USD|GBP|CHF|€|\$|£)\s*|\s*(?:EUR|USD|GBP|CHF|€|\$|£)$/i;
+
+/**
+ * Parses an amount. Accepts grouping (`1.234,56`, `1,234.56`, `1 234,56`, `1'234.56`), a sign in front or behind
+ * (`-12,50`, `12,50-`), accounting negatives (`(12.50)`) and a currency symbol or code. Returns NaN when the text
+ * is not a number under the given decimal separator, and NaN for an empty cell.
+ */
+export function parseNumber(input: string, decimal: DecimalSeparator): number {
+  // Fast path: plain numbers such as `2.55`, `-3` or `12,50`: an optional minus, digits, at most one separator.
+  const n = input.length;
+  if (n > 0 && n < 18) {
+    const sep = decimal === '.' ? 46 : 44;
+    let i = input.charCodeAt(0) === 45 ? 1 : 0;
+    let sepAt = -1;
+    let digits = 0;
+    for (; i < n; i++) {
+      const c = input.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === sep && sepAt < 0) sepAt = i;
+      else break;
+    }
+    if (i === n && digits > 0) {
+      if (sepAt < 0 || decimal === '.') return +input;
+      return +(input.slice(0, sepAt) + '.' + input.slice(sepAt + 1));
+    }
+  }
+  return parseNumberSlow(input, decimal);
+}
+
+function parseNumberSlow(input: string, decimal: DecimalSeparator): number {
+  let s = input.trim();
+  if (s === '') return NaN;
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  s = s.replace(CURRENCY, '').trim();
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    negative = !negative;
+    s = s.slice(1).trim();
+  } else if (s.startsWith('+')) {
+    s = s.slice(1).trim();
+  } else if (s.endsWith('-')) {
+    negative = !negative;
+    s = s.slice(0, -1).trim();
+  }
+  s = s.replace(CURRENCY, '').trim();
+  if (s === '') return NaN;
+  let normalized: string;
+  if (decimal === ',') {
+    if (PLAIN_COMMA.test(s)) normalized = s.replace(',', '.');
+    else if (GROUPED_DOT.test(s)) normalized = s.replace(/\./g, '').replace(',', '.');
+    else if (GROUPED_SPACE.test(s)) normalized = s.replace(/[ '\u00a0\u202f]/g, '').replace(',', '.');
+    else if (/^\d+$/.test(s)) normalized = s;
+    else return NaN;
+  } else {
+    if (PLAIN_DOT.test(s)) normalized = s;
+    else if (GROUPED_COMMA.test(s)) normalized = s.replace(/,/g, '');
+    else if (GROUPED_SPACE.test(s)) normalized = s.replace(/[ '\u00a0\u202f]/g, '');
+    else return NaN;
+  }
+  const v = Number(normalized);
+  if (!Number.isFinite(v)) return NaN;
+  return negative ? -v : v;
+}
+
+/** Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** ISO `YYYY-MM-DD` of a day number. */
+export function dayToIso(day: number): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDay(y: number, m: number, d: number): number {
+  if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999) return NaN;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const max = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
+  if (d > max) return NaN;
+  return daysFromCivil(y, m, d);
+}
+
+/** Reads 1..maxLen digits starting at `pos`; returns the value and the end position packed as [value, end]. */
+function readInt(s: string, pos: number, maxLen: number, out: number[]): boolean {
+  let v = 0;
+  let i = pos;
+  while (i < s.length && i - pos < maxLen) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    i++;
+  }
+  if (i === pos) return false;
+  out[0] = v;
+  out[1] = i;
+  return true;
+}
+
+/** The rest of a date cell after the date part must be empty or a time (` 08:26`, `T08:26:00Z`, ` 8:26 AM`). */
+const TIME_TAIL = /^(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
+
+const tmp = [0, 0];
+
+/**
+ * Parses a date cell in the given format into a day number, or NaN. The time of day, if any, is validated and dropped.
+ */
+export function parseDate(input: string, format: DateFormat): number {
+  const s = input.trim();
+  let y: number, m: number, d: number, end: number;
+  switch (format) {
+    case 'iso': {
+      if (!readInt(s, 0, 4, tmp) || tmp[1] !== 4) return NaN;
+      y = tmp[0];
+      if (s[4] !== '-' || !readInt(s, 5, 2, tmp)) return NaN;
+      m = tmp[0];
+      if (s[tmp[1]] !== '-' || !readInt(s, tmp[1] + 1, 2, tmp)) return NaN;
+      d = tmp[0];
+      end = tmp[1];
+      break;
+    }
+    case 'dmy-dot':
+    case 'dmy-dot-short': {
+      if (!readInt(s, 0, 2, tmp) || s[tmp[1]] !== '.') return NaN;
+      d = tmp[0];
+      if (!readInt(s, tmp[1] + 1, 2, tmp) || s[tmp[1]] !== '.') return NaN;
+      m = tmp[0];
+      const start = tmp[1] + 1;
+      if (!readInt(s, start, 4, tmp)) return NaN;
+      const len = tmp[1] - start;
+      if (format === 'dmy-dot' && len !== 4) return NaN;
+      if (format === 'dmy-dot-short' && len !== 2) return NaN;
+      y = len === 2 ? (tmp[0] < 70 ? 2000 + tmp[0] : 1900 + tmp[0]) : tmp[0];
+      end = tmp[1];
+      break;
+    }
+    case 'ymd-compact': {
+      if (!readInt(s, 0, 8, tmp) || tmp[1] !== 8) return NaN;
+      const v = tmp[0];
+      y = Math.floor(v / 10000);
+      m = Math.floor(v / 100) % 100;
+      d = v % 100;
+      end = 8;
+      break;
+    }
+    case 'mdy-slash':
+    case 'dmy-slash': {
+      if (!readInt(s, 0, 2, tmp) || s[tmp[1]] !== '/') return NaN;
+      const a = tmp[0];
+      if (!readInt(s, tmp[1] + 1, 2, tmp) || s[tmp[1]] !== '/') return NaN;
+      const b = tmp[0];
+      const start = tmp[1] + 1;
+      if (!readInt(s, start, 4, tmp)) return NaN;
+      const len = tmp[1] - start;
+      if (len !== 4 && len !== 2) return NaN;
+      y = len === 2 ? 2000 + tmp[0] : tmp[0];
+      if (format === 'mdy-slash') {
+        m = a;
+        d = b;
+      } else {
+        d = a;
+        m = b;
+      }
+      end = tmp[1];
+      break;
+    }
+    default:
+      return NaN;
+  }
+  if (end < s.length && !TIME_TAIL.test(s.slice(end))) return NaN;
+  return validDay(y, m, d);
+}
+
+/** True for undefined, empty or whitespace-only cells. */
+export function isBlank(s: string | undefined): boolean {
+  if (s === undefined) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 160) return false;
+  }
+  return true;
+}

@@ -1,0 +1,243 @@
+/**
+ * Sniffing: guesses encoding, delimiter, header row, decimal separator and per-column date formats from the first
+ * bytes of a file. Every guess can be overridden by the user in the mapping step.
+ */
+import Papa from 'papaparse';
+import { parseDate, parseNumber, isBlank } from './normalize';
+import type {
+  ColumnProfile,
+  DateFormat,
+  DecimalSeparator,
+  Delimiter,
+  Encoding,
+  SniffResult,
+} from '../shared/types';
+import { DATE_FORMATS } from '../shared/types';
+
+export const SNIFF_BYTES = 256 * 1024;
+const SAMPLE_ROWS = 1000;
+
+export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  try {
+    // stream: true tolerates a multi-byte character cut off at the end of the sample.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return { encoding: 'utf-8', bomLength: 0 };
+  } catch {
+    return { encoding: 'windows-1252', bomLength: 0 };
+  }
+}
+
+export function bomLength(bytes: Uint8Array, encoding: Encoding): number {
+  if (encoding === 'utf-8') return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (encoding === 'utf-16le') return bytes[0] === 0xff && bytes[1] === 0xfe ? 2 : 0;
+  if (encoding === 'utf-16be') return bytes[0] === 0xfe && bytes[1] === 0xff ? 2 : 0;
+  return 0;
+}
+
+/** Decodes a sample; when `truncated`, the last (possibly partial) line is dropped. */
+export function decodeSample(bytes: Uint8Array, encoding: Encoding, truncated: boolean): string {
+  const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength(bytes, encoding)), { stream: true });
+  if (!truncated) return text;
+  const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return cut > 0 ? text.slice(0, cut) : text;
+}
+
+/** Splits a whitespace-aligned line into fields. */
+export function splitWhitespace(line: string): string[] {
+  const t = line.trim();
+  return t === '' ? [''] : t.split(/[ \t]+/);
+}
+
+export function parseSampleRows(text: string, delimiter: Delimiter, maxRows = SAMPLE_ROWS): string[][] {
+  if (delimiter === 'whitespace') {
+    const out: string[][] = [];
+    for (const line of text.split(/\r\n|\n|\r/)) {
+      if (line.trim() === '') continue;
+      out.push(splitWhitespace(line));
+      if (out.length >= maxRows) break;
+    }
+    return out;
+  }
+  const res = Papa.parse<string[]>(text, { delimiter, preview: maxRows, skipEmptyLines: 'greedy' });
+  return res.data;
+}
+
+function modeCount(rows: string[][]): { mode: number; share: number } {
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  let mode = 0;
+  let best = 0;
+  for (const [len, c] of counts) {
+    if (c > best || (c === best && len > mode)) {
+      mode = len;
+      best = c;
+    }
+  }
+  return { mode, share: rows.length ? best / rows.length : 0 };
+}
+
+export function detectDelimiter(text: string): Delimiter {
+  const head = text.slice(0, 64 * 1024);
+  let bestDelim: Delimiter | null = null;
+  let bestScore = 0;
+  for (const d of [',', ';', '\t', '|'] as const) {
+    const rows = parseSampleRows(head, d, 60);
+    const { mode, share } = modeCount(rows);
+    if (mode < 2) continue;
+    // Consistency first, then more columns.
+    const score = share * 100 + Math.min(mode, 50) / 100;
+    if (score > bestScore) {
+      bestScore = score;
+      bestDelim = d;
+    }
+  }
+  const ws = modeCount(parseSampleRows(head, 'whitespace', 60));
+  if (ws.mode >= 2 && ws.share * 100 > bestScore + 5) return 'whitespace';
+  return bestDelim ?? (ws.mode >= 2 ? 'whitespace' : ',');
+}
+
+function looksLikeValue(cell: string): boolean {
+  const s = cell.trim();
+  if (s === '') return false;
+  if (!Number.isNaN(parseNumber(s, '.')) || !Number.isNaN(parseNumber(s, ','))) return true;
+  return DATE_FORMATS.some((f) => !Number.isNaN(parseDate(s, f)));
+}
+
+/** Chooses the decimal separator from the cells that are unambiguous (`12,50`, `1.234,56`, `2.55`, `1,234.56`). */
+export function detectDecimal(rows: string[][], delimiter: Delimiter): DecimalSeparator {
+  let comma = 0;
+  let dot = 0;
+  for (const r of rows) {
+    for (const raw of r) {
+      const s = raw.trim().replace(/^[-(]|[)-]$/g, '');
+      if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^\d+,\d{1,2}$|^\d+,\d{4,}$/.test(s)) comma++;
+      else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^\d+\.\d{1,2}$|^\d+\.\d{4,}$/.test(s)) dot++;
+    }
+  }
+  if (comma > dot) return ',';
+  if (dot > comma) return '.';
+  return delimiter === ';' ? ',' : '.';
+}
+
+export function profileColumns(
+  headers: string[],
+  rows: string[][],
+  decimal: DecimalSeparator,
+): ColumnProfile[] {
+  return headers.map((name, index) => {
+    const samples: string[] = [];
+    const values: string[] = [];
+    const distinct = new Set<string>();
+    let nonEmpty = 0;
+    let numeric = 0;
+    let integer = 0;
+    const dateHits = new Map<DateFormat, number>();
+    for (const r of rows) {
+      const cell = r[index];
+      if (isBlank(cell)) continue;
+      nonEmpty++;
+      distinct.add(cell);
+      values.push(cell);
+      if (samples.length < 5 && !samples.includes(cell)) samples.push(cell);
+      const v = parseNumber(cell, decimal);
+      if (!Number.isNaN(v)) {
+        numeric++;
+        if (Number.isInteger(v)) integer++;
+      }
+      for (const f of DATE_FORMATS) {
+        if (!Number.isNaN(parseDate(cell, f))) dateHits.set(f, (dateHits.get(f) ?? 0) + 1);
+      }
+    }
+    const ranked = [...dateHits.entries()]
+      .filter(([, c]) => nonEmpty > 0 && c / nonEmpty >= 0.9)
+      .sort((a, b) => b[1] - a[1]);
+    let dateFormats = ranked.map(([f]) => f);
+    // A column of plain 8-digit numbers is a compact date only if it is not an obvious id column: keep the guess but
+    // rank it after real separators.
+    let dateAmbiguous = false;
+    if (dateFormats.includes('mdy-slash') && dateFormats.includes('dmy-slash')) {
+      const a = dateHits.get('mdy-slash') ?? 0;
+      const b = dateHits.get('dmy-slash') ?? 0;
+      if (a === b) dateAmbiguous = true;
+      else dateFormats = dateFormats.filter((f) => f !== (a > b ? 'dmy-slash' : 'mdy-slash'));
+    }
+    return {
+      index,
+      name,
+      samples,
+      nonEmpty,
+      distinct: distinct.size,
+      numericShare: nonEmpty ? numeric / nonEmpty : 0,
+      integerShare: nonEmpty ? integer / nonEmpty : 0,
+      dateFormats,
+      dateAmbiguous,
+      letterPrefix: detectCancelPrefix(values),
+    };
+  });
+}
+
+function detectLineEnding(text: string): 'LF' | 'CRLF' | 'CR' {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r >= 0 && (n < 0 || r < n)) return n === r + 1 ? 'CRLF' : 'CR';
+  return 'LF';
+}
+
+/** Guesses the cancellation marker: order ids that are digits with a leading letter while most are plain digits. */
+export function detectCancelPrefix(values: string[]): string {
+  let plain = 0;
+  const prefixed = new Map<string, number>();
+  for (const v of values) {
+    const s = v.trim();
+    if (/^\d+$/.test(s)) plain++;
+    const m = /^([A-Za-z])\d+$/.exec(s);
+    if (m) prefixed.set(m[1], (prefixed.get(m[1]) ?? 0) + 1);
+  }
+  if (plain === 0) return '';
+  for (const [letter, c] of prefixed) if (letter.toUpperCase() === 'C' && c < plain) return letter;
+  return '';
+}
+
+/** Sniffs the first bytes of a file. `truncated` says whether the sample is shorter than the file. */
+export function sniff(bytes: Uint8Array, fileName: string, fileSize: number): SniffResult {
+  const warnings: string[] = [];
+  const { encoding, bomLength: bom } = detectEncoding(bytes);
+  const truncated = bytes.length < fileSize;
+  const text = decodeSample(bytes, encoding, truncated);
+  const delimiter = detectDelimiter(text);
+  const all = parseSampleRows(text, delimiter, SAMPLE_ROWS + 20);
+  const { mode } = modeCount(all.slice(0, 60));
+  // Rows before the first row of the usual width are metadata (DATEV exports start with one such line).
+  let skipRows = 0;
+  while (skipRows < Math.min(10, all.length - 1) && all[skipRows].length !== mode) skipRows++;
+  const rows = all.slice(skipRows);
+  const first = rows[0] ?? [];
+  const hasHeader = rows.length > 0 && first.filter((c) => !isBlank(c)).every((c) => !looksLikeValue(c));
+  const width = Math.max(mode, first.length);
+  const headers = Array.from({ length: width }, (_, i) => {
+    const h = hasHeader ? (first[i] ?? '').trim() : '';
+    return h !== '' ? h : `#${i + 1}`;
+  });
+  const dataRows = hasHeader ? rows.slice(1) : rows;
+  const decimal = detectDecimal(dataRows.slice(0, 200), delimiter);
+  const profiles = profileColumns(headers, dataRows, decimal);
+  return {
+    fileName,
+    fileSize,
+    encoding,
+    hasBom: bom > 0,
+    delimiter,
+    skipRows,
+    hasHeader,
+    decimal,
+    lineEnding: detectLineEnding(text),
+    headers,
+    profiles,
+    sampleRows: dataRows.slice(0, 50),
+    cancelPrefix: '',
+    warnings,
+  };
+}

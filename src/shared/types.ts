@@ -1,0 +1,222 @@
+/** Types that cross the worker boundary. Keep them plain data (structured-clone safe). */
+
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
+export type DecimalSeparator = '.' | ',';
+
+/** Date formats the importer understands. Every format accepts an optional time part, which is ignored. */
+export type DateFormat = 'iso' | 'dmy-dot' | 'dmy-dot-short' | 'ymd-compact' | 'mdy-slash' | 'dmy-slash';
+
+export const DATE_FORMATS: readonly DateFormat[] = [
+  'iso',
+  'dmy-dot',
+  'dmy-dot-short',
+  'ymd-compact',
+  'mdy-slash',
+  'dmy-slash',
+];
+
+/** Roles a column can play. `attribute` columns are kept as segment attributes. */
+export type ColumnRole =
+  | 'customer'
+  | 'date'
+  | 'amount'
+  | 'quantity'
+  | 'unitPrice'
+  | 'orderId'
+  | 'product'
+  | 'category'
+  | 'channel'
+  | 'region'
+  | 'cost'
+  | 'margin';
+
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'customer',
+  'date',
+  'amount',
+  'quantity',
+  'unitPrice',
+  'orderId',
+  'product',
+  'category',
+  'channel',
+  'region',
+  'cost',
+  'margin',
+];
+
+export type RoleMap = Partial<Record<ColumnRole, number>>;
+
+export interface ColumnProfile {
+  index: number;
+  name: string;
+  samples: string[];
+  nonEmpty: number;
+  distinct: number;
+  /** Share of non-empty samples that parse as a number with the sniffed decimal separator. */
+  numericShare: number;
+  /** Share of non-empty samples that are whole numbers. */
+  integerShare: number;
+  /** Date formats that parse at least 90 % of the non-empty samples, best first. */
+  dateFormats: DateFormat[];
+  /** True when several date formats fit equally well (for example 03/04/2024). */
+  dateAmbiguous: boolean;
+  /** A letter that starts some values while most are plain digits (a cancellation marker such as `C`), or ''. */
+  letterPrefix: string;
+}
+
+export interface SniffResult {
+  fileName: string;
+  fileSize: number;
+  encoding: Encoding;
+  hasBom: boolean;
+  delimiter: Delimiter;
+  /** Rows before the header (for example a DATEV metadata line). */
+  skipRows: number;
+  hasHeader: boolean;
+  decimal: DecimalSeparator;
+  lineEnding: 'LF' | 'CRLF' | 'CR';
+  headers: string[];
+  profiles: ColumnProfile[];
+  /** The first parsed data rows, raw. */
+  sampleRows: string[][];
+  /** A guess of the cancellation marker at the start of an order id, '' for none. */
+  cancelPrefix: string;
+  warnings: string[];
+}
+
+export interface ImportOptions {
+  name: string;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  lineEnding: 'LF' | 'CRLF' | 'CR';
+  skipRows: number;
+  hasHeader: boolean;
+  decimal: DecimalSeparator;
+  dateFormat: DateFormat;
+  roles: RoleMap;
+  /** Column indices kept as segment attributes, with their display names. */
+  attributes: { index: number; name: string }[];
+  /** Order ids starting with this marker are cancellations. '' disables the rule. */
+  cancelPrefix: string;
+  /** Whether exact duplicate lines are kept in the analysis. They are always counted and flagged. */
+  dropDuplicates: boolean;
+}
+
+export type RejectReason =
+  | 'missingCustomer'
+  | 'missingDate'
+  | 'badDate'
+  | 'missingAmount'
+  | 'badAmount'
+  | 'badQuantity'
+  | 'badPrice'
+  | 'badCost'
+  | 'tooFewFields'
+  | 'unclosedQuote';
+
+export const REJECT_REASONS: readonly RejectReason[] = [
+  'missingCustomer',
+  'missingDate',
+  'badDate',
+  'missingAmount',
+  'badAmount',
+  'badQuantity',
+  'badPrice',
+  'badCost',
+  'tooFewFields',
+  'unclosedQuote',
+];
+
+export interface RejectedRow {
+  line: number;
+  reason: RejectReason;
+  raw: string;
+}
+
+/** A normalized preview row: the values as they will be stored, plus the problem if the row would be rejected. */
+export interface PreviewRow {
+  line: number;
+  raw: string[];
+  customer: string | null;
+  /** ISO date (YYYY-MM-DD) or null. */
+  date: string | null;
+  amount: number | null;
+  isReturn: boolean;
+  problem: RejectReason | null;
+  /** Column index that causes the problem. */
+  problemColumn: number | null;
+}
+
+export interface ImportProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+  rowsPerSecond: number;
+  elapsedMs: number;
+  /** Estimated milliseconds left, or null while unknown. */
+  remainingMs: number | null;
+}
+
+export interface ImportSummary {
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  blankLines: number;
+  rejectReasons: Partial<Record<RejectReason, number>>;
+  /** Net amount carried by rejected rows whose amount could be read, per reason. */
+  rejectedRevenue: Partial<Record<RejectReason, number>>;
+  /** Net revenue of the imported lines, returns included. Null without an amount column. */
+  netRevenue: number | null;
+  /** Net revenue of imported plus rejected rows (where readable). */
+  revenueWithRejected: number | null;
+  returnLines: number;
+  returnsValue: number | null;
+  duplicateLines: number;
+  /** Net amount of the duplicate lines (the extra copies). */
+  duplicateRevenue: number | null;
+  customers: number;
+  orders: number;
+  /** ISO dates. */
+  firstDate: string | null;
+  lastDate: string | null;
+  hasAmount: boolean;
+  durationMs: number;
+  encoding: Encoding;
+}
+
+export interface ColumnInfo {
+  key: string;
+  kind: 'code' | 'day' | 'number' | 'flags';
+  /** Display name: the source header. */
+  label: string;
+}
+
+export interface DatasetInfo {
+  id: number;
+  workspaceId: number;
+  name: string;
+  fileName: string;
+  fileSize: number;
+  status: 'importing' | 'ready';
+  createdAt: number;
+  rowCount: number;
+  chunkCount: number;
+  columns: ColumnInfo[];
+  options: ImportOptions;
+  summary: ImportSummary | null;
+}
+
+export interface WorkspaceInfo {
+  id: number;
+  name: string;
+  createdAt: number;
+  datasetCount: number;
+}
+
+export interface StorageEstimate {
+  usage: number | null;
+  quota: number | null;
+  persisted: boolean;
+}
