@@ -124,7 +124,7 @@ class Rng {
     return this.next() < p;
   }
 
-  /** Standard normal (Box-Muller, polar-free form, caching the second value). */
+  /** Standard normal (Box-Muller transform, caching the second value). */
   normal() {
     if (this.spare !== null) {
       const v = this.spare;
@@ -380,7 +380,15 @@ const TRADES = [
     'Zerspanungstechnik',
     'Werkzeugbau',
   ],
-  ['Metallbau', 'Haustechnik', 'Elektrotechnik', 'Sanitärtechnik', 'Schlosserei', 'Heizungsbau', 'Tischlerei'],
+  [
+    'Metallbau',
+    'Haustechnik',
+    'Elektrotechnik',
+    'Sanitärtechnik',
+    'Schlosserei',
+    'Heizungsbau',
+    'Tischlerei',
+  ],
   ['Bau', 'Hochbau', 'Tiefbau', 'Bauunternehmung', 'Gerüstbau', 'Straßenbau', 'Bausanierung'],
   ['Fahrzeugtechnik', 'Karosseriebau', 'Fahrzeugteile', 'Kfz-Technik', 'Motorentechnik', 'Nutzfahrzeuge'],
   ['Fleischwaren', 'Backwaren', 'Feinkost', 'Molkerei', 'Getränke', 'Süßwaren', 'Lebensmitteltechnik'],
@@ -506,7 +514,14 @@ for (let d = 0; d <= END_DAY; d++) {
   const day = date.getUTCDate();
   const mm = String(month).padStart(2, '0');
   const dd = String(day).padStart(2, '0');
-  CALENDAR.push({ de: `${dd}.${mm}.${year}`, iso: `${year}-${mm}-${dd}`, year, month, day, weekday: date.getUTCDay() });
+  CALENDAR.push({
+    de: `${dd}.${mm}.${year}`,
+    iso: `${year}-${mm}-${dd}`,
+    year,
+    month,
+    day,
+    weekday: date.getUTCDay(),
+  });
 }
 
 /**
@@ -521,17 +536,32 @@ function season(d) {
 }
 
 /**
- * Moves weekend orders to a weekday (web-shop customers order on weekends more often).
+ * Public holidays every customer observes (no invoices): New Year and Christmas.
+ * @param {number} d day offset
+ */
+function isHoliday(d) {
+  const { month, day } = CALENDAR[d];
+  return (month === 1 && day === 1) || (month === 12 && (day === 25 || day === 26));
+}
+
+/**
+ * Moves orders off holidays and, mostly, off weekends (web-shop customers order on weekends more often).
  * @param {Rng} rng
  * @param {number} d day offset
  * @param {boolean} webshop
  */
 function businessDay(rng, d, webshop) {
-  const weekday = CALENDAR[d].weekday;
-  if (weekday !== 0 && weekday !== 6) return d;
-  if (rng.chance(webshop ? 0.45 : 0.04)) return d;
-  const monday = d + (weekday === 6 ? 2 : 1);
-  return monday <= END_DAY ? monday : d - (weekday === 6 ? 1 : 2);
+  const keepWeekend = rng.chance(webshop ? 0.45 : 0.04);
+  const weekend = (/** @type {number} */ x) => CALENDAR[x].weekday === 0 || CALENDAR[x].weekday === 6;
+  const closed = (/** @type {number} */ x) => isHoliday(x) || (!keepWeekend && weekend(x));
+  let day = d;
+  // Spread weekend demand over the following working week instead of piling it all onto Monday.
+  if (!keepWeekend && weekend(d)) day = d + (CALENDAR[d].weekday === 6 ? 2 : 1) + rng.int(0, 4);
+  while (day <= END_DAY && closed(day)) day++;
+  if (day <= END_DAY) return day;
+  day = d;
+  while (day > 0 && closed(day)) day--;
+  return day;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -641,9 +671,12 @@ export function encodeWindows1252(text) {
  * @property {Float64Array} articleCdf Cumulative article preference.
  */
 
-/** @typedef {{ article: Article, qty: number, cents: number }} Line */
+/** @typedef {{ article: Article, qty: number, cents: number, returned?: boolean }} Line */
 /** @typedef {{ kind: 'RE' | 'GS', customer: Customer, day: number, time: number, lines: Line[], number: string }} Doc */
-/** @typedef {{ fields: string[], customer: Customer, qty: number, day: number }} Row */
+/**
+ * @typedef {{ fields: string[], customer: Customer, qty: number, day: number, intact: boolean }} Row
+ * `intact`: returns and the lines they credit, which stay free of deliberate defects.
+ */
 
 /**
  * Number of newly acquired customers per month: a strong first year (existing customers arriving with the new
@@ -656,7 +689,9 @@ function acquisitionsPerMonth(total) {
   const exact = weights.map((w) => (w / sum) * total);
   const counts = exact.map(Math.floor);
   let missing = total - counts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((x, m) => ({ m, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.m - b.m);
+  const byRemainder = exact
+    .map((x, m) => ({ m, r: x - Math.floor(x) }))
+    .sort((a, b) => b.r - a.r || a.m - b.m);
   for (let i = 0; missing > 0; i++, missing--) counts[byRemainder[i % MONTHS].m]++;
   return counts;
 }
@@ -684,8 +719,9 @@ function companyName(rng, region, branche) {
     return `${a} & ${b} ${form}`;
   }
   if (pattern < 0.64) return `${surname()} & Söhne ${rng.chance(0.6) ? 'KG' : 'GmbH'}`;
-  if (pattern < 0.68) return `Gebr. ${surname()} ${form}`;
-  if (pattern < 0.88) return `${rng.pick(CITIES[region])} ${trade} ${form}`;
+  if (pattern < 0.68) return `Gebr. ${surname()} ${rng.pick(['GmbH', 'KG', 'OHG'])}`;
+  if (pattern < 0.88)
+    return `${rng.pick(CITIES[region])} ${trade} ${rng.pick(['GmbH', 'GmbH', 'GmbH & Co. KG', 'AG'])}`;
   return `${trade} ${surname()} ${form}`;
 }
 
@@ -722,8 +758,11 @@ function createCustomers(rng, total) {
     const dropout = rng.beta(1.5, 8.5);
     // Spend: Gamma-distributed mean order value (mean ≈ 450 EUR before channel effects), 3 % key accounts.
     const keyAccount = rng.chance(0.03);
-    const meanOrder = rng.gamma(1.6, 450 / 1.6) * CHANNEL_VALUE[channel] * (keyAccount ? rng.uniform(5, 15) : 1);
-    const discount = keyAccount ? rng.pick([0.1, 0.12, 0.15]) : rng.pick([0, 0, 0, 0.02, 0.03, 0.05, 0.05, 0.08]);
+    const meanOrder =
+      rng.gamma(1.6, 450 / 1.6) * CHANNEL_VALUE[channel] * (keyAccount ? rng.uniform(5, 15) : 1);
+    const discount = keyAccount
+      ? rng.pick([0.1, 0.12, 0.15])
+      : rng.pick([0, 0, 0, 0.02, 0.03, 0.05, 0.05, 0.08]);
 
     // Preferred product groups: Branche affinity times a strongly skewed personal taste, then personal favourites.
     const affinity = BRANCHE_GROUP_AFFINITY[branche];
@@ -752,7 +791,7 @@ function createCustomers(rng, total) {
   });
 }
 
-const LINES_PER_ORDER_WEIGHTS = [30, 25, 18, 12, 9, 6];
+const LINES_PER_ORDER_WEIGHTS = [36, 26, 16, 10, 7, 5];
 const YEAR_PRICE_FACTOR = new Map([
   [2023, 1],
   [2024, 1.045],
@@ -809,7 +848,14 @@ function simulateOrders(rng, customers) {
     for (;;) {
       const fraction = t - Math.floor(t);
       const day = businessDay(rng, Math.floor(t), webshop);
-      orders.push({ kind: 'RE', customer, day, time: day + fraction, lines: orderLines(rng, customer, day), number: '' });
+      orders.push({
+        kind: 'RE',
+        customer,
+        day,
+        time: day + fraction,
+        lines: orderLines(rng, customer, day),
+        number: '',
+      });
       if (rng.chance(customer.dropout)) break;
       // Next accepted arrival of a seasonally thinned Poisson process.
       let next = t;
@@ -835,8 +881,11 @@ function createReturns(rng, orders) {
   for (const order of orders) {
     /** @type {Line[]} */
     const lines = [];
+    /** @type {Line[]} */
+    const credited = [];
     for (const line of order.lines) {
       if (!rng.chance(p)) continue;
+      credited.push(line);
       const qty = line.qty === 1 || rng.chance(0.4) ? line.qty : rng.int(1, line.qty - 1);
       lines.push({ article: line.article, qty: -qty, cents: line.cents });
     }
@@ -845,6 +894,7 @@ function createReturns(rng, orders) {
     if (raw > END_DAY) continue;
     const day = businessDay(rng, raw, false);
     if (day < raw) continue; // would fall back before a weekend at the very end of the period
+    for (const line of credited) line.returned = true;
     notes.push({ kind: 'GS', customer: order.customer, day, time: day + rng.next(), lines, number: '' });
   }
   return notes;
@@ -880,7 +930,7 @@ function pickRows(rng, rows, taken, count, accept) {
   if (rows.length < 3) return picked;
   for (let attempt = 0; picked.length < count && attempt < 100_000; attempt++) {
     const i = rng.int(1, rows.length - 2);
-    if (taken.has(i) || !accept(rows[i])) continue;
+    if (taken.has(i) || rows[i].intact || !accept(rows[i])) continue;
     taken.add(i);
     picked.push(i);
   }
@@ -896,7 +946,8 @@ export function generateDemoRows(options = {}) {
   const seed = options.seed ?? DEFAULT_SEED;
   const total = options.customers ?? DEFAULT_CUSTOMERS;
   if (!Number.isInteger(seed)) throw new RangeError('seed muss eine ganze Zahl sein.');
-  if (!Number.isInteger(total) || total < 1) throw new RangeError('customers muss eine positive ganze Zahl sein.');
+  if (!Number.isInteger(total) || total < 1)
+    throw new RangeError('customers muss eine positive ganze Zahl sein.');
   const rng = new Rng(seed);
 
   const customers = createCustomers(rng, total);
@@ -929,18 +980,25 @@ export function generateDemoRows(options = {}) {
         REGIONS[c.region],
         BRANCHEN[c.branche],
       ];
-      rows.push({ fields, customer: c, qty: line.qty, day: doc.day });
+      rows.push({
+        fields,
+        customer: c,
+        qty: line.qty,
+        day: doc.day,
+        intact: doc.kind === 'GS' || !!line.returned,
+      });
       rowsPerCustomer.set(c, (rowsPerCustomer.get(c) ?? 0) + 1);
     }
   }
 
-  // Deliberately broken rows (only ever ordinary sales lines, each with exactly one defect).
+  // Deliberately broken rows: only ever ordinary sales lines that are not credited later, one defect each.
   /** @type {Set<number>} */
   const taken = new Set();
   /** @type {Set<Customer>} */
   const blanked = new Set();
   const missing = pickRows(rng, rows, taken, BAD_MISSING_CUSTOMER, (row) => {
-    if (row.qty <= 0 || blanked.has(row.customer) || (rowsPerCustomer.get(row.customer) ?? 0) < 2) return false;
+    if (row.qty <= 0 || blanked.has(row.customer) || (rowsPerCustomer.get(row.customer) ?? 0) < 2)
+      return false;
     blanked.add(row.customer);
     return true;
   });
@@ -948,7 +1006,9 @@ export function generateDemoRows(options = {}) {
   const badDates = pickRows(rng, rows, taken, BAD_DATE, (row) => row.qty > 0);
   badDates.forEach((i, k) => {
     const year = rows[i].fields[1].slice(6);
-    rows[i].fields[1] = [`31.02.${year}`, `${year}-13-01`, '', '29.02.2023'][k % 4];
+    rows[i].fields[1] = [`31.02.${year}`, `${year}-13-01`, '', `${year === '2024' ? 30 : 29}.02.${year}`][
+      k % 4
+    ];
   });
   const badAmounts = pickRows(rng, rows, taken, BAD_AMOUNT, (row) => row.qty > 0);
   badAmounts.forEach((i, k) => {
@@ -965,7 +1025,7 @@ export function generateDemoRows(options = {}) {
     if (row.qty < 0) returnLines++;
   });
 
-  // Rows are in date order, so the first and last rows with an intact date give the range.
+  // Rows are in date order, so the first and last rows with a valid date give the range.
   const badDateSet = new Set(badDates);
   const goodDays = rows.filter((_, i) => !badDateSet.has(i)).map((row) => row.day);
   const isoDay = (/** @type {number | undefined} */ d) => (d === undefined ? '' : CALENDAR[d].iso);

@@ -40,7 +40,8 @@ function codeOf(col: CodeColumn, raw: string): number {
 export function normalizeId(s: string): string {
   let t = s;
   const n = t.length;
-  if (n > 0 && (t.charCodeAt(0) === 32 || t.charCodeAt(n - 1) === 32 || t.charCodeAt(n - 1) === 9)) t = t.trim();
+  if (n > 0 && (t.charCodeAt(0) === 32 || t.charCodeAt(n - 1) === 32 || t.charCodeAt(n - 1) === 9))
+    t = t.trim();
   if (t.length > 2 && t.charCodeAt(t.length - 1) === 48 && t.charCodeAt(t.length - 2) === 46) {
     const head = t.slice(0, -2);
     let digits = head.length > 0;
@@ -53,21 +54,123 @@ export function normalizeId(s: string): string {
   return t;
 }
 
-export class Columnizer implements RowSink {
-  readonly columns: ColumnInfo[] = [];
-  private readonly o: ImportOptions;
-  private readonly sink: ChunkSink;
-  private readonly customer: CodeColumn;
-  private readonly codeCols: CodeColumn[] = [];
+/**
+ * Validates and normalizes one row. `check` returns the reject reason or null and leaves the normalized values in
+ * its fields (no allocation per row). Shared by the import and the preview, so both judge a row the same way.
+ */
+export class RowValidator {
+  readonly hasAmount: boolean;
+  readonly hasMargin: boolean;
+  private readonly iCust: number;
   private readonly iDate: number;
   private readonly iAmount: number;
   private readonly iQty: number;
   private readonly iPrice: number;
   private readonly iCost: number;
   private readonly iMargin: number;
+  private readonly minFields: number;
+  private readonly o: ImportOptions;
+  private lastDateStr = '\u0000';
+  private lastDay = NaN;
+
+  day = 0;
+  amount = 0;
+  qty = NaN;
+  margin = 0;
+  /** Column index of the last problem, or -1. */
+  problemColumn = -1;
+
+  constructor(o: ImportOptions) {
+    const r = o.roles;
+    if (r.customer === undefined || r.date === undefined)
+      throw new Error('customer and date columns are required');
+    this.o = o;
+    this.iCust = r.customer;
+    this.iDate = r.date;
+    this.iAmount = r.amount ?? -1;
+    this.iQty = r.quantity ?? -1;
+    this.iPrice = r.unitPrice ?? -1;
+    this.iCost = r.cost ?? -1;
+    this.iMargin = r.margin ?? -1;
+    this.hasAmount = this.iAmount >= 0 || (this.iQty >= 0 && this.iPrice >= 0);
+    this.hasMargin = this.hasAmount && (this.iCost >= 0 || this.iMargin >= 0);
+    this.minFields = Math.max(r.customer, r.date) + 1;
+  }
+
+  private fail(reason: RejectReason, column: number): RejectReason {
+    this.problemColumn = column;
+    return reason;
+  }
+
+  check(f: string[]): RejectReason | null {
+    if (f.length < this.minFields) return this.fail('tooFewFields', -1);
+    if (isBlank(f[this.iCust])) return this.fail('missingCustomer', this.iCust);
+    const ds = f[this.iDate];
+    if (ds === this.lastDateStr) this.day = this.lastDay;
+    else {
+      if (isBlank(ds)) return this.fail('missingDate', this.iDate);
+      const day = parseDate(ds, this.o.dateFormat);
+      if (day !== day) return this.fail('badDate', this.iDate);
+      this.lastDateStr = ds;
+      this.lastDay = day;
+      this.day = day;
+    }
+    const dec = this.o.decimal;
+    this.amount = 0;
+    this.qty = NaN;
+    if (this.iQty >= 0) {
+      const qs = f[this.iQty] ?? '';
+      this.qty = parseNumber(qs, dec);
+      if (this.qty !== this.qty && (this.iAmount < 0 || !isBlank(qs))) {
+        return this.fail(isBlank(qs) && this.iAmount < 0 ? 'missingAmount' : 'badQuantity', this.iQty);
+      }
+    }
+    if (this.iAmount >= 0) {
+      const as = f[this.iAmount] ?? '';
+      this.amount = parseNumber(as, dec);
+      if (this.amount !== this.amount)
+        return this.fail(isBlank(as) ? 'missingAmount' : 'badAmount', this.iAmount);
+    } else if (this.hasAmount) {
+      const ps = f[this.iPrice] ?? '';
+      const price = parseNumber(ps, dec);
+      if (price !== price) return this.fail(isBlank(ps) ? 'missingAmount' : 'badPrice', this.iPrice);
+      this.amount = this.qty * price;
+    }
+    if (this.hasMargin) {
+      if (this.iMargin >= 0) this.margin = parseNumber(f[this.iMargin] ?? '', dec);
+      else this.margin = this.amount - parseNumber(f[this.iCost] ?? '', dec);
+      if (this.margin !== this.margin)
+        return this.fail('badCost', this.iMargin >= 0 ? this.iMargin : this.iCost);
+    }
+    this.problemColumn = -1;
+    return null;
+  }
+
+  /** The amount of a row if it can be read (for the revenue that rejected rows carry), else NaN. */
+  amountOf(f: string[]): number {
+    if (!this.hasAmount) return NaN;
+    const dec = this.o.decimal;
+    if (this.iAmount >= 0) return parseNumber(f[this.iAmount] ?? '', dec);
+    return parseNumber(f[this.iQty] ?? '', dec) * parseNumber(f[this.iPrice] ?? '', dec);
+  }
+
+  /** Whether an accepted row is a return or cancellation. */
+  isReturn(f: string[], orderIndex: number): boolean {
+    if (this.amount < 0 || this.qty < 0) return true;
+    const p = this.o.cancelPrefix;
+    return orderIndex >= 0 && p !== '' && (f[orderIndex] ?? '').startsWith(p);
+  }
+}
+
+export class Columnizer implements RowSink {
+  readonly columns: ColumnInfo[] = [];
+  private readonly o: ImportOptions;
+  private readonly sink: ChunkSink;
+  private readonly customer: CodeColumn;
+  private readonly codeCols: CodeColumn[] = [];
+  private readonly v: RowValidator;
   private readonly iOrder: number;
   private readonly hasAmount: boolean;
-  private readonly minFields: number;
 
   // Current chunk buffers.
   private pos = 0;
@@ -84,8 +187,6 @@ export class Columnizer implements RowSink {
   private rejectChunk = 0;
   private writes: Promise<void>[] = [];
 
-  private lastDateStr = '\u0000';
-  private lastDay = NaN;
   private seen = new Set<string>();
   private customerDays = new Set<number>();
 
@@ -108,26 +209,30 @@ export class Columnizer implements RowSink {
     this.o = options;
     this.sink = sink;
     const r = options.roles;
-    const label = (i: number | undefined, fallback: string) => (i === undefined ? fallback : (headers[i] ?? fallback));
-    if (r.customer === undefined || r.date === undefined) throw new Error('customer and date columns are required');
-    this.customer = { key: 'customer', src: r.customer, label: label(r.customer, 'customer'), dict: new Map(), values: [] };
-    this.iDate = r.date;
-    this.iAmount = r.amount ?? -1;
-    this.iQty = r.quantity ?? -1;
-    this.iPrice = r.unitPrice ?? -1;
-    this.iCost = r.cost ?? -1;
-    this.iMargin = r.margin ?? -1;
+    const label = (i: number | undefined, fallback: string) =>
+      i === undefined ? fallback : (headers[i] ?? fallback);
+    this.v = new RowValidator(options);
+    this.customer = {
+      key: 'customer',
+      src: r.customer!,
+      label: label(r.customer, 'customer'),
+      dict: new Map(),
+      values: [],
+    };
     this.iOrder = r.orderId ?? -1;
-    this.hasAmount = this.iAmount >= 0 || (this.iQty >= 0 && this.iPrice >= 0);
+    this.hasAmount = this.v.hasAmount;
     this.columns.push({ key: 'customer', kind: 'code', label: this.customer.label });
     this.columns.push({ key: 'date', kind: 'day', label: label(r.date, 'date') });
     this.amountBuf = this.hasAmount ? new Float64Array(CHUNK_ROWS) : null;
-    if (this.hasAmount) this.columns.push({ key: 'amount', kind: 'number', label: label(r.amount, 'amount') });
-    this.qtyBuf = this.iQty >= 0 ? new Float64Array(CHUNK_ROWS) : null;
-    if (this.qtyBuf) this.columns.push({ key: 'quantity', kind: 'number', label: label(r.quantity, 'quantity') });
-    const hasMargin = this.hasAmount && (this.iCost >= 0 || this.iMargin >= 0);
+    if (this.hasAmount)
+      this.columns.push({ key: 'amount', kind: 'number', label: label(r.amount, 'amount') });
+    this.qtyBuf = r.quantity !== undefined ? new Float64Array(CHUNK_ROWS) : null;
+    if (this.qtyBuf)
+      this.columns.push({ key: 'quantity', kind: 'number', label: label(r.quantity, 'quantity') });
+    const hasMargin = this.v.hasMargin;
     this.marginBuf = hasMargin ? new Float64Array(CHUNK_ROWS) : null;
-    if (hasMargin) this.columns.push({ key: 'margin', kind: 'number', label: label(r.margin ?? r.cost, 'margin') });
+    if (hasMargin)
+      this.columns.push({ key: 'margin', kind: 'number', label: label(r.margin ?? r.cost, 'margin') });
     const codeRoles = ['orderId', 'product', 'category', 'channel', 'region'] as const;
     for (const role of codeRoles) {
       const src = r[role];
@@ -141,71 +246,45 @@ export class Columnizer implements RowSink {
     for (const c of this.codeCols) this.columns.push({ key: c.key, kind: 'code', label: c.label });
     this.columns.push({ key: 'flags', kind: 'flags', label: 'flags' });
     this.codeBufs = this.codeCols.map(() => new Int32Array(CHUNK_ROWS));
-    this.minFields = Math.max(r.customer, r.date) + 1;
   }
 
-  private reject(reason: RejectReason, fields: string[], text: string, start: number, end: number, lines: LineCounter) {
+  private reject(
+    reason: RejectReason,
+    fields: string[],
+    text: string,
+    start: number,
+    end: number,
+    lines: LineCounter,
+  ) {
     this.rejected++;
     this.rejectReasons[reason] = (this.rejectReasons[reason] ?? 0) + 1;
-    if (this.hasAmount && reason !== 'badAmount' && reason !== 'badPrice' && reason !== 'badQuantity') {
-      const a = this.amountOf(fields);
-      if (a === a) this.rejectedRevenue[reason] = (this.rejectedRevenue[reason] ?? 0) + a;
-    }
+    const a = this.v.amountOf(fields);
+    if (a === a) this.rejectedRevenue[reason] = (this.rejectedRevenue[reason] ?? 0) + a;
     this.rejectBuf.push({ line: lines.lineAt(start), reason, raw: text.slice(start, end) });
     if (this.rejectBuf.length >= REJECT_CHUNK_ROWS) this.flushRejects();
   }
 
-  private amountOf(f: string[]): number {
-    if (this.iAmount >= 0) return parseNumber(f[this.iAmount] ?? '', this.o.decimal);
-    return parseNumber(f[this.iQty] ?? '', this.o.decimal) * parseNumber(f[this.iPrice] ?? '', this.o.decimal);
-  }
-
-  row(f: string[], text: string, start: number, end: number, lines: LineCounter, error: 'unclosedQuote' | null): void {
+  row(
+    f: string[],
+    text: string,
+    start: number,
+    end: number,
+    lines: LineCounter,
+    error: 'unclosedQuote' | null,
+  ): void {
     if (f.length === 1 && isBlank(f[0])) {
       this.blankLines++;
       return;
     }
     this.rowsRead++;
-    if (error) return this.reject('unclosedQuote', f, text, start, end, lines);
-    if (f.length < this.minFields) return this.reject('tooFewFields', f, text, start, end, lines);
+    const v = this.v;
+    const problem = error ?? v.check(f);
+    if (problem !== null) return this.reject(problem, f, text, start, end, lines);
+    const day = v.day;
+    const amount = v.amount;
+    const qty = v.qty;
+    const margin = v.margin;
     const custRaw = f[this.customer.src];
-    if (isBlank(custRaw)) return this.reject('missingCustomer', f, text, start, end, lines);
-    const ds = f[this.iDate];
-    let day: number;
-    if (ds === this.lastDateStr) day = this.lastDay;
-    else {
-      if (isBlank(ds)) return this.reject('missingDate', f, text, start, end, lines);
-      day = parseDate(ds, this.o.dateFormat);
-      if (day !== day) return this.reject('badDate', f, text, start, end, lines);
-      this.lastDateStr = ds;
-      this.lastDay = day;
-    }
-    const dec = this.o.decimal;
-    let amount = 0;
-    let qty = NaN;
-    if (this.iQty >= 0) {
-      const qs = f[this.iQty] ?? '';
-      qty = parseNumber(qs, dec);
-      if (qty !== qty && (this.iAmount < 0 || !isBlank(qs))) {
-        return this.reject(isBlank(qs) && this.iAmount < 0 ? 'missingAmount' : 'badQuantity', f, text, start, end, lines);
-      }
-    }
-    if (this.iAmount >= 0) {
-      const as = f[this.iAmount] ?? '';
-      amount = parseNumber(as, dec);
-      if (amount !== amount) return this.reject(isBlank(as) ? 'missingAmount' : 'badAmount', f, text, start, end, lines);
-    } else if (this.hasAmount) {
-      const ps = f[this.iPrice] ?? '';
-      const price = parseNumber(ps, dec);
-      if (price !== price) return this.reject(isBlank(ps) ? 'missingAmount' : 'badPrice', f, text, start, end, lines);
-      amount = qty * price;
-    }
-    let margin = 0;
-    if (this.marginBuf) {
-      if (this.iMargin >= 0) margin = parseNumber(f[this.iMargin] ?? '', dec);
-      else margin = amount - parseNumber(f[this.iCost] ?? '', dec);
-      if (margin !== margin) return this.reject('badCost', f, text, start, end, lines);
-    }
 
     // Accepted.
     const p = this.pos;
@@ -214,15 +293,11 @@ export class Columnizer implements RowSink {
     this.dayBuf[p] = day;
     if (day < this.minDay) this.minDay = day;
     if (day > this.maxDay) this.maxDay = day;
-    let flags = 0;
-    if (amount < 0 || qty < 0) flags = FLAG_RETURN;
+    let flags = v.isReturn(f, this.iOrder) ? FLAG_RETURN : 0;
     for (let i = 0; i < this.codeCols.length; i++) {
       const c = this.codeCols[i];
       const v = f[c.src] ?? '';
       this.codeBufs[i][p] = codeOf(c, v);
-    }
-    if (this.iOrder >= 0 && this.o.cancelPrefix !== '' && (f[this.iOrder] ?? '').startsWith(this.o.cancelPrefix)) {
-      flags = FLAG_RETURN;
     }
     if (this.iOrder < 0) this.customerDays.add(cust * 131072 + (day + 65536));
     const raw = text.slice(start, end);

@@ -30,7 +30,9 @@ export async function runImport(
 ): Promise<ImportResult> {
   const missing = missingRoles(options.roles);
   if (missing.length) {
-    throw new AppFailure('missingRequired', `Map a column for: ${missing.join(', ')}.`, { roles: missing.join(',') });
+    throw new AppFailure('missingRequired', `Map a column for: ${missing.join(', ')}.`, {
+      roles: missing.join(','),
+    });
   }
   if (source.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
   const now = hooks.now ?? (() => performance.now());

@@ -1,7 +1,14 @@
 /**
  * Proposes a column mapping from German and English header names, checked against the sniffed content.
  */
-import type { ColumnProfile, ColumnRole, DateFormat, ImportOptions, RoleMap, SniffResult } from '../shared/types';
+import type {
+  ColumnProfile,
+  ColumnRole,
+  DateFormat,
+  ImportOptions,
+  RoleMap,
+  SniffResult,
+} from '../shared/types';
 
 /** Header names per role, normalized (lower case, umlauts folded, no separators). Earlier entries win. */
 const SYNONYMS: Record<ColumnRole, string[]> = {
@@ -72,7 +79,17 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
     'ordernumber',
     'order',
   ],
-  product: ['artikelnummer', 'artikelnr', 'artikel', 'produkt', 'sku', 'stockcode', 'productid', 'product', 'item'],
+  product: [
+    'artikelnummer',
+    'artikelnr',
+    'artikel',
+    'produkt',
+    'sku',
+    'stockcode',
+    'productid',
+    'product',
+    'item',
+  ],
   category: ['kategorie', 'warengruppe', 'produktgruppe', 'category', 'productcategory'],
   channel: ['kanal', 'vertriebskanal', 'channel', 'saleschannel', 'source'],
   region: ['region', 'land', 'country', 'bundesland', 'gebiet', 'vertriebsgebiet'],
@@ -81,7 +98,15 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
 };
 
 /** Headers that are kept as segment attributes by default. */
-const ATTRIBUTE_NAMES = ['branche', 'industry', 'segment', 'kundengruppe', 'customergroup', 'sector', 'sektor'];
+const ATTRIBUTE_NAMES = [
+  'branche',
+  'industry',
+  'segment',
+  'kundengruppe',
+  'customergroup',
+  'sector',
+  'sektor',
+];
 
 export function normalizeHeader(h: string): string {
   return h
@@ -170,7 +195,8 @@ export function proposeMapping(sniff: SniffResult): MappingProposal {
   const attributes = profiles
     .filter((p, i) => !used.has(i) && ATTRIBUTE_NAMES.includes(names[i]))
     .map((p) => ({ index: p.index, name: p.name }));
-  const dateFormat: DateFormat = roles.date !== undefined ? (profiles[roles.date].dateFormats[0] ?? 'iso') : 'iso';
+  const dateFormat: DateFormat =
+    roles.date !== undefined ? (profiles[roles.date].dateFormats[0] ?? 'iso') : 'iso';
   const cancelPrefix = roles.orderId !== undefined ? profiles[roles.orderId].letterPrefix : '';
   return { roles, attributes, dateFormat, cancelPrefix };
 }

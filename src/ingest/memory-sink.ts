@@ -15,7 +15,10 @@ export class MemorySink implements ChunkSink {
   }
 
   /** One column over all chunks, concatenated. */
-  column<T extends Float64Array | Int32Array | Uint8Array>(key: string, ctor: { new (b: ArrayBuffer): T }): T[] {
+  column<T extends Float64Array | Int32Array | Uint8Array>(
+    key: string,
+    ctor: { new (b: ArrayBuffer): T },
+  ): T[] {
     return this.chunks.map((c) => new ctor(c.columns[key]));
   }
 }

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { AppFailure } from '../shared/errors';
 import type { Delimiter, Encoding } from '../shared/types';
 import { bomLength, splitWhitespace } from './sniff';
+import { createDecoder } from './decode';
 
 export interface ByteSource {
   size: number;
@@ -64,7 +65,14 @@ export interface RowSink {
    * One parsed row. `text.slice(start, end)` is the original line without its line break. `lines` gives line numbers.
    * `error` is set for a row with an unterminated quote.
    */
-  row(fields: string[], text: string, start: number, end: number, lines: LineCounter, error: 'unclosedQuote' | null): void;
+  row(
+    fields: string[],
+    text: string,
+    start: number,
+    end: number,
+    lines: LineCounter,
+    error: 'unclosedQuote' | null,
+  ): void;
   /** Called after each decoded chunk; may return a promise for back-pressure (storage writes). */
   afterChunk?(): Promise<void> | void;
 }
@@ -101,7 +109,7 @@ export async function streamRows(
   hooks: StreamHooks = {},
 ): Promise<string[] | null> {
   const chunkBytes = hooks.chunkBytes ?? 4 * 1024 * 1024;
-  const decoder = new TextDecoder(opts.encoding, { fatal: opts.encoding === 'utf-8' });
+  const decoder = createDecoder(opts.encoding, opts.encoding === 'utf-8');
   const lines = new LineCounter(opts.lineEnding);
   const newline = opts.lineEnding === 'CRLF' ? '\r\n' : opts.lineEnding === 'CR' ? '\r' : '\n';
   let skip = opts.skipRows + (opts.hasHeader ? 1 : 0);
@@ -111,6 +119,8 @@ export async function streamRows(
   let first = true;
 
   const emit = (fields: string[], text: string, start: number, end: number, err: 'unclosedQuote' | null) => {
+    // The line break after the last line is not a blank line.
+    if (start === text.length && fields.length === 1 && fields[0] === '') return;
     if (skip > 0) {
       skip--;
       if (skip === 0 && opts.hasHeader) header = fields;

@@ -3,6 +3,7 @@
  * bytes of a file. Every guess can be overridden by the user in the mapping step.
  */
 import Papa from 'papaparse';
+import { createDecoder } from './decode';
 import { parseDate, parseNumber, isBlank } from './normalize';
 import type {
   ColumnProfile,
@@ -39,7 +40,7 @@ export function bomLength(bytes: Uint8Array, encoding: Encoding): number {
 
 /** Decodes a sample; when `truncated`, the last (possibly partial) line is dropped. */
 export function decodeSample(bytes: Uint8Array, encoding: Encoding, truncated: boolean): string {
-  const text = new TextDecoder(encoding).decode(bytes.subarray(bomLength(bytes, encoding)), { stream: true });
+  const text = createDecoder(encoding).decode(bytes.subarray(bomLength(bytes, encoding)), { stream: true });
   if (!truncated) return text;
   const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
   return cut > 0 ? text.slice(0, cut) : text;

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'notFound'
   | 'workerCrashed'
   | 'storage'
+  | 'demoMissing'
   | 'unexpected';
 
 export interface AppError {

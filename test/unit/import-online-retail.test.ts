@@ -12,7 +12,15 @@ describe.skipIf(!hasSharedData)('Online Retail import (../shared/data)', () => {
     const head = readFileSync(path).subarray(0, SNIFF_BYTES);
     const s = sniff(head, 'online_retail.csv', nodeFileSource(path).size);
     const opts = defaultOptions(s);
-    expect(opts.roles).toMatchObject({ customer: 6, date: 4, quantity: 3, unitPrice: 5, orderId: 0, product: 1, region: 7 });
+    expect(opts.roles).toMatchObject({
+      customer: 6,
+      date: 4,
+      quantity: 3,
+      unitPrice: 5,
+      orderId: 0,
+      product: 1,
+      region: 7,
+    });
     expect(opts.cancelPrefix).toBe('C');
     const sink = new MemorySink();
     const t0 = performance.now();

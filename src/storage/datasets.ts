@@ -1,0 +1,168 @@
+/** Repositories for workspaces, datasets, their column chunks, dictionaries and rejects. */
+import type { ChunkSink, ColumnChunk } from '../ingest/columnize';
+import type { DatasetInfo, RejectedRow, WorkspaceInfo } from '../shared/types';
+import { db, type DatasetRow } from './db';
+
+export const DEFAULT_WORKSPACE_NAME = 'Workspace';
+
+export async function listWorkspaces(): Promise<WorkspaceInfo[]> {
+  const d = db();
+  const rows = await d.workspaces.toArray();
+  const out: WorkspaceInfo[] = [];
+  for (const w of rows) {
+    const datasetCount = await d.datasets
+      .where('workspaceId')
+      .equals(w.id!)
+      .filter((x) => x.status === 'ready')
+      .count();
+    out.push({ id: w.id!, name: w.name, createdAt: w.createdAt, datasetCount });
+  }
+  return out;
+}
+
+export async function createWorkspace(name: string): Promise<number> {
+  return db().workspaces.add({ name: name.trim() || DEFAULT_WORKSPACE_NAME, createdAt: Date.now() });
+}
+
+export async function renameWorkspace(id: number, name: string): Promise<void> {
+  await db().workspaces.update(id, { name: name.trim() || DEFAULT_WORKSPACE_NAME });
+}
+
+export async function deleteWorkspace(id: number): Promise<void> {
+  const d = db();
+  const ids = (await d.datasets.where('workspaceId').equals(id).primaryKeys()) as number[];
+  for (const ds of ids) await deleteDataset(ds);
+  await d.transaction('rw', d.workspaces, d.settings, async () => {
+    await d.workspaces.delete(id);
+    await d.settings.delete(id);
+  });
+}
+
+function toInfo(r: DatasetRow): DatasetInfo {
+  return {
+    id: r.id!,
+    workspaceId: r.workspaceId,
+    name: r.name,
+    fileName: r.fileName,
+    fileSize: r.fileSize,
+    status: r.status,
+    createdAt: r.createdAt,
+    rowCount: r.rowCount,
+    chunkCount: r.chunkCount,
+    columns: r.columns,
+    options: r.options,
+    summary: r.summary,
+  };
+}
+
+/** Ready datasets of a workspace, newest first. Datasets still importing are never listed. */
+export async function listDatasets(workspaceId: number): Promise<DatasetInfo[]> {
+  const rows = await db().datasets.where('workspaceId').equals(workspaceId).toArray();
+  return rows
+    .filter((r) => r.status === 'ready')
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .map(toInfo);
+}
+
+export async function getDataset(id: number): Promise<DatasetInfo | null> {
+  const r = await db().datasets.get(id);
+  return r && r.status === 'ready' ? toInfo(r) : null;
+}
+
+export async function beginDataset(row: Omit<DatasetRow, 'id' | 'status'>): Promise<number> {
+  return db().datasets.add({ ...row, status: 'importing' });
+}
+
+export async function completeDataset(id: number, patch: Partial<DatasetRow>): Promise<void> {
+  await db().datasets.update(id, { ...patch, status: 'ready' });
+}
+
+export async function updateDataset(id: number, patch: Partial<DatasetRow>): Promise<void> {
+  await db().datasets.update(id, patch);
+}
+
+/** Deletes a dataset with all its chunks, dictionaries and rejects in one transaction. */
+export async function deleteDataset(id: number): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.datasets, d.chunks, d.dictionaries, d.rejects], async () => {
+    await d.chunks.where('datasetId').equals(id).delete();
+    await d.dictionaries.where('datasetId').equals(id).delete();
+    await d.rejects.where('datasetId').equals(id).delete();
+    await d.datasets.delete(id);
+  });
+}
+
+/** Deletes every dataset still marked as importing, except those whose import is alive (held lock). */
+export async function deleteInterrupted(isAlive: (id: number) => boolean): Promise<number> {
+  const stale = (await db().datasets.where('status').equals('importing').primaryKeys()) as number[];
+  let n = 0;
+  for (const id of stale) {
+    if (isAlive(id)) continue;
+    await deleteDataset(id);
+    n++;
+  }
+  return n;
+}
+
+/** Writes column chunks and reject chunks of one dataset to IndexedDB. */
+export class IndexedDbSink implements ChunkSink {
+  constructor(private readonly datasetId: number) {}
+
+  async writeChunk(chunk: ColumnChunk): Promise<void> {
+    const rows = Object.entries(chunk.columns).map(([column, values]) => ({
+      datasetId: this.datasetId,
+      column,
+      chunk: chunk.index,
+      rows: chunk.rows,
+      values,
+    }));
+    await db().chunks.bulkPut(rows);
+  }
+
+  async writeRejects(index: number, rows: RejectedRow[]): Promise<void> {
+    await db().rejects.put({
+      datasetId: this.datasetId,
+      chunk: index,
+      lines: Int32Array.from(rows, (r) => r.line),
+      reasons: rows.map((r) => r.reason),
+      raw: rows.map((r) => r.raw),
+    });
+  }
+
+  async writeDictionaries(dicts: Record<string, string[]>): Promise<void> {
+    const d = db();
+    await d.dictionaries.bulkPut(
+      Object.entries(dicts).map(([column, values]) => ({ datasetId: this.datasetId, column, values })),
+    );
+  }
+}
+
+/** Reads a column of a dataset as one typed array per chunk, in chunk order. */
+export async function readColumn(datasetId: number, column: string): Promise<ArrayBuffer[]> {
+  const rows = await db()
+    .chunks.where('[datasetId+column+chunk]')
+    .between([datasetId, column, -Infinity], [datasetId, column, Infinity])
+    .toArray();
+  return rows.sort((a, b) => a.chunk - b.chunk).map((r) => r.values);
+}
+
+export async function readDictionary(datasetId: number, column: string): Promise<string[]> {
+  return (await db().dictionaries.get([datasetId, column]))?.values ?? [];
+}
+
+/** All rejected rows of a dataset, in file order. */
+export async function readRejects(datasetId: number): Promise<RejectedRow[]> {
+  const chunks = await db().rejects.where('datasetId').equals(datasetId).sortBy('chunk');
+  const out: RejectedRow[] = [];
+  for (const c of chunks)
+    for (let i = 0; i < c.raw.length; i++)
+      out.push({ line: c.lines[i], reason: c.reasons[i], raw: c.raw[i] });
+  return out;
+}
+
+export async function deleteAllData(): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.tables, async () => {
+    await Promise.all(d.tables.map((t) => t.clear()));
+  });
+}

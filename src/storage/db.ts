@@ -1,0 +1,94 @@
+/**
+ * The IndexedDB schema (Dexie). Only keys are indexed, never a binary field.
+ * Schema changes go through new `this.version(n)` blocks with upgrade functions; see test/unit/storage.test.ts.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { ColumnInfo, ImportOptions, ImportSummary, RejectReason } from '../shared/types';
+
+export interface WorkspaceRow {
+  id?: number;
+  name: string;
+  createdAt: number;
+}
+
+export interface DatasetRow {
+  id?: number;
+  workspaceId: number;
+  name: string;
+  fileName: string;
+  fileSize: number;
+  status: 'importing' | 'ready';
+  createdAt: number;
+  rowCount: number;
+  chunkCount: number;
+  columns: ColumnInfo[];
+  options: ImportOptions;
+  summary: ImportSummary | null;
+}
+
+/** One column of one chunk of a dataset: `values` is the typed array's buffer (Float64, Int32 or Uint8). */
+export interface ChunkRow {
+  datasetId: number;
+  column: string;
+  chunk: number;
+  rows: number;
+  values: ArrayBuffer;
+}
+
+export interface DictionaryRow {
+  datasetId: number;
+  column: string;
+  values: string[];
+}
+
+export interface RejectChunkRow {
+  datasetId: number;
+  chunk: number;
+  lines: Int32Array;
+  reasons: RejectReason[];
+  raw: string[];
+}
+
+export interface SettingsRow {
+  workspaceId: number;
+  currency: string;
+  marginRate: number;
+  discountRateMonthly: number;
+  horizonMonths: number;
+  inactivityDays: number;
+}
+
+export const DB_NAME = 'kundenwert';
+
+export class KundenwertDB extends Dexie {
+  workspaces!: Table<WorkspaceRow, number>;
+  datasets!: Table<DatasetRow, number>;
+  chunks!: Table<ChunkRow, [number, string, number]>;
+  dictionaries!: Table<DictionaryRow, [number, string]>;
+  rejects!: Table<RejectChunkRow, [number, number]>;
+  settings!: Table<SettingsRow, number>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      workspaces: '++id',
+      datasets: '++id, workspaceId, status',
+      chunks: '[datasetId+column+chunk], datasetId',
+      dictionaries: '[datasetId+column], datasetId',
+      rejects: '[datasetId+chunk], datasetId',
+      settings: 'workspaceId',
+    });
+  }
+}
+
+let instance: KundenwertDB | null = null;
+
+export function db(): KundenwertDB {
+  instance ??= new KundenwertDB();
+  return instance;
+}
+
+/** For tests: use a database with another name (fake-indexeddb). */
+export function useDatabase(d: KundenwertDB): void {
+  instance = d;
+}

@@ -1,0 +1,268 @@
+/**
+ * The worker's API. Every method returns a Result: errors cross the boundary as data (code + message).
+ * No Comlink import here: engine.worker.ts exposes this object; tests call it directly.
+ */
+import { AppFailure, isQuotaError, ok, toAppError, type Result } from '../shared/errors';
+import type {
+  DatasetInfo,
+  ImportOptions,
+  ImportProgress,
+  PreviewRow,
+  RejectedRow,
+  SniffResult,
+  StorageEstimate,
+  WorkspaceInfo,
+} from '../shared/types';
+import { SNIFF_BYTES, sniff } from '../ingest/sniff';
+import { defaultOptions } from '../ingest/mapping';
+import { headersOf, previewRows, sampleRows } from '../ingest/preview';
+import { fileSource } from '../ingest/parse';
+import { runImport } from '../ingest/import';
+import * as repo from '../storage/datasets';
+import { rejectsToCsv } from '../ingest/export';
+
+async function guard<T>(fn: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await fn());
+  } catch (e) {
+    return { ok: false, error: toAppError(e) };
+  }
+}
+
+async function head(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+}
+
+const LOCK_PREFIX = 'kundenwert-import-';
+let cancelRequested = false;
+
+/** Runs `fn` while holding a Web Lock named after the dataset, so other tabs can tell a live import from a dead one. */
+async function withImportLock<T>(datasetId: number, fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return fn();
+  return locks.request(LOCK_PREFIX + datasetId, fn) as Promise<T>;
+}
+
+async function liveImportIds(): Promise<Set<number>> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const ids = new Set<number>();
+  if (!locks) return ids;
+  const state = await locks.query();
+  for (const l of state.held ?? []) {
+    if (l.name?.startsWith(LOCK_PREFIX)) ids.add(Number(l.name.slice(LOCK_PREFIX.length)));
+  }
+  return ids;
+}
+
+async function checkQuota(bytes: number): Promise<void> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.estimate) return;
+  const { usage = 0, quota = Infinity } = await storage.estimate();
+  // Stored columns take about as much space as the file (typed arrays plus rejects), so ask for the file size.
+  if (quota - usage < bytes) {
+    throw new AppFailure('quota', 'There is not enough free browser storage for this file.', {
+      needed: bytes,
+      free: Math.max(0, quota - usage),
+    });
+  }
+}
+
+export const api = {
+  async ping(): Promise<Result<string>> {
+    return ok('pong');
+  },
+
+  async sniffFile(file: File): Promise<Result<{ sniff: SniffResult; options: ImportOptions }>> {
+    return guard(async () => {
+      if (file.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
+      const s = sniff(await head(file), file.name, file.size);
+      if (s.sampleRows.length === 0) {
+        throw new AppFailure(s.hasHeader ? 'headerOnly' : 'emptyFile', 'The file has no data rows.');
+      }
+      const options = defaultOptions(s);
+      if (options.roles.date === undefined) {
+        throw new AppFailure(
+          'noDateColumn',
+          'No column in the file contains dates in a format Kundenwert knows.',
+        );
+      }
+      return { sniff: s, options };
+    });
+  },
+
+  /** Headers and normalized preview rows under the given (possibly user-edited) options. */
+  async preview(
+    file: File,
+    options: ImportOptions,
+  ): Promise<Result<{ headers: string[]; rows: PreviewRow[] }>> {
+    return guard(async () => {
+      const bytes = await head(file);
+      const headers = headersOf(bytes, file.size, options);
+      const rows = sampleRows(bytes, file.size, options);
+      const firstLine = options.skipRows + (options.hasHeader ? 2 : 1);
+      return { headers, rows: previewRows(rows, options, firstLine) };
+    });
+  },
+
+  async startImport(
+    workspaceId: number,
+    file: File,
+    options: ImportOptions,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<Result<DatasetInfo>> {
+    cancelRequested = false;
+    return guard(async () => {
+      await checkQuota(file.size);
+      let opts = options;
+      for (;;) {
+        const bytes = await head(file);
+        const headers = headersOf(bytes, file.size, opts);
+        const id = await repo.beginDataset({
+          workspaceId,
+          name: opts.name || file.name,
+          fileName: file.name,
+          fileSize: file.size,
+          createdAt: Date.now(),
+          rowCount: 0,
+          chunkCount: 0,
+          columns: [],
+          options: opts,
+          summary: null,
+        });
+        try {
+          return await withImportLock(id, async () => {
+            const sink = new repo.IndexedDbSink(id);
+            const res = await runImport(fileSource(file), opts, headers, sink, {
+              isCancelled: () => cancelRequested,
+              onProgress,
+            });
+            await sink.writeDictionaries(res.dictionaries);
+            await repo.completeDataset(id, {
+              rowCount: res.summary.imported,
+              chunkCount: res.chunkCount,
+              columns: res.columns,
+              summary: res.summary,
+            });
+            const info = await repo.getDataset(id);
+            if (!info) throw new AppFailure('notFound', 'The dataset vanished after the import.');
+            return info;
+          });
+        } catch (e) {
+          // All or nothing: whatever was written is removed, also after a quota error.
+          await repo.deleteDataset(id).catch(() => undefined);
+          if (e instanceof AppFailure && e.code === 'encoding' && opts.encoding === 'utf-8') {
+            opts = { ...opts, encoding: 'windows-1252' };
+            continue;
+          }
+          if (isQuotaError(e)) {
+            throw new AppFailure(
+              'quota',
+              'The browser storage ran full during the import. Nothing was kept.',
+            );
+          }
+          throw e;
+        }
+      }
+    });
+  },
+
+  async cancelImport(): Promise<Result<true>> {
+    cancelRequested = true;
+    return ok(true);
+  },
+
+  async cleanupInterrupted(): Promise<Result<number>> {
+    return guard(async () => {
+      const live = await liveImportIds();
+      return repo.deleteInterrupted((id) => live.has(id));
+    });
+  },
+
+  async listWorkspaces(): Promise<Result<WorkspaceInfo[]>> {
+    return guard(() => repo.listWorkspaces());
+  },
+
+  async createWorkspace(name: string): Promise<Result<number>> {
+    return guard(() => repo.createWorkspace(name));
+  },
+
+  async renameWorkspace(id: number, name: string): Promise<Result<true>> {
+    return guard(async () => {
+      await repo.renameWorkspace(id, name);
+      return true as const;
+    });
+  },
+
+  async deleteWorkspace(id: number): Promise<Result<true>> {
+    return guard(async () => {
+      await repo.deleteWorkspace(id);
+      return true as const;
+    });
+  },
+
+  async listDatasets(workspaceId: number): Promise<Result<DatasetInfo[]>> {
+    return guard(() => repo.listDatasets(workspaceId));
+  },
+
+  async deleteDataset(id: number): Promise<Result<true>> {
+    return guard(async () => {
+      await repo.deleteDataset(id);
+      return true as const;
+    });
+  },
+
+  async renameDataset(id: number, name: string): Promise<Result<true>> {
+    return guard(async () => {
+      await repo.updateDataset(id, { name: name.trim() });
+      return true as const;
+    });
+  },
+
+  /** Keeps or drops the exact duplicate lines in every analysis of this dataset. */
+  async setDropDuplicates(id: number, drop: boolean): Promise<Result<DatasetInfo>> {
+    return guard(async () => {
+      const d = await repo.getDataset(id);
+      if (!d) throw new AppFailure('notFound', 'Dataset not found.');
+      await repo.updateDataset(id, { options: { ...d.options, dropDuplicates: drop } });
+      return (await repo.getDataset(id))!;
+    });
+  },
+
+  async rejects(id: number, limit = 200): Promise<Result<{ total: number; rows: RejectedRow[] }>> {
+    return guard(async () => {
+      const all = await repo.readRejects(id);
+      return { total: all.length, rows: all.slice(0, limit) };
+    });
+  },
+
+  /** The rejected rows as CSV text: line number, reason code, original line. */
+  async rejectsCsv(id: number): Promise<Result<string>> {
+    return guard(async () => rejectsToCsv(await repo.readRejects(id)));
+  },
+
+  async storageEstimate(): Promise<Result<StorageEstimate>> {
+    return guard(async () => {
+      const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+      const est = storage?.estimate ? await storage.estimate() : {};
+      const persisted = storage?.persisted ? await storage.persisted() : false;
+      return { usage: est.usage ?? null, quota: est.quota ?? null, persisted };
+    });
+  },
+
+  async deleteAllData(): Promise<Result<true>> {
+    return guard(async () => {
+      await repo.deleteAllData();
+      return true as const;
+    });
+  },
+
+  /** Test hook: crashes the worker with an uncaught error, to prove the client recovers. */
+  async crashForTest(): Promise<Result<true>> {
+    setTimeout(() => {
+      throw new Error('deliberate crash for a test');
+    });
+    return new Promise(() => undefined);
+  },
+};
+
+export type WorkerApi = typeof api;
