@@ -5,6 +5,7 @@
 import type { ColumnInfo, ImportOptions, ImportSummary, RejectReason, RejectedRow } from '../shared/types';
 import type { LineCounter, RowSink } from './parse';
 import { dayToIso, isBlank, parseDate, parseNumber } from './normalize';
+import { RowHashSet } from './row-hash';
 
 export const CHUNK_ROWS = 65536;
 export const REJECT_CHUNK_ROWS = 5000;
@@ -24,15 +25,32 @@ export interface ChunkSink {
   writeRejects(index: number, rows: RejectedRow[]): Promise<void>;
 }
 
-type CodeColumn = { key: string; src: number; label: string; dict: Map<string, number>; values: string[] };
+interface CodeColumn {
+  key: string;
+  src: number;
+  label: string;
+  dict: Map<string, number>;
+  values: string[];
+  /** The previous row's value and code: exports repeat order, customer and date on consecutive lines. */
+  last: string;
+  lastCode: number;
+}
 
-function codeOf(col: CodeColumn, raw: string): number {
-  let code = col.dict.get(raw);
+function codeColumn(key: string, src: number, label: string): CodeColumn {
+  return { key, src, label, dict: new Map(), values: [], last: '\u0000', lastCode: -1 };
+}
+
+function codeOf(col: CodeColumn, raw: string, normalize?: (s: string) => string): number {
+  if (raw === col.last) return col.lastCode;
+  const value = normalize ? normalize(raw) : raw;
+  let code = col.dict.get(value);
   if (code === undefined) {
     code = col.values.length;
-    col.dict.set(raw, code);
-    col.values.push(raw);
+    col.dict.set(value, code);
+    col.values.push(value);
   }
+  col.last = raw;
+  col.lastCode = code;
   return code;
 }
 
@@ -186,8 +204,9 @@ export class Columnizer implements RowSink {
   private rejectBuf: RejectedRow[] = [];
   private rejectChunk = 0;
   private writes: Promise<void>[] = [];
+  private olderWrites: Promise<void>[] = [];
 
-  private seen = new Set<string>();
+  private seen: RowHashSet;
   private customerDays = new Set<number>();
 
   // Summary counters.
@@ -202,23 +221,19 @@ export class Columnizer implements RowSink {
   returnsValue = 0;
   duplicateLines = 0;
   duplicateRevenue = 0;
+  storageWaitMs = 0;
   minDay = Infinity;
   maxDay = -Infinity;
 
-  constructor(options: ImportOptions, headers: string[], sink: ChunkSink) {
+  constructor(options: ImportOptions, headers: string[], sink: ChunkSink, expectedRows = 1 << 16) {
     this.o = options;
+    this.seen = new RowHashSet(expectedRows * 2);
     this.sink = sink;
     const r = options.roles;
     const label = (i: number | undefined, fallback: string) =>
       i === undefined ? fallback : (headers[i] ?? fallback);
     this.v = new RowValidator(options);
-    this.customer = {
-      key: 'customer',
-      src: r.customer!,
-      label: label(r.customer, 'customer'),
-      dict: new Map(),
-      values: [],
-    };
+    this.customer = codeColumn('customer', r.customer!, label(r.customer, 'customer'));
     this.iOrder = r.orderId ?? -1;
     this.hasAmount = this.v.hasAmount;
     this.columns.push({ key: 'customer', kind: 'code', label: this.customer.label });
@@ -238,10 +253,10 @@ export class Columnizer implements RowSink {
       const src = r[role];
       if (src === undefined) continue;
       const key = role === 'orderId' ? 'order' : role;
-      this.codeCols.push({ key, src, label: label(src, key), dict: new Map(), values: [] });
+      this.codeCols.push(codeColumn(key, src, label(src, key)));
     }
     for (const a of options.attributes) {
-      this.codeCols.push({ key: `attr:${a.name}`, src: a.index, label: a.name, dict: new Map(), values: [] });
+      this.codeCols.push(codeColumn(`attr:${a.name}`, a.index, a.name));
     }
     for (const c of this.codeCols) this.columns.push({ key: c.key, kind: 'code', label: c.label });
     this.columns.push({ key: 'flags', kind: 'flags', label: 'flags' });
@@ -288,7 +303,7 @@ export class Columnizer implements RowSink {
 
     // Accepted.
     const p = this.pos;
-    const cust = codeOf(this.customer, normalizeId(custRaw));
+    const cust = codeOf(this.customer, custRaw, normalizeId);
     this.custBuf[p] = cust;
     this.dayBuf[p] = day;
     if (day < this.minDay) this.minDay = day;
@@ -300,12 +315,11 @@ export class Columnizer implements RowSink {
       this.codeBufs[i][p] = codeOf(c, v);
     }
     if (this.iOrder < 0) this.customerDays.add(cust * 131072 + (day + 65536));
-    const raw = text.slice(start, end);
-    if (this.seen.has(raw)) {
+    if (!this.seen.addRange(text, start, end)) {
       flags |= FLAG_DUPLICATE;
       this.duplicateLines++;
       this.duplicateRevenue += amount;
-    } else this.seen.add(raw);
+    }
     if (flags & FLAG_RETURN) {
       this.returnLines++;
       this.returnsValue += amount < 0 ? -amount : amount;
@@ -331,7 +345,7 @@ export class Columnizer implements RowSink {
     if (this.marginBuf) columns.margin = take(this.marginBuf);
     this.codeCols.forEach((c, i) => (columns[c.key] = take(this.codeBufs[i])));
     columns.flags = take(this.flagBuf);
-    this.writes.push(this.sink.writeChunk({ index: this.chunkIndex++, rows: n, columns }));
+    this.queue(this.sink.writeChunk({ index: this.chunkIndex++, rows: n, columns }));
     // Fresh buffers: the old ones now belong to the pending write.
     this.custBuf = new Int32Array(CHUNK_ROWS);
     this.dayBuf = new Int32Array(CHUNK_ROWS);
@@ -343,29 +357,57 @@ export class Columnizer implements RowSink {
     this.pos = 0;
   }
 
+  /** Queues a write. Its failure surfaces where it is awaited, never as an unhandled rejection. */
+  private queue(write: Promise<void>): void {
+    write.catch(() => undefined);
+    this.writes.push(write);
+  }
+
+  /** After a failure or cancel: waits for every queued write to settle, ignoring their errors. */
+  async abandon(): Promise<void> {
+    const all = [...this.olderWrites, ...this.writes];
+    this.olderWrites = [];
+    this.writes = [];
+    await Promise.allSettled(all);
+  }
+
   private flushRejects(): void {
     if (this.rejectBuf.length === 0) return;
-    this.writes.push(this.sink.writeRejects(this.rejectChunk++, this.rejectBuf));
+    this.queue(this.sink.writeRejects(this.rejectChunk++, this.rejectBuf));
     this.rejectBuf = [];
   }
 
   /** Back-pressure: wait for storage writes so that memory stays flat. */
   async afterChunk(): Promise<void> {
-    if (this.writes.length > 0) {
-      const w = this.writes;
-      this.writes = [];
-      await Promise.all(w);
+    // Double buffering: the writes of this round run while the next chunk is parsed; only the previous round's
+    // writes must be done before we go on, which bounds memory to about two rounds of buffers.
+    const older = this.olderWrites;
+    this.olderWrites = this.writes;
+    this.writes = [];
+    if (older.length > 0) {
+      const t0 = performance.now();
+      await Promise.all(older);
+      this.storageWaitMs += performance.now() - t0;
     }
+  }
+
+  private async drainWrites(): Promise<void> {
+    const t0 = performance.now();
+    const all = [...this.olderWrites, ...this.writes];
+    this.olderWrites = [];
+    this.writes = [];
+    await Promise.all(all);
+    this.storageWaitMs += performance.now() - t0;
   }
 
   /** Flushes the remaining rows and returns the dictionaries (column key → values by code). */
   async finish(): Promise<Record<string, string[]>> {
     this.flushChunk();
     this.flushRejects();
-    await this.afterChunk();
+    await this.drainWrites();
     const dicts: Record<string, string[]> = { customer: this.customer.values };
     for (const c of this.codeCols) dicts[c.key] = c.values;
-    this.seen.clear();
+    this.seen = new RowHashSet(1);
     return dicts;
   }
 
@@ -395,6 +437,7 @@ export class Columnizer implements RowSink {
       lastDate: this.imported ? dayToIso(this.maxDay) : null,
       hasAmount: this.hasAmount,
       durationMs,
+      storageWaitMs: this.storageWaitMs,
       encoding: this.o.encoding,
     };
   }

@@ -37,37 +37,44 @@ export async function runImport(
   if (source.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
   const now = hooks.now ?? (() => performance.now());
   const t0 = now();
-  const col = new Columnizer(options, headers, sink);
+  // About 60 bytes a row in typical exports: sizes the duplicate table so it rarely grows.
+  const col = new Columnizer(options, headers, sink, Math.min(1 << 24, Math.ceil(source.size / 60)));
   let lastReport = 0;
-  await streamRows(
-    source,
-    {
-      encoding: options.encoding,
-      delimiter: options.delimiter,
-      skipRows: options.skipRows,
-      hasHeader: options.hasHeader,
-      lineEnding: options.lineEnding,
-    },
-    col,
-    {
-      isCancelled: hooks.isCancelled,
-      onBytes: (bytesRead) => {
-        const t = now();
-        if (!hooks.onProgress || (t - lastReport < 100 && bytesRead < source.size)) return;
-        lastReport = t;
-        const elapsedMs = t - t0;
-        const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
-        hooks.onProgress({
-          bytesRead,
-          bytesTotal: source.size,
-          rows: col.rowsRead,
-          rowsPerSecond: elapsedMs > 0 ? (col.rowsRead / elapsedMs) * 1000 : 0,
-          elapsedMs,
-          remainingMs: rate > 0 && elapsedMs > 200 ? (source.size - bytesRead) / rate : null,
-        });
+  try {
+    await streamRows(
+      source,
+      {
+        encoding: options.encoding,
+        delimiter: options.delimiter,
+        skipRows: options.skipRows,
+        hasHeader: options.hasHeader,
+        lineEnding: options.lineEnding,
       },
-    },
-  );
+      col,
+      {
+        isCancelled: hooks.isCancelled,
+        onBytes: (bytesRead) => {
+          const t = now();
+          if (!hooks.onProgress || (t - lastReport < 100 && bytesRead < source.size)) return;
+          lastReport = t;
+          const elapsedMs = t - t0;
+          const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
+          hooks.onProgress({
+            bytesRead,
+            bytesTotal: source.size,
+            rows: col.rowsRead,
+            rowsPerSecond: elapsedMs > 0 ? (col.rowsRead / elapsedMs) * 1000 : 0,
+            elapsedMs,
+            remainingMs: rate > 0 && elapsedMs > 200 ? (source.size - bytesRead) / rate : null,
+          });
+        },
+      },
+    );
+  } catch (e) {
+    // Let writes still in flight settle, so that the caller's clean-up sees everything that was written.
+    await col.abandon();
+    throw e;
+  }
   const dictionaries = await col.finish();
   if (col.rowsRead === 0) {
     throw new AppFailure(

@@ -62,7 +62,9 @@ function parseNumberSlow(input: string, decimal: DecimalSeparator): number {
   if (decimal === ',') {
     if (PLAIN_COMMA.test(s)) normalized = s.replace(',', '.');
     else if (GROUPED_DOT.test(s)) normalized = s.replace(/\./g, '').replace(',', '.');
-    else if (GROUPED_SPACE.test(s)) normalized = s.replace(/[ '\u00a0\u202f]/g, '').replace(',', '.');
+    // `1 234,56`, but not `1 234.56`: the dot is not the decimal separator here (as `1 234,56` is NaN with a dot).
+    else if (GROUPED_SPACE.test(s) && !s.includes('.'))
+      normalized = s.replace(/[ '\u00a0\u202f]/g, '').replace(',', '.');
     else if (/^\d+$/.test(s)) normalized = s;
     else return NaN;
   } else {
@@ -128,9 +130,18 @@ function readInt(s: string, pos: number, maxLen: number, out: number[]): boolean
   return true;
 }
 
-/** The rest of a date cell after the date part must be empty or a time (` 08:26`, `T08:26:00Z`, ` 8:26 AM`). */
+/**
+ * The rest of a date cell after the date part must be empty or a valid time (` 08:26`, `T08:26:00Z`, ` 8:26 AM`):
+ * hours 0–23, minutes and seconds 0–59.
+ */
 const TIME_TAIL =
-  /^(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
+  /^(?:[ T]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:\s*[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
+
+/** A two-digit year: 00–69 are 2000–2069, 70–99 are 1970–1999. */
+function fullYear(y: number, digits: number): number {
+  if (digits !== 2) return y;
+  return y < 70 ? 2000 + y : 1900 + y;
+}
 
 const tmp = [0, 0];
 
@@ -162,7 +173,7 @@ export function parseDate(input: string, format: DateFormat): number {
       const len = tmp[1] - start;
       if (format === 'dmy-dot' && len !== 4) return NaN;
       if (format === 'dmy-dot-short' && len !== 2) return NaN;
-      y = len === 2 ? (tmp[0] < 70 ? 2000 + tmp[0] : 1900 + tmp[0]) : tmp[0];
+      y = fullYear(tmp[0], len);
       end = tmp[1];
       break;
     }
@@ -185,7 +196,7 @@ export function parseDate(input: string, format: DateFormat): number {
       if (!readInt(s, start, 4, tmp)) return NaN;
       const len = tmp[1] - start;
       if (len !== 4 && len !== 2) return NaN;
-      y = len === 2 ? 2000 + tmp[0] : tmp[0];
+      y = fullYear(tmp[0], len);
       if (format === 'mdy-slash') {
         m = a;
         d = b;

@@ -129,12 +129,18 @@ export async function streamRows(
     sink.row(fields, text, start, end, lines, err);
   };
 
+  // Read-ahead: the next slice is read while the current one is parsed.
+  let nextRead: Promise<Uint8Array> | null = source.size > 0 ? source.read(0, chunkBytes) : null;
   while (offset < source.size || pending.length > 0) {
-    if (hooks.isCancelled?.()) throw new AppFailure('cancelled', 'The import was cancelled.');
+    if (hooks.isCancelled?.()) {
+      await nextRead?.catch(() => undefined);
+      throw new AppFailure('cancelled', 'The import was cancelled.');
+    }
     const atEnd = offset >= source.size;
     let text = pending;
     if (!atEnd) {
-      let bytes = await source.read(offset, chunkBytes);
+      let bytes = await nextRead!;
+      nextRead = offset + chunkBytes < source.size ? source.read(offset + chunkBytes, chunkBytes) : null;
       if (first) {
         bytes = bytes.subarray(bomLength(bytes, opts.encoding));
         first = false;

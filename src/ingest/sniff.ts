@@ -18,13 +18,18 @@ import { DATE_FORMATS } from '../shared/types';
 export const SNIFF_BYTES = 256 * 1024;
 const SAMPLE_ROWS = 1000;
 
-export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {
+/** `truncated`: the bytes are the head of a longer file, so the last character may be cut off. */
+export function detectEncoding(
+  bytes: Uint8Array,
+  truncated = true,
+): { encoding: Encoding; bomLength: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   try {
-    // stream: true tolerates a multi-byte character cut off at the end of the sample.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    // stream: true tolerates a multi-byte character cut off at the end of a truncated sample. At the end of the
+    // file, an unfinished sequence (a Windows-1252 `ß` or `ä` as the last byte) is not UTF-8.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: truncated });
     return { encoding: 'utf-8', bomLength: 0 };
   } catch {
     return { encoding: 'windows-1252', bomLength: 0 };
@@ -205,8 +210,8 @@ export function detectCancelPrefix(values: string[]): string {
 /** Sniffs the first bytes of a file. `truncated` says whether the sample is shorter than the file. */
 export function sniff(bytes: Uint8Array, fileName: string, fileSize: number): SniffResult {
   const warnings: string[] = [];
-  const { encoding, bomLength: bom } = detectEncoding(bytes);
   const truncated = bytes.length < fileSize;
+  const { encoding, bomLength: bom } = detectEncoding(bytes, truncated);
   const text = decodeSample(bytes, encoding, truncated);
   const delimiter = detectDelimiter(text);
   const all = parseSampleRows(text, delimiter, SAMPLE_ROWS + 20);

@@ -183,6 +183,8 @@ export interface ImportSummary {
   lastDate: string | null;
   hasAmount: boolean;
   durationMs: number;
+  /** Time the import waited for storage writes (diagnostics for the benchmark). */
+  storageWaitMs: number;
   encoding: Encoding;
 }
 

@@ -1,6 +1,6 @@
 /** Repositories for workspaces, datasets, their column chunks, dictionaries and rejects. */
 import type { ChunkSink, ColumnChunk } from '../ingest/columnize';
-import type { DatasetInfo, RejectedRow, WorkspaceInfo } from '../shared/types';
+import { REJECT_REASONS, type DatasetInfo, type RejectedRow, type WorkspaceInfo } from '../shared/types';
 import { db, type DatasetRow } from './db';
 
 export const DEFAULT_WORKSPACE_NAME = 'Workspace';
@@ -30,12 +30,17 @@ export async function renameWorkspace(id: number, name: string): Promise<void> {
 
 export async function deleteWorkspace(id: number): Promise<void> {
   const d = db();
-  const ids = (await d.datasets.where('workspaceId').equals(id).primaryKeys()) as number[];
-  for (const ds of ids) await deleteDataset(ds);
-  await d.transaction('rw', d.workspaces, d.settings, async () => {
-    await d.workspaces.delete(id);
-    await d.settings.delete(id);
-  });
+  // One transaction: a workspace is gone with all its datasets, or not at all.
+  await d.transaction(
+    'rw',
+    [d.workspaces, d.settings, d.datasets, d.chunks, d.dictionaries, d.rejects],
+    async () => {
+      const ids = (await d.datasets.where('workspaceId').equals(id).primaryKeys()) as number[];
+      for (const ds of ids) await deleteDatasetRows(ds);
+      await d.workspaces.delete(id);
+      await d.settings.delete(id);
+    },
+  );
 }
 
 function toInfo(r: DatasetRow): DatasetInfo {
@@ -84,12 +89,16 @@ export async function updateDataset(id: number, patch: Partial<DatasetRow>): Pro
 /** Deletes a dataset with all its chunks, dictionaries and rejects in one transaction. */
 export async function deleteDataset(id: number): Promise<void> {
   const d = db();
-  await d.transaction('rw', [d.datasets, d.chunks, d.dictionaries, d.rejects], async () => {
-    await d.chunks.where('datasetId').equals(id).delete();
-    await d.dictionaries.where('datasetId').equals(id).delete();
-    await d.rejects.where('datasetId').equals(id).delete();
-    await d.datasets.delete(id);
-  });
+  await d.transaction('rw', [d.datasets, d.chunks, d.dictionaries, d.rejects], () => deleteDatasetRows(id));
+}
+
+/** The deletes of one dataset; runs inside the caller's transaction. */
+async function deleteDatasetRows(id: number): Promise<void> {
+  const d = db();
+  await d.chunks.where('datasetId').equals(id).delete();
+  await d.dictionaries.where('datasetId').equals(id).delete();
+  await d.rejects.where('datasetId').equals(id).delete();
+  await d.datasets.delete(id);
 }
 
 /** Deletes every dataset still marked as importing, except those whose import is alive (held lock). */
@@ -120,12 +129,17 @@ export class IndexedDbSink implements ChunkSink {
   }
 
   async writeRejects(index: number, rows: RejectedRow[]): Promise<void> {
+    // One string with end offsets clones much faster than thousands of small strings.
+    const ends = new Int32Array(rows.length);
+    let at = 0;
+    rows.forEach((r, i) => (ends[i] = at += r.raw.length));
     await db().rejects.put({
       datasetId: this.datasetId,
       chunk: index,
       lines: Int32Array.from(rows, (r) => r.line),
-      reasons: rows.map((r) => r.reason),
-      raw: rows.map((r) => r.raw),
+      reasons: Uint8Array.from(rows, (r) => REJECT_REASONS.indexOf(r.reason)),
+      text: rows.map((r) => r.raw).join(''),
+      ends,
     });
   }
 
@@ -154,9 +168,17 @@ export async function readDictionary(datasetId: number, column: string): Promise
 export async function readRejects(datasetId: number): Promise<RejectedRow[]> {
   const chunks = await db().rejects.where('datasetId').equals(datasetId).sortBy('chunk');
   const out: RejectedRow[] = [];
-  for (const c of chunks)
-    for (let i = 0; i < c.raw.length; i++)
-      out.push({ line: c.lines[i], reason: c.reasons[i], raw: c.raw[i] });
+  for (const c of chunks) {
+    let start = 0;
+    for (let i = 0; i < c.ends.length; i++) {
+      out.push({
+        line: c.lines[i],
+        reason: REJECT_REASONS[c.reasons[i]],
+        raw: c.text.slice(start, c.ends[i]),
+      });
+      start = c.ends[i];
+    }
+  }
   return out;
 }
 

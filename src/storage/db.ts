@@ -3,7 +3,7 @@
  * Schema changes go through new `this.version(n)` blocks with upgrade functions; see test/unit/storage.test.ts.
  */
 import Dexie, { type Table } from 'dexie';
-import type { ColumnInfo, ImportOptions, ImportSummary, RejectReason } from '../shared/types';
+import type { ColumnInfo, ImportOptions, ImportSummary } from '../shared/types';
 
 export interface WorkspaceRow {
   id?: number;
@@ -41,12 +41,15 @@ export interface DictionaryRow {
   values: string[];
 }
 
+/** Up to 5,000 rejected rows: their original lines joined into `text`, split at `ends`. */
 export interface RejectChunkRow {
   datasetId: number;
   chunk: number;
   lines: Int32Array;
-  reasons: RejectReason[];
-  raw: string[];
+  /** Index into REJECT_REASONS. */
+  reasons: Uint8Array;
+  text: string;
+  ends: Int32Array;
 }
 
 export interface SettingsRow {

@@ -1,0 +1,140 @@
+// npm run bench:import — imports generated Online-Retail-like files (100k and 1M rows) into the built app in headless
+// Chromium, through the real file input, worker and IndexedDB. Prints rows/s, total ms, the ratio to a plain
+// PapaParse pass in the same worker, the peak JS heap (page and worker) and the longest main-thread task.
+// Writes JSON to bench/results/. Sizes can be overridden: node bench/import.mjs 100000 1000000 5000000
+import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startApp, ROOT } from '../test/e2e/harness.mjs';
+import { generateRetailCsv } from './generate.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const ROWS = sizes.length ? sizes : [100_000, 1_000_000];
+const TMP = resolve(ROOT, 'bench/tmp');
+const RESULTS = resolve(ROOT, 'bench/results');
+mkdirSync(RESULTS, { recursive: true });
+
+/** Samples the JS heap of the page and of its worker through the Chrome DevTools Protocol. */
+async function heapSampler(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const workerSessions = new Set();
+  let msgId = 1;
+  const pending = new Map();
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') workerSessions.add(e.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    pending.get(m.id)?.(m.result);
+    pending.delete(m.id);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const workerHeap = async () => {
+    let total = 0;
+    for (const sessionId of workerSessions) {
+      const id = msgId++;
+      const res = new Promise((r) => pending.set(id, r));
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+      });
+      const r = await Promise.race([res, new Promise((t) => setTimeout(() => t(null), 500))]);
+      total += r?.usedSize ?? 0;
+    }
+    return total;
+  };
+  let peakPage = 0;
+  let peakWorker = 0;
+  let timer = null;
+  const sample = async () => {
+    const h = await cdp.send('Runtime.getHeapUsage');
+    peakPage = Math.max(peakPage, h.usedSize);
+    peakWorker = Math.max(peakWorker, await workerHeap());
+  };
+  return {
+    start() {
+      peakPage = 0;
+      peakWorker = 0;
+      timer = setInterval(() => void sample().catch(() => undefined), 50);
+    },
+    async stop() {
+      clearInterval(timer);
+      await sample().catch(() => undefined);
+      return { peakPageHeapMB: peakPage / 2 ** 20, peakWorkerHeapMB: peakWorker / 2 ** 20 };
+    },
+  };
+}
+
+const app = await startApp();
+const results = [];
+try {
+  for (const rows of ROWS) {
+    const path = await generateRetailCsv(resolve(TMP, `retail-${rows}.csv`), rows);
+    const bytes = statSync(path).size;
+    const { page, context } = await app.open();
+    await page.evaluate(() => {
+      window.__longtasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longtasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'bench-file';
+      input.hidden = true;
+      document.body.append(input);
+    });
+    const sampler = await heapSampler(page);
+
+    // Baseline: a plain PapaParse pass over the same file in the same worker.
+    await page.setInputFiles('#bench-file', path);
+    const plain = await page.evaluate(async () => {
+      const f = document.getElementById('bench-file').files[0];
+      const r = await globalThis.__kundenwertEngine.plainParse(f, ',');
+      return r.ok ? r.value : null;
+    });
+
+    // The real import through the UI.
+    await page.setInputFiles('[data-testid=file-input]', path);
+    await page.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
+    await page.evaluate(() => (window.__longtasks = []));
+    sampler.start();
+    const t0 = Date.now();
+    await page.click('[data-testid=start-import]');
+    await page.waitForSelector('[data-testid=import-summary]', { timeout: 600_000 });
+    const wallMs = Date.now() - t0;
+    const heap = await sampler.stop();
+    const longest = await page.evaluate(() => Math.max(0, ...window.__longtasks));
+    const summary = await page.evaluate(async () => {
+      const e = globalThis.__kundenwertEngine;
+      const ws = await e.listWorkspaces();
+      const ds = await e.listDatasets(ws.value[0].id);
+      return ds.value[0].summary;
+    });
+    const r = {
+      rows,
+      fileMB: bytes / 2 ** 20,
+      rowsRead: summary.rowsRead,
+      importMs: summary.durationMs,
+      storageWaitMs: summary.storageWaitMs,
+      wallMs,
+      rowsPerSecond: summary.rowsRead / (summary.durationMs / 1000),
+      plainParseMs: plain?.ms ?? null,
+      ratioToPlainParse: plain ? summary.durationMs / plain.ms : null,
+      ...heap,
+      longestMainThreadTaskMs: longest,
+    };
+    results.push(r);
+    console.log(
+      `${rows.toLocaleString('en')} rows (${r.fileMB.toFixed(1)} MB): import ${r.importMs.toFixed(0)} ms ` +
+        `(${Math.round(r.rowsPerSecond).toLocaleString('en')} rows/s, wall ${wallMs} ms, storage wait ${r.storageWaitMs.toFixed(0)} ms), plain parse ` +
+        `${r.plainParseMs?.toFixed(0)} ms, ratio ${r.ratioToPlainParse?.toFixed(2)}×, peak heap page ` +
+        `${r.peakPageHeapMB.toFixed(1)} MB / worker ${r.peakWorkerHeapMB.toFixed(1)} MB, longest main-thread task ` +
+        `${longest.toFixed(0)} ms`,
+    );
+    await context.close();
+  }
+} finally {
+  await app.stop();
+}
+const file = resolve(RESULTS, `import-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ bench: 'import', date: new Date().toISOString(), results }, null, 2));
+console.log(`written ${file}`);

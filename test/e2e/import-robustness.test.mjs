@@ -1,0 +1,157 @@
+// Cancel, a closed tab mid-import, and a German re-export of Online Retail, against the built app in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import { startApp, hasSharedData, SHARED_DATA, idbCounts, text, num } from './harness.mjs';
+import { encodeWindows1252 } from '../../scripts/generate-demo.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+  assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
+});
+
+const skip = hasSharedData ? false : 'needs ../shared/data (absent)';
+const RETAIL = resolve(SHARED_DATA, 'online_retail.csv');
+
+async function startRetailImport(page) {
+  await page.setInputFiles('[data-testid=file-input]', RETAIL);
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  await page.click('[data-testid=start-import]');
+  await page.waitForSelector('[data-testid=import-progress]');
+  // Wait until at least one chunk of 65,536 lines has gone to storage.
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid=import-progress]');
+      const m = el?.textContent?.match(/([\d,]+) rows read/);
+      return m && Number(m[1].replace(/,/g, '')) > 300_000;
+    },
+    undefined,
+    { timeout: 60_000, polling: 20 },
+  );
+}
+
+const empty = (counts) =>
+  (counts.datasets ?? 0) === 0 && (counts.chunks ?? 0) === 0 && (counts.rejects ?? 0) === 0 && (counts.dictionaries ?? 0) === 0;
+
+test('Cancel mid-import leaves nothing in IndexedDB', { skip, timeout: 120_000 }, async () => {
+  const { page, context } = await app.open();
+  await startRetailImport(page);
+  await page.click('[data-testid=cancel-import]');
+  await page.waitForSelector('[data-testid=import-error]');
+  assert.match(await text(page, 'import-error'), /cancelled\. Nothing was stored/);
+  const counts = await idbCounts(page);
+  assert.ok(empty(counts), `leftovers: ${JSON.stringify(counts)}`);
+  await context.close();
+});
+
+test('Closing the page mid-import: nothing of that import remains after reopening', { skip, timeout: 120_000 }, async () => {
+  const { page, context } = await app.open();
+  await startRetailImport(page);
+  await page.close();
+  // Look at the database from a same-origin page that is not the app: the interrupted import is still there...
+  const probe = await context.newPage();
+  await probe.goto(`${app.url}favicon.svg`);
+  const before = await idbCounts(probe);
+  assert.equal(before.datasets, 1, 'the dead import left its dataset row');
+  assert.ok(before.chunks > 0, 'the dead import left chunks');
+  await probe.close();
+  // ...and the app removes it on start-up.
+  const { page: again } = await app.open({ context });
+  await again.waitForSelector('[data-testid=no-datasets]');
+  const after = await idbCounts(again);
+  assert.ok(empty(after), `leftovers: ${JSON.stringify(after)}`);
+  await context.close();
+});
+
+/** The first `n` data lines of Online Retail, as they are and re-exported the German way. */
+function retailHead(n) {
+  const textIn = readFileSync(RETAIL, 'utf8');
+  let end = 0;
+  for (let i = 0; i <= n; i++) end = textIn.indexOf('\n', end) + 1;
+  const original = textIn.slice(0, end);
+  const rows = Papa.parse(original, { skipEmptyLines: true }).data.slice(1);
+  const de = (x) => {
+    const [int, frac] = Math.abs(x).toFixed(2).split('.');
+    return `${x < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
+  };
+  // German country names put umlauts into the file, so the encoding really matters.
+  const COUNTRY = {
+    'United Kingdom': 'Vereinigtes Königreich',
+    France: 'Frankreich',
+    Germany: 'Deutschland',
+    Austria: 'Österreich',
+    Denmark: 'Dänemark',
+    Australia: 'Australien',
+    Netherlands: 'Niederlande',
+    Norway: 'Norwegen',
+    EIRE: 'Irland',
+    Switzerland: 'Schweiz',
+    Spain: 'Spanien',
+    Belgium: 'Belgien',
+    Sweden: 'Schweden',
+    Italy: 'Italien',
+  };
+  const cell = (s) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const out = ['Rechnungsnummer;Artikelnummer;Bezeichnung;Menge;Rechnungsdatum;Einzelpreis;Kundennummer;Land'];
+  for (const [inv, code, desc, qty, date, price, cust, country] of rows) {
+    const [y, m, d] = date.slice(0, 10).split('-');
+    const dateDe = `${d}.${m}.${y} ${date.slice(11, 16)}`;
+    const custDe = cust.replace(/\.0$/, '');
+    const land = COUNTRY[country] ?? country;
+    out.push([inv, code, desc, qty, dateDe, de(Number(price)), custDe, land].map(cell).join(';'));
+  }
+  return { original: Buffer.from(original, 'utf8'), german: Buffer.from(encodeWindows1252(out.join('\r\n') + '\r\n')) };
+}
+
+async function importBuffer(page, name, buffer) {
+  await page.setInputFiles('[data-testid=file-input]', { name, mimeType: 'text/csv', buffer });
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  const detected = {
+    encoding: await page.locator('[data-testid=opt-encoding]').inputValue(),
+    delimiter: await page.locator('[data-testid=opt-delimiter]').inputValue(),
+    decimal: await page.locator('[data-testid=opt-decimal]').inputValue(),
+    dateFormat: await page.locator('[data-testid=opt-dateformat]').inputValue(),
+    customer: await page.locator('[data-testid=role-customer] option:checked').textContent(),
+    date: await page.locator('[data-testid=role-date] option:checked').textContent(),
+    quantity: await page.locator('[data-testid=role-quantity] option:checked').textContent(),
+    unitPrice: await page.locator('[data-testid=role-unitPrice] option:checked').textContent(),
+    orderId: await page.locator('[data-testid=role-orderId] option:checked').textContent(),
+  };
+  await page.click('[data-testid=start-import]');
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+  const figures = {};
+  for (const k of ['rowsRead', 'imported', 'rejected', 'customers', 'orders', 'netRevenue', 'returns', 'duplicates', 'range']) {
+    figures[k] = await text(page, `sum-${k}`);
+  }
+  await page.click('[data-testid=summary-done]');
+  return { detected, figures };
+}
+
+test('A German export of the first 50,000 lines gives the same totals as the original', { skip, timeout: 120_000 }, async () => {
+  const { original, german } = retailHead(50_000);
+  assert.ok(german.includes(0xf6), 'the German file holds ö as the Windows-1252 byte 0xF6');
+  const { page, context } = await app.open();
+  const en = await importBuffer(page, 'retail-50k.csv', original);
+  const de = await importBuffer(page, 'export-50k-de.csv', german);
+  assert.deepEqual(de.detected, {
+    encoding: 'windows-1252',
+    delimiter: ';',
+    decimal: ',',
+    dateFormat: 'dmy-dot',
+    customer: 'Kundennummer',
+    date: 'Rechnungsdatum',
+    quantity: 'Menge',
+    unitPrice: 'Einzelpreis',
+    orderId: 'Rechnungsnummer',
+  });
+  assert.equal(en.detected.encoding, 'utf-8');
+  assert.equal(num(en.figures.rowsRead), 50_000);
+  assert.deepEqual(de.figures, en.figures);
+  await context.close();
+});
