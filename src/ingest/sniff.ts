@@ -215,10 +215,14 @@ export function sniff(bytes: Uint8Array, fileName: string, fileSize: number): Sn
   const text = decodeSample(bytes, encoding, truncated);
   const delimiter = detectDelimiter(text);
   const all = parseSampleRows(text, delimiter, SAMPLE_ROWS + 20);
-  const { mode } = modeCount(all.slice(0, 60));
+  const head = all.slice(0, 60);
+  const { mode } = modeCount(head);
+  // Data rows that end in a delimiter (`K1;01.01.2024;5,00;`) are one cell wider than a header without one.
+  const trailingEmpty = mode > 1 && head.every((r) => r.length !== mode || isBlank(r[mode - 1]));
+  const usualWidth = (r: string[]) => r.length === mode || (trailingEmpty && r.length === mode - 1);
   // Rows before the first row of the usual width are metadata (DATEV exports start with one such line).
   let skipRows = 0;
-  while (skipRows < Math.min(10, all.length - 1) && all[skipRows].length !== mode) skipRows++;
+  while (skipRows < Math.min(10, all.length - 1) && !usualWidth(all[skipRows])) skipRows++;
   const rows = all.slice(skipRows);
   const first = rows[0] ?? [];
   const hasHeader = rows.length > 0 && first.filter((c) => !isBlank(c)).every((c) => !looksLikeValue(c));
