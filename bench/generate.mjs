@@ -13,8 +13,30 @@ function mulberry32(seed) {
   };
 }
 
-const WORDS = ['HEART', 'LANTERN', 'BAG', 'RETROSPOT', 'VINTAGE', 'CANDLE', 'HOLDER', 'MUG', 'BOX', 'CARD', 'SET', 'PINK'];
-const COUNTRIES = ['United Kingdom', 'Germany', 'France', 'EIRE', 'Spain', 'Netherlands', 'Belgium', 'Switzerland'];
+const WORDS = [
+  'HEART',
+  'LANTERN',
+  'BAG',
+  'RETROSPOT',
+  'VINTAGE',
+  'CANDLE',
+  'HOLDER',
+  'MUG',
+  'BOX',
+  'CARD',
+  'SET',
+  'PINK',
+];
+const COUNTRIES = [
+  'United Kingdom',
+  'Germany',
+  'France',
+  'EIRE',
+  'Spain',
+  'Netherlands',
+  'Belgium',
+  'Switzerland',
+];
 
 /**
  * Writes `rows` data rows to `path` unless a file of that row count exists. Returns the path.
@@ -27,7 +49,11 @@ export async function generateRetailCsv(path, rows, { customers = 4000, seed = 4
   const out = createWriteStream(path);
   const products = Array.from({ length: 3000 }, (_, i) => {
     const desc = `${WORDS[i % 12]} ${WORDS[(i * 7) % 12]}${i % 3 === 0 ? ` ${WORDS[(i * 5) % 12]}` : ''}`;
-    return { code: String(20000 + i), desc: i % 25 === 0 ? `"${desc}, ASSORTED"` : desc, price: (rnd() * 12 + 0.3).toFixed(2) };
+    return {
+      code: String(20000 + i),
+      desc: i % 25 === 0 ? `"${desc}, ASSORTED"` : desc,
+      price: (rnd() * 12 + 0.3).toFixed(2),
+    };
   });
   let buf = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n';
   let invoice = 536365;

@@ -155,10 +155,16 @@ export class RowValidator {
       this.amount = this.qty * price;
     }
     if (this.hasMargin) {
-      if (this.iMargin >= 0) this.margin = parseNumber(f[this.iMargin] ?? '', dec);
-      else this.margin = this.amount - parseNumber(f[this.iCost] ?? '', dec);
-      if (this.margin !== this.margin)
-        return this.fail('badCost', this.iMargin >= 0 ? this.iMargin : this.iCost);
+      // Cost and margin are optional: a blank cell stores NaN (the analysis then uses the workspace's margin rate);
+      // a cell that holds something unreadable is rejected, since the user mapped the column.
+      const col = this.iMargin >= 0 ? this.iMargin : this.iCost;
+      const cell = f[col] ?? '';
+      if (isBlank(cell)) this.margin = NaN;
+      else {
+        const v = parseNumber(cell, dec);
+        if (v !== v) return this.fail('badCost', col);
+        this.margin = this.iMargin >= 0 ? v : this.amount - v;
+      }
     }
     this.problemColumn = -1;
     return null;
@@ -287,7 +293,8 @@ export class Columnizer implements RowSink {
     lines: LineCounter,
     error: 'unclosedQuote' | null,
   ): void {
-    if (f.length === 1 && isBlank(f[0])) {
+    if (isBlank(f[0]) && f.every(isBlank)) {
+      // Empty lines and lines of delimiters only (`;;`, as Excel writes them) are blank lines, not rejects.
       this.blankLines++;
       return;
     }

@@ -1,20 +1,12 @@
-/** The mapping step's preview: the first rows as they will be stored, judged by the same validator as the import. */
-import type { ImportOptions, PreviewRow, SniffResult } from '../shared/types';
+/**
+ * The mapping step's preview: the first rows as they will be stored. The sample goes through the same streaming
+ * parser and the same validator as the import, so line numbers, blank lines and verdicts match the import exactly.
+ */
+import type { ImportOptions, PreviewRow } from '../shared/types';
 import { RowValidator, normalizeId } from './columnize';
 import { dayToIso, isBlank } from './normalize';
+import { bytesSource, streamRows, type LineCounter } from './parse';
 import { decodeSample, parseSampleRows } from './sniff';
-
-/** Parses the sample again with the user's choices (which may differ from the sniffed ones). */
-export function sampleRows(
-  bytes: Uint8Array,
-  fileSize: number,
-  options: ImportOptions,
-  max = 40,
-): string[][] {
-  const text = decodeSample(bytes, options.encoding, bytes.length < fileSize);
-  const rows = parseSampleRows(text, options.delimiter, max + options.skipRows + 1);
-  return rows.slice(options.skipRows + (options.hasHeader ? 1 : 0)).slice(0, max);
-}
 
 export function headersOf(bytes: Uint8Array, fileSize: number, options: ImportOptions): string[] {
   const text = decodeSample(bytes, options.encoding, bytes.length < fileSize);
@@ -27,39 +19,50 @@ export function headersOf(bytes: Uint8Array, fileSize: number, options: ImportOp
   });
 }
 
-export function previewRows(rows: string[][], options: ImportOptions, firstLine: number): PreviewRow[] {
-  if (options.roles.customer === undefined || options.roles.date === undefined) {
-    return rows.map((raw, i) => ({
-      line: firstLine + i,
-      raw,
-      customer: null,
-      date: null,
-      amount: null,
-      isReturn: false,
-      problem: null,
-      problemColumn: null,
-    }));
-  }
-  const v = new RowValidator(options);
+/** Parses the start of the file (`bytes`, a prefix of it) and judges up to `max` rows. */
+export async function previewRows(
+  bytes: Uint8Array,
+  fileSize: number,
+  options: ImportOptions,
+  max = 40,
+): Promise<PreviewRow[]> {
+  const complete = options.roles.customer !== undefined && options.roles.date !== undefined;
+  const v = complete ? new RowValidator(options) : null;
   const orderIndex = options.roles.orderId ?? -1;
-  return rows
-    .filter((r) => !(r.length === 1 && isBlank(r[0])))
-    .map((raw, i) => {
-      const problem = v.check(raw);
-      const ok = problem === null;
-      return {
-        line: firstLine + i,
-        raw,
-        customer: ok ? normalizeId(raw[options.roles.customer!]) : null,
-        date: ok ? dayToIso(v.day) : null,
-        amount: ok && v.hasAmount ? v.amount : null,
-        isReturn: ok && v.isReturn(raw, orderIndex),
-        problem,
-        problemColumn: problem !== null && v.problemColumn >= 0 ? v.problemColumn : null,
-      };
-    });
-}
-
-export function sniffedHeaders(s: SniffResult): string[] {
-  return s.headers;
+  // A prefix of a longer file ends mid-row: cut it at its last line break.
+  let sample = bytes;
+  if (bytes.length < fileSize) {
+    const cut = Math.max(bytes.lastIndexOf(10), bytes.lastIndexOf(13));
+    if (cut > 0) sample = bytes.subarray(0, cut + 1);
+  }
+  const out: PreviewRow[] = [];
+  await streamRows(
+    bytesSource(sample),
+    {
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      skipRows: options.skipRows,
+      hasHeader: options.hasHeader,
+      lineEnding: options.lineEnding,
+    },
+    {
+      row(raw: string[], _text: string, start: number, _end: number, lines: LineCounter, error) {
+        if (out.length >= max || (isBlank(raw[0]) && raw.every(isBlank))) return;
+        const line = lines.lineAt(start);
+        const problem = error ?? (v ? v.check(raw) : null);
+        const ok = v !== null && problem === null;
+        out.push({
+          line,
+          raw,
+          customer: ok ? normalizeId(raw[options.roles.customer!]) : null,
+          date: ok ? dayToIso(v.day) : null,
+          amount: ok && v.hasAmount ? v.amount : null,
+          isReturn: ok && v.isReturn(raw, orderIndex),
+          problem,
+          problemColumn: problem !== null && v && v.problemColumn >= 0 ? v.problemColumn : null,
+        });
+      },
+    },
+  );
+  return out;
 }

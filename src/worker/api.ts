@@ -16,7 +16,7 @@ import type {
 } from '../shared/types';
 import { SNIFF_BYTES, sniff } from '../ingest/sniff';
 import { defaultOptions } from '../ingest/mapping';
-import { headersOf, previewRows, sampleRows } from '../ingest/preview';
+import { headersOf, previewRows } from '../ingest/preview';
 import { fileSource } from '../ingest/parse';
 import { runImport } from '../ingest/import';
 import * as repo from '../storage/datasets';
@@ -100,9 +100,7 @@ export const api = {
     return guard(async () => {
       const bytes = await head(file);
       const headers = headersOf(bytes, file.size, options);
-      const rows = sampleRows(bytes, file.size, options);
-      const firstLine = options.skipRows + (options.hasHeader ? 2 : 1);
-      return { headers, rows: previewRows(rows, options, firstLine) };
+      return { headers, rows: await previewRows(bytes, file.size, options) };
     });
   },
 

@@ -24,74 +24,86 @@ test('the built app carries a CSP that allows no other origin', () => {
   assert.doesNotMatch(csp, /https?:|\*/);
 });
 
-test('demo data imports with one click and shows the generator’s own counts', { timeout: 120_000 }, async () => {
-  const { stats, rows } = generateDemoRows();
-  // Customers with at least one readable row: a plain check of the generator's rows, independent of the importer.
-  const validDate = (s) => {
-    const m = /^(\d\d)\.(\d\d)\.(\d{4})$/.exec(s);
-    if (!m) return false;
-    const d = new Date(Date.UTC(+m[3], +m[2] - 1, +m[1]));
-    return d.getUTCDate() === +m[1] && d.getUTCMonth() === +m[2] - 1;
-  };
-  const validPrice = (s) => /^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(s);
-  const customers = new Set(rows.filter((r) => r[2] && validDate(r[1]) && validPrice(r[8])).map((r) => r[2]));
-  assert.ok(customers.size > 2900);
-  const { page, context } = await app.open({ locale: 'de-DE' });
-  assert.equal(await text(page, 'nav-import'), 'Daten', 'a German browser gets the German UI');
-  await page.click('[data-testid=load-demo]');
-  await page.waitForSelector('[data-testid=preview] tbody tr');
-  assert.equal(await page.locator('[data-testid=opt-encoding]').inputValue(), 'windows-1252');
-  assert.equal(await page.locator('[data-testid=opt-delimiter]').inputValue(), ';');
-  assert.equal(await page.locator('[data-testid=opt-decimal]').inputValue(), ',');
-  assert.equal(await page.locator('[data-testid=opt-dateformat]').inputValue(), 'dmy-dot');
-  // Umlauts of Windows-1252 come out right in the preview.
-  assert.match(await page.locator('[data-testid=preview]').textContent(), /[äöüÄÖÜß]/);
-  await page.screenshot({ path: resolve(SCREENSHOTS, 'demo-mapping-de.png'), fullPage: true });
-  await page.click('[data-testid=start-import]');
-  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
-  await page.screenshot({ path: resolve(SCREENSHOTS, 'demo-summary-de.png'), fullPage: true });
-  const de = (s) => Number(s.replace(/\./g, '').replace(',', '.').replace(/[^0-9.-]/g, ''));
-  assert.equal(de(await text(page, 'sum-rowsRead')), stats.lines);
-  assert.equal(de(await text(page, 'sum-customers')), customers.size);
-  assert.equal(de(await text(page, 'sum-returns')), stats.returnLines);
-  assert.equal(de(await text(page, 'sum-duplicates')), stats.duplicateRows);
-  const bad = stats.badRows;
-  assert.equal(de(await text(page, 'sum-rejected')), bad.missingCustomer + bad.badDate + bad.badAmount);
-  // Expected reasons from the generator's rows: an empty cell is "missing", an unreadable one "not readable".
-  const expected = { missingCustomer: 0, missingDate: 0, badDate: 0, missingAmount: 0, badPrice: 0 };
-  for (const r of rows) {
-    if (!r[2]) expected.missingCustomer++;
-    else if (!r[1]) expected.missingDate++;
-    else if (!validDate(r[1])) expected.badDate++;
-    else if (!r[8]) expected.missingAmount++;
-    else if (!validPrice(r[8])) expected.badPrice++;
-  }
-  assert.equal(expected.missingCustomer, bad.missingCustomer);
-  assert.equal(expected.missingDate + expected.badDate, bad.badDate);
-  assert.equal(expected.missingAmount + expected.badPrice, bad.badAmount);
-  const labels = {
-    missingCustomer: 'Kundennummer fehlt',
-    missingDate: 'Datum fehlt',
-    badDate: 'Datum nicht lesbar',
-    missingAmount: 'Betrag fehlt',
-    badPrice: 'Einzelpreis nicht lesbar',
-  };
-  for (const [r, n] of Object.entries(expected)) {
-    if (n === 0) continue;
-    const cells = await page.locator(`[data-testid=reason-${r}] td`).allTextContents();
-    assert.deepEqual(cells.slice(0, 2), [labels[r], String(n)]);
-  }
-  assert.equal(await text(page, 'sum-range'), '02.01.2023 – 31.12.2025');
+test(
+  'demo data imports with one click and shows the generator’s own counts',
+  { timeout: 120_000 },
+  async () => {
+    const { stats, rows } = generateDemoRows();
+    // Customers with at least one readable row: a plain check of the generator's rows, independent of the importer.
+    const validDate = (s) => {
+      const m = /^(\d\d)\.(\d\d)\.(\d{4})$/.exec(s);
+      if (!m) return false;
+      const d = new Date(Date.UTC(+m[3], +m[2] - 1, +m[1]));
+      return d.getUTCDate() === +m[1] && d.getUTCMonth() === +m[2] - 1;
+    };
+    const validPrice = (s) => /^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(s);
+    const customers = new Set(
+      rows.filter((r) => r[2] && validDate(r[1]) && validPrice(r[8])).map((r) => r[2]),
+    );
+    assert.ok(customers.size > 2900);
+    const { page, context } = await app.open({ locale: 'de-DE' });
+    assert.equal(await text(page, 'nav-import'), 'Daten', 'a German browser gets the German UI');
+    await page.click('[data-testid=load-demo]');
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    assert.equal(await page.locator('[data-testid=opt-encoding]').inputValue(), 'windows-1252');
+    assert.equal(await page.locator('[data-testid=opt-delimiter]').inputValue(), ';');
+    assert.equal(await page.locator('[data-testid=opt-decimal]').inputValue(), ',');
+    assert.equal(await page.locator('[data-testid=opt-dateformat]').inputValue(), 'dmy-dot');
+    // Umlauts of Windows-1252 come out right in the preview.
+    assert.match(await page.locator('[data-testid=preview]').textContent(), /[äöüÄÖÜß]/);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'demo-mapping-de.png'), fullPage: true });
+    await page.click('[data-testid=start-import]');
+    await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'demo-summary-de.png'), fullPage: true });
+    const de = (s) =>
+      Number(
+        s
+          .replace(/\./g, '')
+          .replace(',', '.')
+          .replace(/[^0-9.-]/g, ''),
+      );
+    assert.equal(de(await text(page, 'sum-rowsRead')), stats.lines);
+    assert.equal(de(await text(page, 'sum-customers')), customers.size);
+    assert.equal(de(await text(page, 'sum-returns')), stats.returnLines);
+    assert.equal(de(await text(page, 'sum-duplicates')), stats.duplicateRows);
+    const bad = stats.badRows;
+    assert.equal(de(await text(page, 'sum-rejected')), bad.missingCustomer + bad.badDate + bad.badAmount);
+    // Expected reasons from the generator's rows: an empty cell is "missing", an unreadable one "not readable".
+    const expected = { missingCustomer: 0, missingDate: 0, badDate: 0, missingAmount: 0, badPrice: 0 };
+    for (const r of rows) {
+      if (!r[2]) expected.missingCustomer++;
+      else if (!r[1]) expected.missingDate++;
+      else if (!validDate(r[1])) expected.badDate++;
+      else if (!r[8]) expected.missingAmount++;
+      else if (!validPrice(r[8])) expected.badPrice++;
+    }
+    assert.equal(expected.missingCustomer, bad.missingCustomer);
+    assert.equal(expected.missingDate + expected.badDate, bad.badDate);
+    assert.equal(expected.missingAmount + expected.badPrice, bad.badAmount);
+    const labels = {
+      missingCustomer: 'Kundennummer fehlt',
+      missingDate: 'Datum fehlt',
+      badDate: 'Datum nicht lesbar',
+      missingAmount: 'Betrag fehlt',
+      badPrice: 'Einzelpreis nicht lesbar',
+    };
+    for (const [r, n] of Object.entries(expected)) {
+      if (n === 0) continue;
+      const cells = await page.locator(`[data-testid=reason-${r}] td`).allTextContents();
+      assert.deepEqual(cells.slice(0, 2), [labels[r], String(n)]);
+    }
+    assert.equal(await text(page, 'sum-range'), '02.01.2023 – 31.12.2025');
 
-  // Duplicates: the choice to drop them persists with the dataset.
-  await page.click('[data-testid=dups-drop]');
-  await page.waitForSelector('[data-testid=dups-drop][aria-pressed=true]');
-  await page.click('[data-testid=summary-done]');
-  await page.reload();
-  await page.click('[data-testid=dataset-details]');
-  await page.waitForSelector('[data-testid=dups-drop][aria-pressed=true]');
-  await context.close();
-});
+    // Duplicates: the choice to drop them persists with the dataset.
+    await page.click('[data-testid=dups-drop]');
+    await page.waitForSelector('[data-testid=dups-drop][aria-pressed=true]');
+    await page.click('[data-testid=summary-done]');
+    await page.reload();
+    await page.click('[data-testid=dataset-details]');
+    await page.waitForSelector('[data-testid=dups-drop][aria-pressed=true]');
+    await context.close();
+  },
+);
 
 test('language choice persists across reloads and formats numbers', { timeout: 60_000 }, async () => {
   const { page, context } = await app.open({ locale: 'en-US' });
@@ -109,7 +121,11 @@ test('workspaces: create, rename, switch, delete with their datasets', { timeout
   const { page, context } = await app.open();
   const csv = 'Customer ID,Date,Amount\nA,2024-01-05,10.00\nB,2024-02-01,20.50\nA,2024-03-01,5.25\n';
   const importTiny = async (name) => {
-    await page.setInputFiles('[data-testid=file-input]', { name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.setInputFiles('[data-testid=file-input]', {
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
     await page.waitForSelector('[data-testid=preview] tbody tr');
     await page.click('[data-testid=start-import]');
     await page.waitForSelector('[data-testid=import-summary]');
@@ -130,7 +146,9 @@ test('workspaces: create, rename, switch, delete with their datasets', { timeout
   await page.locator('[data-testid=ws-rename]').nth(1).click();
   await page.fill('[data-testid=ws-rename-input]', 'Müller & Co.');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('[data-testid=workspace-list]')?.textContent?.includes('Müller & Co.'));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid=workspace-list]')?.textContent?.includes('Müller & Co.'),
+  );
   await page.screenshot({ path: resolve(SCREENSHOTS, 'settings.png'), fullPage: true });
   await page.locator('[data-testid=ws-delete]').nth(1).click();
   await page.click('dialog[open] [data-testid=confirm-yes]');
@@ -161,7 +179,12 @@ test('"Delete all local data" asks first, then empties the database', { timeout:
   await page.waitForSelector('[data-testid=deleted-all]');
   const counts = await idbCounts(page);
   assert.deepEqual(
-    { datasets: counts.datasets, chunks: counts.chunks, rejects: counts.rejects, dictionaries: counts.dictionaries },
+    {
+      datasets: counts.datasets,
+      chunks: counts.chunks,
+      rejects: counts.rejects,
+      dictionaries: counts.dictionaries,
+    },
     { datasets: 0, chunks: 0, rejects: 0, dictionaries: 0 },
   );
   assert.equal(counts.workspaces, 1, 'a fresh empty workspace is created');
@@ -176,7 +199,11 @@ test('bad files get a clear message and leave nothing behind', { timeout: 60_000
     ['nodates.csv', 'Kunde;Notiz;Betrag\nA;hallo;12,50\nB;welt;3,00\n', /No column holds a readable date/],
   ];
   for (const [name, body, message] of cases) {
-    await page.setInputFiles('[data-testid=file-input]', { name, mimeType: 'text/csv', buffer: Buffer.from(body) });
+    await page.setInputFiles('[data-testid=file-input]', {
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(body),
+    });
     await page.waitForSelector('[data-testid=import-error]');
     assert.match(await text(page, 'import-error'), message);
   }
@@ -191,19 +218,26 @@ test('bad files get a clear message and leave nothing behind', { timeout: 60_000
   await page.waitForSelector('[data-testid=preview-problems]');
   await page.click('[data-testid=start-import]');
   await page.waitForSelector('[data-testid=import-error]');
-  assert.match(await text(page, 'import-error'), /None of the 2 rows could be imported \(most common reason: Date not readable\)/);
+  assert.match(
+    await text(page, 'import-error'),
+    /None of the 2 rows could be imported \(most common reason: Date not readable\)/,
+  );
   assert.equal((await idbCounts(page)).datasets ?? 0, 0);
   await context.close();
 });
 
-test('a crashed worker rejects the call in flight and a fresh worker takes over', { timeout: 60_000 }, async () => {
-  const { page, context } = await app.open();
-  const res = await page.evaluate(() => globalThis.__kundenwertEngine.crashForTest());
-  assert.equal(res.ok, false);
-  assert.equal(res.error.code, 'workerCrashed');
-  await page.waitForSelector('[data-testid=app-error]');
-  assert.match(await text(page, 'app-error'), /engine stopped unexpectedly and was restarted/);
-  const again = await page.evaluate(() => globalThis.__kundenwertEngine.ping());
-  assert.deepEqual(again, { ok: true, value: 'pong' });
-  await context.close();
-});
+test(
+  'a crashed worker rejects the call in flight and a fresh worker takes over',
+  { timeout: 60_000 },
+  async () => {
+    const { page, context } = await app.open();
+    const res = await page.evaluate(() => globalThis.__kundenwertEngine.crashForTest());
+    assert.equal(res.ok, false);
+    assert.equal(res.error.code, 'workerCrashed');
+    await page.waitForSelector('[data-testid=app-error]');
+    assert.match(await text(page, 'app-error'), /engine stopped unexpectedly and was restarted/);
+    const again = await page.evaluate(() => globalThis.__kundenwertEngine.ping());
+    assert.deepEqual(again, { ok: true, value: 'pong' });
+    await context.close();
+  },
+);

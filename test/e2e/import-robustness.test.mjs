@@ -37,7 +37,10 @@ async function startRetailImport(page) {
 }
 
 const empty = (counts) =>
-  (counts.datasets ?? 0) === 0 && (counts.chunks ?? 0) === 0 && (counts.rejects ?? 0) === 0 && (counts.dictionaries ?? 0) === 0;
+  (counts.datasets ?? 0) === 0 &&
+  (counts.chunks ?? 0) === 0 &&
+  (counts.rejects ?? 0) === 0 &&
+  (counts.dictionaries ?? 0) === 0;
 
 test('Cancel mid-import leaves nothing in IndexedDB', { skip, timeout: 120_000 }, async () => {
   const { page, context } = await app.open();
@@ -50,24 +53,28 @@ test('Cancel mid-import leaves nothing in IndexedDB', { skip, timeout: 120_000 }
   await context.close();
 });
 
-test('Closing the page mid-import: nothing of that import remains after reopening', { skip, timeout: 120_000 }, async () => {
-  const { page, context } = await app.open();
-  await startRetailImport(page);
-  await page.close();
-  // Look at the database from a same-origin page that is not the app: the interrupted import is still there...
-  const probe = await context.newPage();
-  await probe.goto(`${app.url}favicon.svg`);
-  const before = await idbCounts(probe);
-  assert.equal(before.datasets, 1, 'the dead import left its dataset row');
-  assert.ok(before.chunks > 0, 'the dead import left chunks');
-  await probe.close();
-  // ...and the app removes it on start-up.
-  const { page: again } = await app.open({ context });
-  await again.waitForSelector('[data-testid=no-datasets]');
-  const after = await idbCounts(again);
-  assert.ok(empty(after), `leftovers: ${JSON.stringify(after)}`);
-  await context.close();
-});
+test(
+  'Closing the page mid-import: nothing of that import remains after reopening',
+  { skip, timeout: 120_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await startRetailImport(page);
+    await page.close();
+    // Look at the database from a same-origin page that is not the app: the interrupted import is still there...
+    const probe = await context.newPage();
+    await probe.goto(`${app.url}favicon.svg`);
+    const before = await idbCounts(probe);
+    assert.equal(before.datasets, 1, 'the dead import left its dataset row');
+    assert.ok(before.chunks > 0, 'the dead import left chunks');
+    await probe.close();
+    // ...and the app removes it on start-up.
+    const { page: again } = await app.open({ context });
+    await again.waitForSelector('[data-testid=no-datasets]');
+    const after = await idbCounts(again);
+    assert.ok(empty(after), `leftovers: ${JSON.stringify(after)}`);
+    await context.close();
+  },
+);
 
 /** The first `n` data lines of Online Retail, as they are and re-exported the German way. */
 function retailHead(n) {
@@ -98,7 +105,9 @@ function retailHead(n) {
     Italy: 'Italien',
   };
   const cell = (s) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const out = ['Rechnungsnummer;Artikelnummer;Bezeichnung;Menge;Rechnungsdatum;Einzelpreis;Kundennummer;Land'];
+  const out = [
+    'Rechnungsnummer;Artikelnummer;Bezeichnung;Menge;Rechnungsdatum;Einzelpreis;Kundennummer;Land',
+  ];
   for (const [inv, code, desc, qty, date, price, cust, country] of rows) {
     const [y, m, d] = date.slice(0, 10).split('-');
     const dateDe = `${d}.${m}.${y} ${date.slice(11, 16)}`;
@@ -106,7 +115,10 @@ function retailHead(n) {
     const land = COUNTRY[country] ?? country;
     out.push([inv, code, desc, qty, dateDe, de(Number(price)), custDe, land].map(cell).join(';'));
   }
-  return { original: Buffer.from(original, 'utf8'), german: Buffer.from(encodeWindows1252(out.join('\r\n') + '\r\n')) };
+  return {
+    original: Buffer.from(original, 'utf8'),
+    german: Buffer.from(encodeWindows1252(out.join('\r\n') + '\r\n')),
+  };
 }
 
 async function importBuffer(page, name, buffer) {
@@ -126,32 +138,46 @@ async function importBuffer(page, name, buffer) {
   await page.click('[data-testid=start-import]');
   await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
   const figures = {};
-  for (const k of ['rowsRead', 'imported', 'rejected', 'customers', 'orders', 'netRevenue', 'returns', 'duplicates', 'range']) {
+  for (const k of [
+    'rowsRead',
+    'imported',
+    'rejected',
+    'customers',
+    'orders',
+    'netRevenue',
+    'returns',
+    'duplicates',
+    'range',
+  ]) {
     figures[k] = await text(page, `sum-${k}`);
   }
   await page.click('[data-testid=summary-done]');
   return { detected, figures };
 }
 
-test('A German export of the first 50,000 lines gives the same totals as the original', { skip, timeout: 120_000 }, async () => {
-  const { original, german } = retailHead(50_000);
-  assert.ok(german.includes(0xf6), 'the German file holds ö as the Windows-1252 byte 0xF6');
-  const { page, context } = await app.open();
-  const en = await importBuffer(page, 'retail-50k.csv', original);
-  const de = await importBuffer(page, 'export-50k-de.csv', german);
-  assert.deepEqual(de.detected, {
-    encoding: 'windows-1252',
-    delimiter: ';',
-    decimal: ',',
-    dateFormat: 'dmy-dot',
-    customer: 'Kundennummer',
-    date: 'Rechnungsdatum',
-    quantity: 'Menge',
-    unitPrice: 'Einzelpreis',
-    orderId: 'Rechnungsnummer',
-  });
-  assert.equal(en.detected.encoding, 'utf-8');
-  assert.equal(num(en.figures.rowsRead), 50_000);
-  assert.deepEqual(de.figures, en.figures);
-  await context.close();
-});
+test(
+  'A German export of the first 50,000 lines gives the same totals as the original',
+  { skip, timeout: 120_000 },
+  async () => {
+    const { original, german } = retailHead(50_000);
+    assert.ok(german.includes(0xf6), 'the German file holds ö as the Windows-1252 byte 0xF6');
+    const { page, context } = await app.open();
+    const en = await importBuffer(page, 'retail-50k.csv', original);
+    const de = await importBuffer(page, 'export-50k-de.csv', german);
+    assert.deepEqual(de.detected, {
+      encoding: 'windows-1252',
+      delimiter: ';',
+      decimal: ',',
+      dateFormat: 'dmy-dot',
+      customer: 'Kundennummer',
+      date: 'Rechnungsdatum',
+      quantity: 'Menge',
+      unitPrice: 'Einzelpreis',
+      orderId: 'Rechnungsnummer',
+    });
+    assert.equal(en.detected.encoding, 'utf-8');
+    assert.equal(num(en.figures.rowsRead), 50_000);
+    assert.deepEqual(de.figures, en.figures);
+    await context.close();
+  },
+);

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { previewRows } from '../../src/ingest/preview';
+import { runImport } from '../../src/ingest/import';
+import { MemorySink } from '../../src/ingest/memory-sink';
+import { bytesSource } from '../../src/ingest/parse';
+import type { ImportOptions } from '../../src/shared/types';
+
+const base: ImportOptions = {
+  name: 't',
+  encoding: 'utf-8',
+  delimiter: ';',
+  lineEnding: 'LF',
+  skipRows: 0,
+  hasHeader: true,
+  decimal: ',',
+  dateFormat: 'dmy-dot',
+  roles: { customer: 0, date: 1, amount: 2 },
+  attributes: [],
+  cancelPrefix: '',
+  dropDuplicates: false,
+};
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('preview', () => {
+  it('numbers lines like the import, across blank lines and multi-line cells', async () => {
+    const csv =
+      'Kunde;Datum;Betrag;Notiz\nA;01.01.2024;1,00;x\n\nB;02.01.2024;x;y\nC;03.01.2024;1,00;"multi\nline"\nD;kaputt;1,00;z\n';
+    const rows = await previewRows(enc(csv), csv.length, base);
+    expect(rows.map((r) => [r.line, r.raw[0], r.problem])).toEqual([
+      [2, 'A', null],
+      [4, 'B', 'badAmount'],
+      [5, 'C', null],
+      [7, 'D', 'badDate'],
+    ]);
+    expect(rows[1].problemColumn).toBe(2);
+    expect(rows[0]).toMatchObject({ customer: 'A', date: '2024-01-01', amount: 1, isReturn: false });
+    const sink = new MemorySink();
+    await runImport(bytesSource(enc(csv)), base, ['Kunde', 'Datum', 'Betrag', 'Notiz'], sink);
+    expect(sink.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [4, 'badAmount'],
+      [7, 'badDate'],
+    ]);
+  });
+
+  it('ignores the partial last row of a prefix of a longer file', async () => {
+    const csv = 'Kunde;Datum;Betrag\nA;01.01.2024;1,00\nB;02.01.2024;2,0';
+    const rows = await previewRows(enc(csv), csv.length + 100, base);
+    expect(rows.map((r) => r.raw[0])).toEqual(['A']);
+  });
+});
+
+describe('optional columns and blank rows', () => {
+  it('a blank cost cell keeps the row with an unknown margin; an unreadable one rejects it', async () => {
+    const csv =
+      'Kunde;Datum;Betrag;Kosten\nA;01.01.2024;10,00;4,00\nB;02.01.2024;20,00;\nC;03.01.2024;5,00;abc\n';
+    const sink = new MemorySink();
+    const opts = { ...base, roles: { customer: 0, date: 1, amount: 2, cost: 3 } };
+    const res = await runImport(bytesSource(enc(csv)), opts, [], sink);
+    expect(res.summary.imported).toBe(2);
+    expect(res.summary.rejectReasons).toEqual({ badCost: 1 });
+    const margin = new Float64Array(sink.chunks[0].columns.margin);
+    expect(margin[0]).toBe(6);
+    expect(Number.isNaN(margin[1])).toBe(true);
+  });
+
+  it('rows of delimiters only are blank lines, not rejects', async () => {
+    const csv = 'Kunde;Datum;Betrag\nA;01.01.2024;10,00\n;;\n;;\n';
+    const res = await runImport(bytesSource(enc(csv)), base, [], new MemorySink());
+    expect(res.summary).toMatchObject({ rowsRead: 1, imported: 1, rejected: 0, blankLines: 2 });
+  });
+});
