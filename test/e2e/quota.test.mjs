@@ -1,0 +1,72 @@
+// A small disk: Chromium's real storage quota for a profile : a profile on a 6 MB tmpfs runs out of disk during a 48 MB import.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  startApp,
+  hasSharedData,
+  SHARED_DATA,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  idbCounts,
+  text,
+} from './harness.mjs';
+
+function mountSmallDisk() {
+  const dir = mkdtempSync('/tmp/kundenwert-small-disk-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', dir], { stdio: 'ignore' });
+    return dir;
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+}
+
+const disk = hasSharedData ? mountSmallDisk() : null;
+const skip = !hasSharedData
+  ? 'needs ../shared/data (absent)'
+  : !disk
+    ? 'needs root to mount a small tmpfs'
+    : false;
+
+test(
+  'a disk that fills up mid-import: a clear message and nothing left behind',
+  { skip, timeout: 120_000 },
+  async () => {
+    const app = await startApp();
+    const context = await chromium.launchPersistentContext(disk, {
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+      locale: 'en-GB',
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.waitForSelector('[data-testid=dropzone]');
+      await page.setInputFiles('[data-testid=file-input]', resolve(SHARED_DATA, 'online_retail.csv'));
+      await page.waitForSelector('[data-testid=preview] tbody tr');
+      await page.click('[data-testid=start-import]');
+      await page.waitForSelector('[data-testid=import-error]', { timeout: 60_000 });
+      assert.match(
+        await text(page, 'import-error'),
+        /browser storage is full\. Nothing was stored\. Delete datasets/,
+      );
+      const counts = await idbCounts(page);
+      assert.equal((counts.datasets ?? 0) + (counts.chunks ?? 0) + (counts.rejects ?? 0), 0);
+    } finally {
+      await context.close();
+      await app.stop();
+      try {
+        execFileSync('umount', [disk]);
+      } catch {
+        // already gone
+      }
+      rmSync(disk, { recursive: true, force: true });
+    }
+  },
+);
