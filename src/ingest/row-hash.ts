@@ -66,6 +66,7 @@ export class RowHashSet {
     this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
     this.count = 0;
-    for (let j = 0; j < old.length; j += 2) if (old[j] !== 0 || old[j + 1] !== 0) this.insert(old[j], old[j + 1]);
+    for (let j = 0; j < old.length; j += 2)
+      if (old[j] !== 0 || old[j + 1] !== 0) this.insert(old[j], old[j + 1]);
   }
 }
