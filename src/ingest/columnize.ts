@@ -5,18 +5,48 @@
 import type { ColumnInfo, ImportOptions, ImportSummary, RejectReason, RejectedRow } from '../shared/types';
 import type { LineCounter, RowSink } from './parse';
 import { dayToIso, isBlank, parseDate, parseNumber } from './normalize';
-import { RowHashSet } from './row-hash';
+import { RowHashes } from './row-hash';
 
 export const CHUNK_ROWS = 65536;
 export const REJECT_CHUNK_ROWS = 5000;
 
+/** Rounds (decoded slices of about 4 MB) whose storage writes may still be running while parsing goes on. */
+const MAX_ROUNDS_IN_FLIGHT = 3;
+
 export const FLAG_RETURN = 1;
 export const FLAG_DUPLICATE = 2;
+
+/**
+ * The values of one column in one chunk. The logical types are Int32 (codes, days), Float64 (amounts) and Uint8
+ * (flags); storage narrows each chunk to the smallest type that holds it exactly (Uint8/Uint16 codes and days,
+ * Int32 whole quantities), which cuts the bytes written by about 40 %. Readers widen with `new Int32Array(values)`.
+ */
+export type ColumnValues = Int32Array | Uint16Array | Uint8Array | Float64Array;
 
 export interface ColumnChunk {
   index: number;
   rows: number;
-  columns: Record<string, ArrayBuffer>;
+  columns: Record<string, ColumnValues>;
+}
+
+/** Codes below `limit` fit Uint8 or Uint16; the copy converts natively. */
+function narrowCodes(a: Int32Array, limit: number): ColumnValues {
+  if (limit <= 0x100) return new Uint8Array(a);
+  if (limit <= 0x10000) return new Uint16Array(a);
+  return a.slice();
+}
+
+function narrowDays(a: Int32Array, min: number, max: number): ColumnValues {
+  return min >= 0 && max < 0x10000 ? new Uint16Array(a) : a.slice();
+}
+
+/** Whole numbers in Int32 range are stored as Int32 (exact); anything else stays Float64. */
+function narrowNumbers(a: Float64Array): ColumnValues {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if ((v | 0) !== v || Object.is(v, -0)) return a;
+  }
+  return new Int32Array(a);
 }
 
 /** Where columnized data goes: IndexedDB in the app, memory in Node (report, tests). */
@@ -210,9 +240,12 @@ export class Columnizer implements RowSink {
   private rejectBuf: RejectedRow[] = [];
   private rejectChunk = 0;
   private writes: Promise<void>[] = [];
-  private olderWrites: Promise<void>[] = [];
+  private rounds: Promise<void>[][] = [];
 
-  private seen: RowHashSet;
+  private hashes = new RowHashes();
+  /** The flags and amounts of every written chunk, to mark duplicates once all rows are known. */
+  private flagChunks: Uint8Array[] = [];
+  private amountChunks: Float64Array[] = [];
   private customerDays = new Set<number>();
 
   // Summary counters.
@@ -231,9 +264,8 @@ export class Columnizer implements RowSink {
   minDay = Infinity;
   maxDay = -Infinity;
 
-  constructor(options: ImportOptions, headers: string[], sink: ChunkSink, expectedRows = 1 << 16) {
+  constructor(options: ImportOptions, headers: string[], sink: ChunkSink) {
     this.o = options;
-    this.seen = new RowHashSet(expectedRows * 2);
     this.sink = sink;
     const r = options.roles;
     const label = (i: number | undefined, fallback: string) =>
@@ -315,18 +347,14 @@ export class Columnizer implements RowSink {
     this.dayBuf[p] = day;
     if (day < this.minDay) this.minDay = day;
     if (day > this.maxDay) this.maxDay = day;
-    let flags = v.isReturn(f, this.iOrder) ? FLAG_RETURN : 0;
+    const flags = v.isReturn(f, this.iOrder) ? FLAG_RETURN : 0;
     for (let i = 0; i < this.codeCols.length; i++) {
       const c = this.codeCols[i];
       const v = f[c.src] ?? '';
       this.codeBufs[i][p] = codeOf(c, v);
     }
     if (this.iOrder < 0) this.customerDays.add(cust * 131072 + (day + 65536));
-    if (!this.seen.addRange(text, start, end)) {
-      flags |= FLAG_DUPLICATE;
-      this.duplicateLines++;
-      this.duplicateRevenue += amount;
-    }
+    this.hashes.add(text, start, end);
     if (flags & FLAG_RETURN) {
       this.returnLines++;
       this.returnsValue += amount < 0 ? -amount : amount;
@@ -344,24 +372,55 @@ export class Columnizer implements RowSink {
   private flushChunk(): void {
     const n = this.pos;
     if (n === 0) return;
-    const take = (a: { buffer: ArrayBufferLike; slice(s: number, e: number): { buffer: ArrayBufferLike } }) =>
-      (n === CHUNK_ROWS ? a.buffer : a.slice(0, n).buffer) as ArrayBuffer;
-    const columns: Record<string, ArrayBuffer> = { customer: take(this.custBuf), date: take(this.dayBuf) };
-    if (this.amountBuf) columns.amount = take(this.amountBuf);
-    if (this.qtyBuf) columns.quantity = take(this.qtyBuf);
-    if (this.marginBuf) columns.margin = take(this.marginBuf);
-    this.codeCols.forEach((c, i) => (columns[c.key] = take(this.codeBufs[i])));
-    columns.flags = take(this.flagBuf);
+    let minDay = Infinity;
+    let maxDay = -Infinity;
+    const days = this.dayBuf.subarray(0, n);
+    for (let i = 0; i < n; i++) {
+      const d = days[i];
+      if (d < minDay) minDay = d;
+      if (d > maxDay) maxDay = d;
+    }
+    const columns: Record<string, ColumnValues> = {
+      customer: narrowCodes(this.custBuf.subarray(0, n), this.customer.values.length),
+      date: narrowDays(days, minDay, maxDay),
+    };
+    if (this.amountBuf) columns.amount = this.amountBuf.slice(0, n);
+    this.amountChunks.push((columns.amount as Float64Array | undefined) ?? new Float64Array(n));
+    if (this.qtyBuf) columns.quantity = narrowNumbers(this.qtyBuf.slice(0, n));
+    if (this.marginBuf) columns.margin = this.marginBuf.slice(0, n);
+    this.codeCols.forEach(
+      (c, i) => (columns[c.key] = narrowCodes(this.codeBufs[i].subarray(0, n), c.values.length)),
+    );
+    const flags = this.flagBuf.slice(0, n);
+    columns.flags = flags;
+    this.flagChunks.push(flags);
     this.queue(this.sink.writeChunk({ index: this.chunkIndex++, rows: n, columns }));
-    // Fresh buffers: the old ones now belong to the pending write.
-    this.custBuf = new Int32Array(CHUNK_ROWS);
-    this.dayBuf = new Int32Array(CHUNK_ROWS);
-    if (this.amountBuf) this.amountBuf = new Float64Array(CHUNK_ROWS);
-    if (this.qtyBuf) this.qtyBuf = new Float64Array(CHUNK_ROWS);
-    if (this.marginBuf) this.marginBuf = new Float64Array(CHUNK_ROWS);
-    this.flagBuf = new Uint8Array(CHUNK_ROWS);
-    this.codeBufs = this.codeCols.map(() => new Int32Array(CHUNK_ROWS));
+    // Every column above is a copy, so the buffers are reused for the next chunk.
     this.pos = 0;
+  }
+
+  /** Flags the rows that repeat an earlier row exactly (the first copy stays unflagged) and rewrites those flags. */
+  private async markDuplicates(): Promise<void> {
+    const dirty = new Set<number>();
+    for (const r of this.hashes.duplicates()) {
+      const chunk = Math.floor(r / CHUNK_ROWS);
+      const at = r - chunk * CHUNK_ROWS;
+      this.flagChunks[chunk][at] |= FLAG_DUPLICATE;
+      this.duplicateLines++;
+      this.duplicateRevenue += this.amountChunks[chunk][at];
+      dirty.add(chunk);
+    }
+    this.hashes = new RowHashes();
+    const writes = [...dirty].map((chunk) =>
+      this.sink.writeChunk({
+        index: chunk,
+        rows: this.flagChunks[chunk].length,
+        columns: { flags: this.flagChunks[chunk] },
+      }),
+    );
+    const t0 = performance.now();
+    await Promise.all(writes);
+    this.storageWaitMs += performance.now() - t0;
   }
 
   /** Queues a write. Its failure surfaces where it is awaited, never as an unhandled rejection. */
@@ -372,8 +431,8 @@ export class Columnizer implements RowSink {
 
   /** After a failure or cancel: waits for every queued write to settle, ignoring their errors. */
   async abandon(): Promise<void> {
-    const all = [...this.olderWrites, ...this.writes];
-    this.olderWrites = [];
+    const all = [...this.rounds.flat(), ...this.writes];
+    this.rounds = [];
     this.writes = [];
     await Promise.allSettled(all);
   }
@@ -386,22 +445,23 @@ export class Columnizer implements RowSink {
 
   /** Back-pressure: wait for storage writes so that memory stays flat. */
   async afterChunk(): Promise<void> {
-    // Double buffering: the writes of this round run while the next chunk is parsed; only the previous round's
-    // writes must be done before we go on, which bounds memory to about two rounds of buffers.
-    const older = this.olderWrites;
-    this.olderWrites = this.writes;
+    // The writes of a round run while later rounds are parsed. Waiting only for rounds older than
+    // MAX_ROUNDS_IN_FLIGHT bounds what the browser buffers without stalling the parser on IndexedDB round trips.
+    this.rounds.push(this.writes);
     this.writes = [];
-    if (older.length > 0) {
+    while (this.rounds.length > MAX_ROUNDS_IN_FLIGHT) {
+      const oldest = this.rounds.shift()!;
+      if (oldest.length === 0) continue;
       const t0 = performance.now();
-      await Promise.all(older);
+      await Promise.all(oldest);
       this.storageWaitMs += performance.now() - t0;
     }
   }
 
   private async drainWrites(): Promise<void> {
     const t0 = performance.now();
-    const all = [...this.olderWrites, ...this.writes];
-    this.olderWrites = [];
+    const all = [...this.rounds.flat(), ...this.writes];
+    this.rounds = [];
     this.writes = [];
     await Promise.all(all);
     this.storageWaitMs += performance.now() - t0;
@@ -412,9 +472,9 @@ export class Columnizer implements RowSink {
     this.flushChunk();
     this.flushRejects();
     await this.drainWrites();
+    await this.markDuplicates();
     const dicts: Record<string, string[]> = { customer: this.customer.values };
     for (const c of this.codeCols) dicts[c.key] = c.values;
-    this.seen = new RowHashSet(1);
     return dicts;
   }
 

@@ -37,8 +37,7 @@ export async function runImport(
   if (source.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
   const now = hooks.now ?? (() => performance.now());
   const t0 = now();
-  // About 60 bytes a row in typical exports: sizes the duplicate table so it rarely grows.
-  const col = new Columnizer(options, headers, sink, Math.min(1 << 24, Math.ceil(source.size / 60)));
+  const col = new Columnizer(options, headers, sink);
   let lastReport = 0;
   try {
     await streamRows(

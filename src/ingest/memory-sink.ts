@@ -6,8 +6,10 @@ export class MemorySink implements ChunkSink {
   readonly chunks: ColumnChunk[] = [];
   readonly rejects: RejectedRow[] = [];
 
+  /** Like IndexedDB, a later write of a column of a chunk replaces that column only. */
   async writeChunk(chunk: ColumnChunk): Promise<void> {
-    this.chunks[chunk.index] = chunk;
+    const old = this.chunks[chunk.index];
+    this.chunks[chunk.index] = old ? { ...old, columns: { ...old.columns, ...chunk.columns } } : chunk;
   }
 
   async writeRejects(_index: number, rows: RejectedRow[]): Promise<void> {
@@ -17,7 +19,7 @@ export class MemorySink implements ChunkSink {
   /** One column over all chunks, concatenated. */
   column<T extends Float64Array | Int32Array | Uint8Array>(
     key: string,
-    ctor: { new (b: ArrayBuffer): T },
+    ctor: { new (values: ArrayLike<number>): T },
   ): T[] {
     return this.chunks.map((c) => new ctor(c.columns[key]));
   }

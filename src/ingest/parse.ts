@@ -181,23 +181,28 @@ export async function streamRows(
     } else {
       let prev = 0;
       let held = -1;
-      const parser = Papa.parse<string[]>(text, {
+      // Papa's own Parser, without the ParserHandle wrapper that Papa.parse adds (header handling, dynamic typing,
+      // a results object per row): each step gets `data: [row]` and the cursor after the row.
+      const parser: Papa.Parser = new Papa.Parser({
         delimiter: opts.delimiter,
         newline: newline as '\n',
         quoteChar: '"',
-        step: (res, p) => {
+        step: (res: Papa.ParseStepResult<string[][]>) => {
           const cursor = res.meta.cursor;
           if (!final && cursor >= text.length) {
             held = prev;
-            p.abort();
+            parser.abort();
             return;
           }
-          const err = res.errors.some((e) => e.code === 'MissingQuotes') ? 'unclosedQuote' : null;
-          emit(res.data, text, prev, trimBreak(text, cursor), err);
+          const err =
+            res.errors.length > 0 && res.errors.some((e) => e.code === 'MissingQuotes')
+              ? 'unclosedQuote'
+              : null;
+          emit(res.data[0], text, prev, trimBreak(text, cursor), err);
           prev = cursor;
         },
       });
-      void parser;
+      parser.parse(text, 0, false);
       if (held >= 0) consumed = held;
     }
     lines.finish(consumed);

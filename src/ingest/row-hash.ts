@@ -1,28 +1,21 @@
 /**
- * Exact-duplicate detection without keeping the rows: every row's original text is hashed into two independent
- * 32-bit lanes (64 bits in all), and the pairs are kept in an open-addressing table of one Int32Array (the two
- * lanes side by side, so a probe touches one cache line). Two different rows share both lanes with a probability
- * of about n² / 2⁶⁵ (≈ 3·10⁻⁸ for a million rows). The pair (0, 0) marks an empty slot; a real (0, 0) is stored
- * as (0, 1).
+ * Exact-duplicate detection without keeping the rows. Every row's original text is hashed into two independent
+ * 32-bit lanes (64 bits in all) as it streams past; the hashes are appended to flat arrays. At the end one radix
+ * sort by the first lane brings equal rows together, and within a run of equal first lanes the second lane decides.
+ * Two different rows share both lanes with a probability of about n² / 2⁶⁵ (≈ 3·10⁻⁸ for a million rows).
+ * Sequential passes instead of a hash table keep this fast on large inputs (no random access over megabytes).
  */
-export class RowHashSet {
-  private slots: Int32Array;
-  private mask: number;
-  private count = 0;
-
-  constructor(capacity = 1 << 16) {
-    let cap = 1;
-    while (cap < capacity) cap <<= 1;
-    this.slots = new Int32Array(cap * 2);
-    this.mask = cap - 1;
-  }
+export class RowHashes {
+  private a = new Int32Array(1 << 16);
+  private b = new Int32Array(1 << 16);
+  private n = 0;
 
   get size(): number {
-    return this.count;
+    return this.n;
   }
 
-  /** Adds the text `s[start, end)`; returns false when the same text was added before. */
-  addRange(s: string, start: number, end: number): boolean {
+  /** Appends the hash of `s[start, end)` for the next row. */
+  add(s: string, start: number, end: number): void {
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x9747b28c | 0;
     for (let i = start; i < end; i++) {
@@ -37,36 +30,64 @@ export class RowHashSet {
     h2 = Math.imul(h2 ^ (h2 >>> 16), 0x7feb352d);
     h2 = Math.imul(h2 ^ (h2 >>> 15), 0x846ca68b);
     h2 ^= h2 >>> 16;
-    if (h1 === 0 && h2 === 0) h2 = 1;
-    return this.insert(h1, h2);
-  }
-
-  private insert(h1: number, h2: number): boolean {
-    const slots = this.slots;
-    const mask = this.mask;
-    let i = h1 & mask;
-    for (;;) {
-      const j = i << 1;
-      const a = slots[j];
-      const b = slots[j + 1];
-      if (a === 0 && b === 0) {
-        slots[j] = h1;
-        slots[j + 1] = h2;
-        if (++this.count * 2 > mask) this.grow();
-        return true;
-      }
-      if (a === h1 && b === h2) return false;
-      i = (i + 1) & mask;
+    if (this.n === this.a.length) {
+      const a = new Int32Array(this.n * 2);
+      a.set(this.a);
+      this.a = a;
+      const b = new Int32Array(this.n * 2);
+      b.set(this.b);
+      this.b = b;
     }
+    this.a[this.n] = h1;
+    this.b[this.n] = h2;
+    this.n++;
   }
 
-  private grow(): void {
-    const old = this.slots;
-    const cap = (this.mask + 1) * 2;
-    this.slots = new Int32Array(cap * 2);
-    this.mask = cap - 1;
-    this.count = 0;
-    for (let j = 0; j < old.length; j += 2)
-      if (old[j] !== 0 || old[j + 1] !== 0) this.insert(old[j], old[j + 1]);
+  /** Row numbers (0-based, in order of `add`) that repeat an earlier row exactly, ascending. */
+  duplicates(): Int32Array {
+    const n = this.n;
+    let key = this.a.subarray(0, n).slice();
+    let idx = new Int32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    let key2 = new Int32Array(n);
+    let idx2 = new Int32Array(n);
+    const count = new Int32Array(256);
+    // LSD radix sort by the first lane, 8 bits a pass; stable, so equal keys stay in row order.
+    for (let shift = 0; shift < 32; shift += 8) {
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 255]++;
+      let sum = 0;
+      for (let d = 0; d < 256; d++) {
+        const c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const k = key[i];
+        const at = count[(k >>> shift) & 255]++;
+        key2[at] = k;
+        idx2[at] = idx[i];
+      }
+      [key, key2] = [key2, key];
+      [idx, idx2] = [idx2, idx];
+    }
+    const dups: number[] = [];
+    const b = this.b;
+    for (let i = 0; i < n;) {
+      let j = i + 1;
+      while (j < n && key[j] === key[i]) j++;
+      // A run of equal first lanes (almost always one row): a member is a duplicate if an earlier member has the
+      // same second lane.
+      for (let x = i + 1; x < j; x++) {
+        for (let y = i; y < x; y++) {
+          if (b[idx[y]] === b[idx[x]]) {
+            dups.push(idx[x]);
+            break;
+          }
+        }
+      }
+      i = j;
+    }
+    return Int32Array.from(dups).sort();
   }
 }

@@ -1,5 +1,5 @@
 /** Repositories for workspaces, datasets, their column chunks, dictionaries and rejects. */
-import type { ChunkSink, ColumnChunk } from '../ingest/columnize';
+import type { ChunkSink, ColumnChunk, ColumnValues } from '../ingest/columnize';
 import { REJECT_REASONS, type DatasetInfo, type RejectedRow, type WorkspaceInfo } from '../shared/types';
 import { db, type DatasetRow } from './db';
 
@@ -151,8 +151,8 @@ export class IndexedDbSink implements ChunkSink {
   }
 }
 
-/** Reads a column of a dataset as one typed array per chunk, in chunk order. */
-export async function readColumn(datasetId: number, column: string): Promise<ArrayBuffer[]> {
+/** Reads a column of a dataset as one typed array per chunk, in chunk order (widen with `new Int32Array(v)`). */
+export async function readColumn(datasetId: number, column: string): Promise<ColumnValues[]> {
   const rows = await db()
     .chunks.where('[datasetId+column+chunk]')
     .between([datasetId, column, -Infinity], [datasetId, column, Infinity])

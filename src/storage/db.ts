@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { ColumnInfo, ImportOptions, ImportSummary } from '../shared/types';
+import type { ColumnValues } from '../ingest/columnize';
 
 export interface WorkspaceRow {
   id?: number;
@@ -26,13 +27,13 @@ export interface DatasetRow {
   summary: ImportSummary | null;
 }
 
-/** One column of one chunk of a dataset: `values` is the typed array's buffer (Float64, Int32 or Uint8). */
+/** One column of one chunk of a dataset: a typed array, narrowed per chunk (see ColumnValues). */
 export interface ChunkRow {
   datasetId: number;
   column: string;
   chunk: number;
   rows: number;
-  values: ArrayBuffer;
+  values: ColumnValues;
 }
 
 export interface DictionaryRow {
@@ -72,7 +73,8 @@ export class KundenwertDB extends Dexie {
   settings!: Table<SettingsRow, number>;
 
   constructor(name = DB_NAME) {
-    super(name);
+    // Relaxed durability: no fsync per transaction; an import is all or nothing through its status flag anyway.
+    super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores({
       workspaces: '++id',
       datasets: '++id, workspaceId, status',

@@ -21,7 +21,7 @@ async function importBytes(bytes: Uint8Array, name: string, edit?: (o: ImportOpt
   const result = await runImport(bytesSource(bytes), options, s.headers, sink);
   const col = <T extends Float64Array | Int32Array | Uint8Array>(
     key: string,
-    ctor: { new (b: ArrayBuffer): T },
+    ctor: { new (values: ArrayLike<number>): T },
   ) => sink.column(key, ctor).flatMap((a) => [...a]);
   return { s, options, sink, result, summary: result.summary, col };
 }

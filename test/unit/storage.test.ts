@@ -106,9 +106,9 @@ async function tableCounts(): Promise<Record<string, number>> {
   return out;
 }
 
-const ints = (bufs: ArrayBuffer[]) => bufs.flatMap((b) => Array.from(new Int32Array(b)));
-const floats = (bufs: ArrayBuffer[]) => bufs.flatMap((b) => Array.from(new Float64Array(b)));
-const bytesOf = (bufs: ArrayBuffer[]) => bufs.flatMap((b) => Array.from(new Uint8Array(b)));
+const ints = (bufs: ArrayLike<number>[]) => bufs.flatMap((b) => Array.from(new Int32Array(b)));
+const floats = (bufs: ArrayLike<number>[]) => bufs.flatMap((b) => Array.from(new Float64Array(b)));
+const bytesOf = (bufs: ArrayLike<number>[]) => bufs.flatMap((b) => Array.from(new Uint8Array(b)));
 
 // Ten lines: a header, eight good rows, one row without a customer id (line 5) and one return (line 7).
 const SMALL_CSV = [
@@ -220,8 +220,8 @@ describe('storage: import into IndexedDB', () => {
     });
     const sink = new IndexedDbSink(id);
     // Written out of order on purpose: chunk 10 sorts after chunk 2 only numerically.
-    await sink.writeChunk({ index: 10, rows: 1, columns: { amount: Float64Array.of(3).buffer } });
-    await sink.writeChunk({ index: 2, rows: 2, columns: { amount: Float64Array.of(1, 2).buffer } });
+    await sink.writeChunk({ index: 10, rows: 1, columns: { amount: Float64Array.of(3) } });
+    await sink.writeChunk({ index: 2, rows: 2, columns: { amount: Float64Array.of(1, 2) } });
     await sink.writeRejects(1, [{ line: 9, reason: 'badDate', raw: 'b' }]);
     await sink.writeRejects(0, [
       { line: 3, reason: 'missingCustomer', raw: 'a' },
@@ -237,7 +237,7 @@ describe('storage: import into IndexedDB', () => {
     await new IndexedDbSink(id + 1).writeChunk({
       index: 0,
       rows: 1,
-      columns: { amount: Float64Array.of(99).buffer },
+      columns: { amount: Float64Array.of(99) },
     });
     expect(await readColumn(id, 'amount').then(floats)).toEqual([1, 2, 3]);
   });
