@@ -164,21 +164,24 @@ export async function readDictionary(datasetId: number, column: string): Promise
   return (await db().dictionaries.get([datasetId, column]))?.values ?? [];
 }
 
-/** All rejected rows of a dataset, in file order. */
-export async function readRejects(datasetId: number): Promise<RejectedRow[]> {
-  const chunks = await db().rejects.where('datasetId').equals(datasetId).sortBy('chunk');
+/** The rejected rows of a dataset in file order; with `limit`, only the first ones (reads only the chunks needed). */
+export async function readRejects(datasetId: number, limit = Infinity): Promise<RejectedRow[]> {
   const out: RejectedRow[] = [];
-  for (const c of chunks) {
-    let start = 0;
-    for (let i = 0; i < c.ends.length; i++) {
-      out.push({
-        line: c.lines[i],
-        reason: REJECT_REASONS[c.reasons[i]],
-        raw: c.text.slice(start, c.ends[i]),
-      });
-      start = c.ends[i];
-    }
-  }
+  await db()
+    .rejects.where('[datasetId+chunk]')
+    .between([datasetId, -Infinity], [datasetId, Infinity])
+    .until(() => out.length >= limit)
+    .each((c) => {
+      let start = 0;
+      for (let i = 0; i < c.ends.length && out.length < limit; i++) {
+        out.push({
+          line: c.lines[i],
+          reason: REJECT_REASONS[c.reasons[i]],
+          raw: c.text.slice(start, c.ends[i]),
+        });
+        start = c.ends[i];
+      }
+    });
   return out;
 }
 

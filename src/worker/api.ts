@@ -238,8 +238,9 @@ export const api = {
 
   async rejects(id: number, limit = 200): Promise<Result<{ total: number; rows: RejectedRow[] }>> {
     return guard(async () => {
-      const all = await repo.readRejects(id);
-      return { total: all.length, rows: all.slice(0, limit) };
+      const d = await repo.getDataset(id);
+      if (!d) throw new AppFailure('notFound', 'Dataset not found.');
+      return { total: d.summary?.rejected ?? 0, rows: await repo.readRejects(id, limit) };
     });
   },
 
