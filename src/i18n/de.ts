@@ -52,6 +52,7 @@ export const de = {
   'map.decimal.comma': 'Komma (1.234,56)',
   'map.decimal.dot': 'Punkt (1,234.56)',
   'map.dateFormat': 'Datumsformat',
+  'map.currency': 'Währung der Beträge',
   'map.dateAmbiguous':
     'Das Datumsformat ist nicht eindeutig (z. B. 03/04/2024 kann 3. April oder 4. März sein). Bitte wählen Sie das richtige Format.',
   'map.columns': 'Spaltenzuordnung',

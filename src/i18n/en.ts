@@ -54,6 +54,7 @@ export const en: Record<MessageKey, string> = {
   'map.decimal.comma': 'Comma (1.234,56)',
   'map.decimal.dot': 'Point (1,234.56)',
   'map.dateFormat': 'Date format',
+  'map.currency': 'Currency of the amounts',
   'map.dateAmbiguous':
     'The date format is ambiguous (03/04/2024 may be 3 April or 4 March). Please choose the right format.',
   'map.columns': 'Column mapping',

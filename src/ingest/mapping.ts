@@ -215,6 +215,7 @@ export function defaultOptions(sniff: SniffResult, proposal = proposeMapping(sni
     attributes: proposal.attributes,
     cancelPrefix: proposal.cancelPrefix,
     dropDuplicates: false,
+    currency: sniff.currency ?? 'EUR',
   };
 }
 

@@ -192,6 +192,25 @@ function detectLineEnding(text: string): 'LF' | 'CRLF' | 'CR' {
   return 'LF';
 }
 
+const CURRENCY_MARKS: [RegExp, string][] = [
+  [/€|\bEUR\b/, 'EUR'],
+  [/£|\bGBP\b/, 'GBP'],
+  [/\bCHF\b/, 'CHF'],
+  [/\$|\bUSD\b/, 'USD'],
+];
+
+/** The currency named in the cells (`1.234,56 €`, `EUR 12.50`), if exactly one kind appears. */
+export function detectCurrency(rows: string[][]): string | null {
+  const found = new Set<string>();
+  for (const r of rows) {
+    for (const cell of r) {
+      if (cell.length > 24 || !/\d/.test(cell)) continue;
+      for (const [re, code] of CURRENCY_MARKS) if (re.test(cell)) found.add(code);
+    }
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
 /** Guesses the cancellation marker: order ids that are digits with a leading letter while most are plain digits. */
 export function detectCancelPrefix(values: string[]): string {
   let plain = 0;
@@ -249,5 +268,6 @@ export function sniff(bytes: Uint8Array, fileName: string, fileSize: number): Sn
     sampleRows: dataRows.slice(0, 50),
     cancelPrefix: '',
     warnings,
+    currency: detectCurrency(dataRows.slice(0, 200)),
   };
 }

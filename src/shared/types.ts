@@ -84,6 +84,8 @@ export interface SniffResult {
   /** A guess of the cancellation marker at the start of an order id, '' for none. */
   cancelPrefix: string;
   warnings: string[];
+  /** Currency guessed from symbols or codes in the cells (€, $, £, EUR, …), or null. */
+  currency: string | null;
 }
 
 export interface ImportOptions {
@@ -102,6 +104,8 @@ export interface ImportOptions {
   cancelPrefix: string;
   /** Whether exact duplicate lines are kept in the analysis. They are always counted and flagged. */
   dropDuplicates: boolean;
+  /** ISO 4217 code of the dataset's single currency (amounts are shown in it). */
+  currency: string;
 }
 
 export type RejectReason =

@@ -93,6 +93,11 @@ test(
       assert.deepEqual(cells.slice(0, 2), [labels[r], String(n)]);
     }
     assert.equal(await text(page, 'sum-range'), '02.01.2023 – 31.12.2025');
+    assert.match(
+      await text(page, 'sum-netRevenue'),
+      /^[\d.]+,\d\d\s€$/,
+      'German money format with the euro sign',
+    );
 
     // Duplicates: the choice to drop them persists with the dataset.
     await page.click('[data-testid=dups-drop]');
@@ -129,7 +134,7 @@ test('workspaces: create, rename, switch, delete with their datasets', { timeout
     await page.waitForSelector('[data-testid=preview] tbody tr');
     await page.click('[data-testid=start-import]');
     await page.waitForSelector('[data-testid=import-summary]');
-    assert.equal(await text(page, 'sum-netRevenue'), '35.75');
+    assert.equal(await text(page, 'sum-netRevenue'), '€35.75');
     await page.click('[data-testid=summary-done]');
   };
   await importTiny('first.csv');

@@ -27,6 +27,8 @@ test(
     assert.equal(await page.locator('[data-testid=role-quantity]').inputValue(), '3');
     assert.equal(await page.locator('[data-testid=role-unitPrice]').inputValue(), '5');
     assert.equal(await page.locator('[data-testid=role-amount]').inputValue(), '');
+    // Online Retail is a UK shop: the amounts are pounds.
+    await page.selectOption('[data-testid=opt-currency]', 'GBP');
     await page.screenshot({ path: resolve(SCREENSHOTS, 'import-mapping.png'), fullPage: true });
     await page.click('[data-testid=start-import]');
     await page.waitForSelector('[data-testid=import-summary]', { timeout: 120_000 });
@@ -35,7 +37,7 @@ test(
     assert.equal(num(await text(page, 'sum-rejected')), 135080);
     assert.equal(num(await text(page, 'sum-imported')), 406829);
     assert.equal(num(await text(page, 'sum-customers')), 4372);
-    assert.equal(await text(page, 'sum-netRevenue'), '8,300,065.81');
+    assert.equal(await text(page, 'sum-netRevenue'), '£8,300,065.81');
     assert.equal(num(await text(page, 'sum-returns')), 8905);
     assert.equal(num(await text(page, 'sum-duplicates')), 5225);
     assert.match(await text(page, 'reason-missingCustomer'), /135,080/);

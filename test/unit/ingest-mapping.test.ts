@@ -262,6 +262,7 @@ describe('defaultOptions and missingRoles', () => {
       attributes: [{ index: 5, name: 'Branche' }],
       cancelPrefix: 'C',
       dropDuplicates: false,
+      currency: 'EUR',
     });
   });
 

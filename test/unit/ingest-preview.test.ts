@@ -18,6 +18,7 @@ const base: ImportOptions = {
   attributes: [],
   cancelPrefix: '',
   dropDuplicates: false,
+  currency: 'EUR',
 };
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -67,5 +68,32 @@ describe('optional columns and blank rows', () => {
     const csv = 'Kunde;Datum;Betrag\nA;01.01.2024;10,00\n;;\n;;\n';
     const res = await runImport(bytesSource(enc(csv)), base, [], new MemorySink());
     expect(res.summary).toMatchObject({ rowsRead: 1, imported: 1, rejected: 0, blankLines: 2 });
+  });
+});
+
+describe('currency detection', () => {
+  it('names the one currency written in the cells, and none when mixed or absent', async () => {
+    const { detectCurrency } = await import('../../src/ingest/sniff');
+    expect(
+      detectCurrency([
+        ['A', '1.234,56 €'],
+        ['B', '12,00'],
+      ]),
+    ).toBe('EUR');
+    expect(detectCurrency([['A', '£12.50']])).toBe('GBP');
+    expect(detectCurrency([['A', 'CHF 12.50']])).toBe('CHF');
+    expect(
+      detectCurrency([
+        ['A', '$ 1,234.56'],
+        ['B', 'USD 3'],
+      ]),
+    ).toBe('USD');
+    expect(
+      detectCurrency([
+        ['A', '12 €'],
+        ['B', '$3'],
+      ]),
+    ).toBeNull();
+    expect(detectCurrency([['Euro-Palette', '12,00']])).toBeNull();
   });
 });

@@ -70,6 +70,7 @@ const OPTIONS: ImportOptions = {
   attributes: [],
   cancelPrefix: '',
   dropDuplicates: false,
+  currency: 'EUR',
 };
 
 /** The import pipeline of runImport, but with a chosen read size (runImport always reads 4 MB). */
