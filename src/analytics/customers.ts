@@ -1,0 +1,152 @@
+/**
+ * Per-customer aggregates (METRICS.md, "Per customer"), built once per dataset, as-of date and filter.
+ * Everything else (KPIs, RFM, cohorts, segments, forecasts) starts from here.
+ *
+ * Terms: a purchase line is a line that is not a return; a purchase occasion is a customer-day with at least one
+ * purchase line and a net value ≥ 0; a purchase order is an order (order id, or customer-day without one) with at
+ * least one purchase line and a net value ≥ 0. A customer is an id with at least one purchase occasion up to D.
+ */
+import { FLAG_DUPLICATE, FLAG_RETURN, type Lines } from './lines';
+
+export interface AggregateOptions {
+  /** As-of date D as a day number; lines after D are ignored. */
+  asOf: number;
+  /** Leave out lines flagged as exact duplicates. */
+  dropDuplicates?: boolean;
+  /** Keep only lines where include[i] is 1 (a global filter), if given. */
+  include?: Uint8Array | null;
+  /** Gross margin rate applied to revenue where no margin column exists (0..1). */
+  marginRate?: number;
+}
+
+/** Column-wise per customer code (index = code in the customer dictionary). */
+export interface CustomerTable {
+  asOf: number;
+  /** Number of customer codes (the dictionary size); not all of them are customers. */
+  size: number;
+  /** 1 where the code has at least one purchase occasion up to D. */
+  isCustomer: Uint8Array;
+  /** Number of customers (isCustomer = 1). */
+  count: number;
+  first: Int32Array;
+  last: Int32Array;
+  orders: Int32Array;
+  occasions: Int32Array;
+  revenue: Float64Array;
+  returns: Float64Array;
+  margin: Float64Array;
+  /** Lines that entered the aggregates (after the as-of date, duplicate and filter rules). */
+  lineCount: number;
+  hasAmount: boolean;
+}
+
+/** Indices of the lines that count, grouped by customer and sorted by day within a customer (two counting sorts). */
+export function sortedLineIndex(lines: Lines, opts: AggregateOptions, customers: number): Int32Array {
+  const { n, day, customer, flags } = lines;
+  const keep = new Uint8Array(n);
+  let kept = 0;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (day[i] > opts.asOf) continue;
+    if (opts.dropDuplicates && flags[i] & FLAG_DUPLICATE) continue;
+    if (opts.include && !opts.include[i]) continue;
+    keep[i] = 1;
+    kept++;
+    if (day[i] < minDay) minDay = day[i];
+    if (day[i] > maxDay) maxDay = day[i];
+  }
+  if (kept === 0) return new Int32Array(0);
+  // Pass 1: by day.
+  const span = maxDay - minDay + 1;
+  const byDay = new Int32Array(span + 1);
+  for (let i = 0; i < n; i++) if (keep[i]) byDay[day[i] - minDay + 1]++;
+  for (let d = 1; d <= span; d++) byDay[d] += byDay[d - 1];
+  const tmp = new Int32Array(kept);
+  for (let i = 0; i < n; i++) if (keep[i]) tmp[byDay[day[i] - minDay]++] = i;
+  // Pass 2 (stable): by customer.
+  const byCust = new Int32Array(customers + 1);
+  for (let k = 0; k < kept; k++) byCust[customer[tmp[k]] + 1]++;
+  for (let c = 1; c <= customers; c++) byCust[c] += byCust[c - 1];
+  const out = new Int32Array(kept);
+  for (let k = 0; k < kept; k++) out[byCust[customer[tmp[k]]]++] = tmp[k];
+  return out;
+}
+
+export function customerAggregates(lines: Lines, opts: AggregateOptions): CustomerTable {
+  const size = lines.dicts.customer?.length ?? 0;
+  const idx = sortedLineIndex(lines, opts, size);
+  const { customer, day, amount, flags, order } = lines;
+  const marginCol = lines.margin;
+  const rate = opts.marginRate ?? 0;
+  const t: CustomerTable = {
+    asOf: opts.asOf,
+    size,
+    isCustomer: new Uint8Array(size),
+    count: 0,
+    first: new Int32Array(size).fill(-2147483648),
+    last: new Int32Array(size).fill(-2147483648),
+    orders: new Int32Array(size),
+    occasions: new Int32Array(size),
+    revenue: new Float64Array(size),
+    returns: new Float64Array(size),
+    margin: new Float64Array(size),
+    lineCount: idx.length,
+    hasAmount: amount !== null,
+  };
+  // Orders with an order id: net value and whether any line is a purchase line, per order code.
+  const orderCount = order ? (lines.dicts.order?.length ?? 0) : 0;
+  const orderNet = new Float64Array(orderCount);
+  const orderBuys = new Uint8Array(orderCount);
+  const orderCust = new Int32Array(orderCount).fill(-1);
+
+  let k = 0;
+  while (k < idx.length) {
+    const c = customer[idx[k]];
+    // One customer's lines, in day order.
+    while (k < idx.length && customer[idx[k]] === c) {
+      const d = day[idx[k]];
+      let net = 0;
+      let buys = false;
+      while (k < idx.length && customer[idx[k]] === c && day[idx[k]] === d) {
+        const i = idx[k];
+        const a = amount ? amount[i] : 0;
+        const isReturn = (flags[i] & FLAG_RETURN) !== 0;
+        net += a;
+        if (!isReturn) buys = true;
+        else t.returns[c] += a < 0 ? -a : a;
+        t.revenue[c] += a;
+        if (marginCol) {
+          const m = marginCol[i];
+          t.margin[c] += m === m ? m : a * rate;
+        } else t.margin[c] += a * rate;
+        if (order) {
+          const o = order[i];
+          orderNet[o] += a;
+          if (!isReturn) orderBuys[o] = 1;
+          if (orderCust[o] < 0) orderCust[o] = c;
+        }
+        k++;
+      }
+      if (buys && net >= -1e-9) {
+        t.occasions[c]++;
+        if (t.first[c] === -2147483648) t.first[c] = d;
+        t.last[c] = d;
+      }
+    }
+  }
+  if (order) {
+    for (let o = 0; o < orderCount; o++) {
+      if (orderBuys[o] && orderNet[o] >= -1e-9 && orderCust[o] >= 0) t.orders[orderCust[o]]++;
+    }
+  } else {
+    t.orders.set(t.occasions);
+  }
+  for (let c = 0; c < size; c++) {
+    if (t.occasions[c] > 0) {
+      t.isCustomer[c] = 1;
+      t.count++;
+    }
+  }
+  return t;
+}
