@@ -11,6 +11,8 @@ import { FLAG_DUPLICATE, FLAG_RETURN, type Lines } from './lines';
 export interface AggregateOptions {
   /** As-of date D as a day number; lines after D are ignored. */
   asOf: number;
+  /** Optional window start: lines on or before this day are ignored too, giving aggregates over (from, D]. */
+  from?: number;
   /** Leave out lines flagged as exact duplicates. */
   dropDuplicates?: boolean;
   /** Keep only lines where include[i] is 1 (a global filter), if given. */
@@ -31,6 +33,8 @@ export interface CustomerTable {
   first: Int32Array;
   last: Int32Array;
   orders: Int32Array;
+  /** Sum of the net values of the customer's purchase orders (the numerator of AOV). */
+  orderValue: Float64Array;
   occasions: Int32Array;
   revenue: Float64Array;
   returns: Float64Array;
@@ -48,7 +52,7 @@ export function sortedLineIndex(lines: Lines, opts: AggregateOptions, customers:
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (day[i] > opts.asOf) continue;
+    if (day[i] > opts.asOf || (opts.from !== undefined && day[i] <= opts.from)) continue;
     if (opts.dropDuplicates && flags[i] & FLAG_DUPLICATE) continue;
     if (opts.include && !opts.include[i]) continue;
     keep[i] = 1;
@@ -87,6 +91,7 @@ export function customerAggregates(lines: Lines, opts: AggregateOptions): Custom
     first: new Int32Array(size).fill(-2147483648),
     last: new Int32Array(size).fill(-2147483648),
     orders: new Int32Array(size),
+    orderValue: new Float64Array(size),
     occasions: new Int32Array(size),
     revenue: new Float64Array(size),
     returns: new Float64Array(size),
@@ -128,8 +133,10 @@ export function customerAggregates(lines: Lines, opts: AggregateOptions): Custom
         }
         k++;
       }
+      // Net value ≥ 0 (a tolerance of 1e-9 absorbs floating-point noise such as 0.1 + 0.2 - 0.3).
       if (buys && net >= -1e-9) {
         t.occasions[c]++;
+        if (!order) t.orderValue[c] += net;
         if (t.first[c] === -2147483648) t.first[c] = d;
         t.last[c] = d;
       }
@@ -137,7 +144,10 @@ export function customerAggregates(lines: Lines, opts: AggregateOptions): Custom
   }
   if (order) {
     for (let o = 0; o < orderCount; o++) {
-      if (orderBuys[o] && orderNet[o] >= -1e-9 && orderCust[o] >= 0) t.orders[orderCust[o]]++;
+      if (orderBuys[o] && orderNet[o] >= -1e-9 && orderCust[o] >= 0) {
+        t.orders[orderCust[o]]++;
+        t.orderValue[orderCust[o]] += orderNet[o];
+      }
     }
   } else {
     t.orders.set(t.occasions);

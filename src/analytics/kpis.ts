@@ -1,0 +1,208 @@
+/**
+ * KPIs of METRICS.md ("KPIs"), for the whole dataset or one segment. Every figure carries its id; a figure that
+ * cannot be computed is null with a reason instead of a made-up number.
+ */
+import { customerAggregates, type AggregateOptions, type CustomerTable } from './customers';
+import type { Lines } from './lines';
+
+export type KpiId =
+  | 'aov'
+  | 'purchaseFrequency'
+  | 'repeatRate'
+  | 'churnRate'
+  | 'retentionRate'
+  | 'lifespanYears'
+  | 'lifespanObservedYears'
+  | 'clvSimple'
+  | 'clvSimpleMargin'
+  | 'clvHistoric'
+  | 'clvHistoricMargin'
+  | 'nrr'
+  | 'grr'
+  | 'top20Share'
+  | 'top20ShareMargin'
+  | 'gini';
+
+export type Unavailable = 'noAmount' | 'historyTooShort' | 'noCustomers' | 'noChurn' | 'noBaseRevenue';
+
+export interface Kpi {
+  id: KpiId;
+  value: number | null;
+  reason?: Unavailable;
+}
+
+export interface KpiResult {
+  asOf: number;
+  customers: number;
+  /** Days of data up to D: D − first line day + 1. */
+  historyDays: number;
+  kpis: Record<KpiId, Kpi>;
+  /** Lorenz curve of revenue over customers, poorest first: 101 points (x = share of customers, y = share of revenue). */
+  lorenz: { x: number; y: number }[] | null;
+  /** The top ceil(0.2 N) customer codes by revenue, best first. */
+  topCustomers: number[];
+  cac: number;
+  cacFromSettings: boolean;
+}
+
+export interface KpiOptions extends AggregateOptions {
+  /** Customer acquisition cost per new customer; 0 (with a notice) when not entered. */
+  cac?: number | null;
+}
+
+const YEAR = 365;
+
+/** Share of `values` (over the given codes) held by the top ceil(0.2 N), the Lorenz curve and the Gini coefficient. */
+export function concentration(
+  values: Float64Array,
+  codes: number[],
+): { top20: number | null; gini: number | null; lorenz: { x: number; y: number }[] | null; top: number[] } {
+  const n = codes.length;
+  if (n === 0) return { top20: null, gini: null, lorenz: null, top: [] };
+  const sorted = [...codes].sort((a, b) => values[b] - values[a] || a - b);
+  const total = sorted.reduce((s, c) => s + values[c], 0);
+  const k = Math.ceil(0.2 * n);
+  const top = sorted.slice(0, k);
+  const topSum = top.reduce((s, c) => s + values[c], 0);
+  if (total <= 0) return { top20: null, gini: null, lorenz: null, top };
+  // Gini on ascending values: G = 2 Σ i·x_i / (n Σ x) − (n + 1) / n, i = 1..n.
+  let weighted = 0;
+  for (let i = 0; i < n; i++) weighted += (i + 1) * values[sorted[n - 1 - i]];
+  const gini = (2 * weighted) / (n * total) - (n + 1) / n;
+  const lorenz: { x: number; y: number }[] = [];
+  let cum = 0;
+  let j = 0;
+  for (let p = 0; p <= 100; p++) {
+    const upto = Math.round((p / 100) * n);
+    while (j < upto) cum += values[sorted[n - 1 - j++]];
+    lorenz.push({ x: p / 100, y: cum / total });
+  }
+  return { top20: topSum / total, gini, lorenz, top };
+}
+
+export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTable): KpiResult {
+  const t = table ?? customerAggregates(lines, opts);
+  const D = opts.asOf;
+  const hasAmount = t.hasAmount;
+  const codes: number[] = [];
+  for (let c = 0; c < t.size; c++) if (t.isCustomer[c]) codes.push(c);
+  const N = codes.length;
+  let firstDay = Infinity;
+  for (let i = 0; i < lines.n; i++) if (lines.day[i] < firstDay && lines.day[i] <= D) firstDay = lines.day[i];
+  const historyDays = Number.isFinite(firstDay) ? D - firstDay + 1 : 0;
+  const k: Partial<Record<KpiId, Kpi>> = {};
+  const set = (id: KpiId, value: number | null, reason?: Unavailable) =>
+    (k[id] =
+      value === null || !Number.isFinite(value)
+        ? { id, value: null, reason: reason ?? 'noCustomers' }
+        : { id, value });
+  const money = (id: KpiId, f: () => number | null, reason?: Unavailable) =>
+    hasAmount ? set(id, f(), reason) : set(id, null, 'noAmount');
+
+  let orders = 0;
+  let orderValue = 0;
+  let repeaters = 0;
+  let revenue = 0;
+  let margin = 0;
+  let spanSum = 0;
+  for (const c of codes) {
+    orders += t.orders[c];
+    orderValue += t.orderValue[c];
+    revenue += t.revenue[c];
+    margin += t.margin[c];
+    if (t.orders[c] >= 2) {
+      repeaters++;
+      spanSum += t.last[c] - t.first[c];
+    }
+  }
+  const aov = orders > 0 ? orderValue / orders : null;
+  money('aov', () => aov);
+  set('repeatRate', N > 0 ? repeaters / N : null);
+  set('lifespanObservedYears', repeaters > 0 ? spanSum / repeaters / YEAR : null);
+
+  // The last year and the year before it.
+  const last = customerAggregates(lines, { ...opts, from: D - YEAR });
+  let lastOrders = 0;
+  let lastActive = 0;
+  for (let c = 0; c < last.size; c++) {
+    if (last.occasions[c] > 0) lastActive++;
+    lastOrders += last.orders[c];
+  }
+  const frequency = lastActive > 0 ? lastOrders / lastActive : null;
+  set('purchaseFrequency', frequency);
+
+  if (historyDays < 2 * YEAR) {
+    for (const id of [
+      'churnRate',
+      'retentionRate',
+      'lifespanYears',
+      'clvSimple',
+      'clvSimpleMargin',
+      'nrr',
+      'grr',
+    ] as const) {
+      set(
+        id,
+        null,
+        id === 'clvSimple' || id === 'clvSimpleMargin' || id === 'nrr' || id === 'grr'
+          ? hasAmount
+            ? 'historyTooShort'
+            : 'noAmount'
+          : 'historyTooShort',
+      );
+    }
+  } else {
+    const prev = customerAggregates(lines, { ...opts, asOf: D - YEAR, from: D - 2 * YEAR });
+    let base = 0;
+    let lost = 0;
+    let baseRevenue = 0;
+    let laterRevenue = 0;
+    let cappedRevenue = 0;
+    for (let c = 0; c < prev.size; c++) {
+      if (prev.occasions[c] === 0) continue;
+      base++;
+      if (last.occasions[c] === 0) lost++;
+      baseRevenue += prev.revenue[c];
+      const later = c < last.size ? last.revenue[c] : 0;
+      laterRevenue += later;
+      cappedRevenue += Math.min(later, prev.revenue[c]);
+    }
+    const churn = base > 0 ? lost / base : null;
+    set('churnRate', churn);
+    set('retentionRate', churn === null ? null : 1 - churn);
+    if (churn === 0) set('lifespanYears', null, 'noChurn');
+    else set('lifespanYears', churn === null ? null : 1 / churn);
+    money('nrr', () => (baseRevenue > 0 ? laterRevenue / baseRevenue : null), 'noBaseRevenue');
+    money('grr', () => (baseRevenue > 0 ? cappedRevenue / baseRevenue : null), 'noBaseRevenue');
+  }
+  const cac = opts.cac ?? 0;
+  const lifespan = k.lifespanYears?.value ?? null;
+  const marginRate = revenue !== 0 ? margin / revenue : 0;
+  if (historyDays >= 2 * YEAR) {
+    const simple =
+      aov !== null && frequency !== null && lifespan !== null ? aov * frequency * lifespan : null;
+    const reason = lifespan === null ? (k.lifespanYears?.reason ?? 'noCustomers') : undefined;
+    money('clvSimple', () => (simple === null ? null : simple - cac), reason);
+    money('clvSimpleMargin', () => (simple === null ? null : simple * marginRate - cac), reason);
+  }
+  money('clvHistoric', () => (N > 0 ? revenue / N : null));
+  money('clvHistoricMargin', () => (N > 0 ? margin / N : null));
+
+  const conc = hasAmount
+    ? concentration(t.revenue, codes)
+    : { top20: null, gini: null, lorenz: null, top: [] };
+  money('top20Share', () => conc.top20);
+  money('gini', () => conc.gini);
+  money('top20ShareMargin', () => (hasAmount ? concentration(t.margin, codes).top20 : null));
+
+  return {
+    asOf: D,
+    customers: N,
+    historyDays,
+    kpis: k as Record<KpiId, Kpi>,
+    lorenz: conc.lorenz,
+    topCustomers: conc.top,
+    cac,
+    cacFromSettings: opts.cac !== undefined && opts.cac !== null,
+  };
+}
