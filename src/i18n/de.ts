@@ -140,7 +140,9 @@ export const de = {
   'summary.original': 'Originalzeile',
   'summary.duration': 'Dauer {time}',
   'summary.done': 'Fertig',
-  'summary.encoding': 'Kodierung',
+  'summary.encoding': 'Zeichenkodierung',
+  'summary.encodingFallback':
+    'Ab Zeile {line} war die Datei kein gültiges UTF-8 (davor nur einfache Zeichen). Sie wurde daher vollständig als Windows-1252 gelesen. Prüfen Sie Umlaute in der Vorschau der Datensätze.',
 
   'reason.missingCustomer': 'Kundennummer fehlt',
   'reason.missingDate': 'Datum fehlt',
@@ -168,7 +170,7 @@ export const de = {
     'Keine Spalte enthält ein lesbares Datum. Unterstützt werden z. B. 31.12.2024, 2024-12-31, 20241231 und 12/31/2024. Prüfen Sie Trennzeichen und Export.',
   'error.missingRequired': 'Bitte ordnen Sie zuerst Kundennummer und Datum zu.',
   'error.encoding':
-    'Die Datei ist nicht durchgängig UTF-8-kodiert. Wählen Sie als Kodierung „Windows-1252“ und starten Sie den Import erneut.',
+    'Ab Zeile {line} ist die Datei nicht UTF-8-kodiert, davor schon: Sie mischt zwei Zeichenkodierungen. Speichern Sie die Datei neu als „CSV UTF-8“ (Excel: Speichern unter) und importieren Sie sie erneut. Es wurde nichts gespeichert.',
   'error.quota':
     'Der Speicher des Browsers ist voll. Es wurde nichts gespeichert. Löschen Sie nicht mehr benötigte Datensätze (Einstellungen) oder geben Sie Speicherplatz frei und versuchen Sie es erneut.',
   'error.cancelled': 'Der Import wurde abgebrochen. Es wurde nichts gespeichert.',

@@ -141,7 +141,9 @@ export const en: Record<MessageKey, string> = {
   'summary.original': 'Original line',
   'summary.duration': 'Took {time}',
   'summary.done': 'Done',
-  'summary.encoding': 'Encoding',
+  'summary.encoding': 'Character encoding',
+  'summary.encodingFallback':
+    'From line {line} on the file was not valid UTF-8 (only plain characters before it), so all of it was read as Windows-1252. Check umlauts in the data.',
 
   'reason.missingCustomer': 'Customer id missing',
   'reason.missingDate': 'Date missing',
@@ -169,7 +171,7 @@ export const en: Record<MessageKey, string> = {
     'No column holds a readable date. Supported are for example 31.12.2024, 2024-12-31, 20241231 and 12/31/2024. Check the delimiter and the export.',
   'error.missingRequired': 'Please map the customer id and the date first.',
   'error.encoding':
-    'The file is not UTF-8 throughout. Choose the encoding “Windows-1252” and start the import again.',
+    'From line {line} on the file is not UTF-8, before it is: it mixes two character encodings. Save the file again as “CSV UTF-8” (Excel: Save As) and import it again. Nothing was stored.',
   'error.quota':
     'The browser storage is full. Nothing was stored. Delete datasets you no longer need (Settings) or free disk space, then try again.',
   'error.cancelled': 'The import was cancelled. Nothing was stored.',

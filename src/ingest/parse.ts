@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { AppFailure } from '../shared/errors';
 import type { Delimiter, Encoding } from '../shared/types';
-import { bomLength, splitWhitespace } from './sniff';
+import { splitWhitespace } from './sniff';
 import { createDecoder } from './decode';
 
 export interface ByteSource {
@@ -101,65 +101,92 @@ function trimBreak(text: string, end: number): number {
   return e;
 }
 
-/** Streams all rows of `source` into `sink`. Returns the header row (or null). */
+export interface StreamResult {
+  /** The header row's cells, or null without a header. */
+  header: string[] | null;
+  /** The header row as it stands in the file (for a re-importable download of the rejected rows). */
+  headerLine: string | null;
+}
+
+function isBlankRow(fields: string[]): boolean {
+  for (const f of fields) if (f.trim() !== '') return false;
+  return true;
+}
+
+/** Streams all rows of `source` into `sink`. */
 export async function streamRows(
   source: ByteSource,
   opts: StreamOptions,
   sink: RowSink,
   hooks: StreamHooks = {},
-): Promise<string[] | null> {
+): Promise<StreamResult> {
   const chunkBytes = hooks.chunkBytes ?? 4 * 1024 * 1024;
+  // TextDecoder drops a byte-order mark by itself.
   const decoder = createDecoder(opts.encoding, opts.encoding === 'utf-8');
   const lines = new LineCounter(opts.lineEnding);
   const newline = opts.lineEnding === 'CRLF' ? '\r\n' : opts.lineEnding === 'CR' ? '\r' : '\n';
   let skip = opts.skipRows + (opts.hasHeader ? 1 : 0);
-  let header: string[] | null = null;
+  const result: StreamResult = { header: null, headerLine: null };
   let pending = '';
   let offset = 0;
-  let first = true;
+  let sawNonAscii = false;
 
   const emit = (fields: string[], text: string, start: number, end: number, err: 'unclosedQuote' | null) => {
     // The line break after the last line is not a blank line.
     if (start === text.length && fields.length === 1 && fields[0] === '') return;
     if (skip > 0) {
+      // Blank lines before the header do not count as rows to skip (the sniffer does not count them either).
+      if (isBlankRow(fields)) return;
       skip--;
-      if (skip === 0 && opts.hasHeader) header = fields;
+      if (skip === 0 && opts.hasHeader) {
+        result.header = fields;
+        result.headerLine = text.slice(start, end);
+      }
       return;
     }
     sink.row(fields, text, start, end, lines, err);
   };
 
+  /**
+   * A quote that opens a cell and never closes properly makes Papa read the following lines into that cell. Such a
+   * row is cut back to the physical line where it starts, rejected, and reading goes on with the next line.
+   */
+  const rejectOpenQuote = (text: string, start: number): number => {
+    const nl = text.indexOf(newline, start);
+    const lineEnd = nl < 0 ? text.length : nl;
+    emit([text.slice(start, lineEnd)], text, start, lineEnd, 'unclosedQuote');
+    return nl < 0 ? text.length : nl + newline.length;
+  };
+
   // Read-ahead: the next slice is read while the current one is parsed.
   let nextRead: Promise<Uint8Array> | null = source.size > 0 ? source.read(0, chunkBytes) : null;
-  while (offset < source.size || pending.length > 0) {
+  while (nextRead) {
     if (hooks.isCancelled?.()) {
-      await nextRead?.catch(() => undefined);
+      await nextRead.catch(() => undefined);
       throw new AppFailure('cancelled', 'The import was cancelled.');
     }
-    const atEnd = offset >= source.size;
-    let text = pending;
-    if (!atEnd) {
-      let bytes = await nextRead!;
-      nextRead = offset + chunkBytes < source.size ? source.read(offset + chunkBytes, chunkBytes) : null;
-      if (first) {
-        bytes = bytes.subarray(bomLength(bytes, opts.encoding));
-        first = false;
-      }
-      offset += chunkBytes;
-      let decoded: string;
-      try {
-        decoded = decoder.decode(bytes, { stream: offset < source.size });
-      } catch {
-        throw new AppFailure(
-          'encoding',
-          'The file is not valid UTF-8 beyond its first part. Choose the encoding Windows-1252 and import again.',
-          { encoding: opts.encoding },
-        );
-      }
-      text = pending + decoded;
-      hooks.onBytes?.(Math.min(offset, source.size));
-    }
+    const bytes = await nextRead;
+    nextRead = offset + chunkBytes < source.size ? source.read(offset + chunkBytes, chunkBytes) : null;
+    offset += chunkBytes;
     const final = offset >= source.size;
+    let decoded: string;
+    try {
+      decoded = decoder.decode(bytes, { stream: !final });
+    } catch {
+      // Where the first invalid byte is: decode the slice leniently and count lines up to the replacement character.
+      const lossy = pending + new TextDecoder('utf-8').decode(bytes, { stream: true });
+      const bad = Math.max(0, lossy.indexOf('\ufffd'));
+      lines.reset(lossy);
+      // "Mixed": real UTF-8 characters came before the bad byte, so reading it all as Windows-1252 would garble them.
+      const mixed = sawNonAscii || /[^\x00-\x7f]/.test(lossy.slice(0, bad));
+      throw new AppFailure('encoding', 'The file is not valid UTF-8 throughout.', {
+        line: lines.lineAt(bad),
+        mixed: mixed ? 1 : 0,
+      });
+    }
+    if (!sawNonAscii && /[^\x00-\x7f]/.test(decoded)) sawNonAscii = true;
+    const text = pending + decoded;
+    hooks.onBytes?.(Math.min(offset, source.size));
     lines.reset(text);
     let consumed = text.length;
     if (opts.delimiter === 'whitespace') {
@@ -174,48 +201,55 @@ export async function streamRows(
           nl = text.length;
         }
         const end = trimBreak(text, nl === text.length ? nl : nl + 1);
-        const line = text.slice(pos, end);
-        emit(splitWhitespace(line), text, pos, end, null);
+        emit(splitWhitespace(text.slice(pos, end)), text, pos, end, null);
         pos = nl + 1;
       }
     } else {
-      let prev = 0;
+      let base = 0;
       let held = -1;
-      // Papa's own Parser, without the ParserHandle wrapper that Papa.parse adds (header handling, dynamic typing,
-      // a results object per row): each step gets `data: [row]` and the cursor after the row.
-      const parser: Papa.Parser = new Papa.Parser({
-        delimiter: opts.delimiter,
-        newline: newline as '\n',
-        quoteChar: '"',
-        step: (res: Papa.ParseStepResult<string[][]>) => {
-          const cursor = res.meta.cursor;
-          if (!final && cursor >= text.length) {
-            held = prev;
-            parser.abort();
-            return;
-          }
-          const err =
-            res.errors.length > 0 && res.errors.some((e) => e.code === 'MissingQuotes')
-              ? 'unclosedQuote'
-              : null;
-          emit(res.data[0], text, prev, trimBreak(text, cursor), err);
-          prev = cursor;
-        },
-      });
-      parser.parse(text, 0, false);
+      while (base < text.length && held < 0) {
+        let prev = base;
+        let restart = -1;
+        // Papa's own Parser, without the ParserHandle wrapper that Papa.parse adds (header handling, dynamic typing,
+        // a results object per row): each step gets `data: [row]` and the cursor after the row.
+        const parser: Papa.Parser = new Papa.Parser({
+          delimiter: opts.delimiter,
+          newline: newline as '\n',
+          quoteChar: '"',
+          step: (res: Papa.ParseStepResult<string[][]>) => {
+            const cursor = base + res.meta.cursor;
+            if (!final && cursor >= text.length && text.length - prev <= MAX_PENDING_CHARS) {
+              // The last row may go on in the next slice.
+              held = prev;
+              parser.abort();
+              return;
+            }
+            const end = trimBreak(text, cursor);
+            const quoteError = res.errors.length > 0 && res.errors.some((e) => e.type === 'Quotes');
+            // A row that runs to the end of a slice and is already implausibly long is broken too.
+            const tooLong = !final && cursor >= text.length;
+            if (quoteError || tooLong) {
+              const nl = text.indexOf(newline, prev);
+              if (nl >= 0 && nl < end) {
+                restart = rejectOpenQuote(text, prev);
+                parser.abort();
+                return;
+              }
+            }
+            const missing = quoteError && res.errors.some((e) => e.code === 'MissingQuotes');
+            emit(res.data[0], text, prev, end, missing ? 'unclosedQuote' : null);
+            prev = cursor;
+          },
+        });
+        parser.parse(base === 0 ? text : text.slice(base), 0, false);
+        if (restart < 0) break;
+        base = restart;
+      }
       if (held >= 0) consumed = held;
     }
     lines.finish(consumed);
     pending = consumed < text.length ? text.slice(consumed) : '';
-    if (pending.length > MAX_PENDING_CHARS) {
-      throw new AppFailure(
-        'unclosedQuote',
-        'A quote opened in the file is never closed, so the rest of the file reads as one cell.',
-        { line: lines.lineAt(consumed) },
-      );
-    }
     await sink.afterChunk?.();
-    if (final) break;
   }
-  return header;
+  return result;
 }

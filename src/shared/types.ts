@@ -190,6 +190,8 @@ export interface ImportSummary {
   /** Time the import waited for storage writes (diagnostics for the benchmark). */
   storageWaitMs: number;
   encoding: Encoding;
+  /** Set when the file was read again as Windows-1252 because it stopped being UTF-8 at this line. */
+  encodingFallbackLine?: number | null;
 }
 
 export interface ColumnInfo {

@@ -116,6 +116,7 @@ export const api = {
     const result = await guard(async () => {
       await checkQuota(file.size);
       let opts = options;
+      let fallbackLine: number | null = null;
       for (;;) {
         const bytes = await head(file);
         const headers = headersOf(bytes, file.size, opts);
@@ -142,7 +143,11 @@ export const api = {
             if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
             await sink.writeDictionaries(res.dictionaries);
             // The duration covers everything until the dataset is stored and ready.
-            const summary = { ...res.summary, durationMs: performance.now() - t0 };
+            const summary = {
+              ...res.summary,
+              durationMs: performance.now() - t0,
+              encodingFallbackLine: fallbackLine,
+            };
             await repo.completeDataset(id, {
               rowCount: summary.imported,
               chunkCount: res.chunkCount,
@@ -156,8 +161,16 @@ export const api = {
         } catch (e) {
           // All or nothing: whatever was written is removed, also after a quota error.
           await repo.deleteDataset(id).catch(() => undefined);
-          if (e instanceof AppFailure && e.code === 'encoding' && opts.encoding === 'utf-8') {
+          // Not UTF-8 after an all-ASCII start: the file is most likely Windows-1252 throughout, so read it again as
+          // such (and say so in the summary). A file that mixes UTF-8 and other bytes is refused with the line.
+          if (
+            e instanceof AppFailure &&
+            e.code === 'encoding' &&
+            opts.encoding === 'utf-8' &&
+            !e.params?.mixed
+          ) {
             opts = { ...opts, encoding: 'windows-1252' };
+            fallbackLine = Number(e.params?.line ?? 0);
             continue;
           }
           if (isQuotaError(e)) {

@@ -53,7 +53,7 @@ const STREAM: StreamOptions = {
 
 async function collect(bytes: Uint8Array, opts: Partial<StreamOptions> = {}, chunkBytes?: number) {
   const sink = new Collect();
-  const header = await streamRows(bytesSource(bytes), { ...STREAM, ...opts }, sink, { chunkBytes });
+  const { header } = await streamRows(bytesSource(bytes), { ...STREAM, ...opts }, sink, { chunkBytes });
   return { header, rows: sink.rows };
 }
 
@@ -326,19 +326,36 @@ describe('streamRows', () => {
     ]);
   });
 
-  it('marks a row with a quote that is never closed', async () => {
+  it('rejects only the line where a never-closed quote opens and reads on from the next line', async () => {
     const text =
-      'id,date,amount,note\nA,2024-01-01,1.00,ok\nB,2024-01-02,2.00,"oops\nC,2024-01-03,3.00,fine\n';
-    for (const chunk of [3, 1000]) {
+      'id,date,amount,note\nA,2024-01-01,1.00,ok\nB,2024-01-02,2.00,"oops\nC,2024-01-03,3.00,fine\nD,2024-01-04,4.00,x\n';
+    for (const chunk of [3, 7, 1000]) {
       const { rows } = await collect(utf8(text), {}, chunk);
-      expect(rows).toHaveLength(2);
-      expect(rows[0]).toMatchObject({ line: 2, error: null });
-      expect(rows[1]).toMatchObject({
-        line: 3,
-        error: 'unclosedQuote',
-        raw: 'B,2024-01-02,2.00,"oops\nC,2024-01-03,3.00,fine',
-      });
+      expect(rows.map((r) => [r.line, r.error, r.raw])).toEqual([
+        [2, null, 'A,2024-01-01,1.00,ok'],
+        [3, 'unclosedQuote', 'B,2024-01-02,2.00,"oops'],
+        [4, null, 'C,2024-01-03,3.00,fine'],
+        [5, null, 'D,2024-01-04,4.00,x'],
+      ]);
     }
+  });
+
+  it('a stray inch mark that swallows lines up to a later quote loses only its own line', async () => {
+    const text = 'id,note\nA,"Schraube 3/8" Zoll\nB,ok\nC,"fine, quoted"\nD,end\n';
+    const { rows } = await collect(utf8(text), {}, 1000);
+    expect(rows.map((r) => [r.line, r.error, r.fields[0]])).toEqual([
+      [2, 'unclosedQuote', 'A,"Schraube 3/8" Zoll'],
+      [3, null, 'B'],
+      [4, null, 'C'],
+      [5, null, 'D'],
+    ]);
+  });
+
+  it('does not count blank lines before the header as rows to skip', async () => {
+    const text = 'Umsatzliste 2024\n\n;;\nKunde;Datum;Betrag\nK1;01.01.2024;5,00\n';
+    const { header, rows } = await collect(utf8(text), { delimiter: ';', skipRows: 1 });
+    expect(header).toEqual(['Kunde', 'Datum', 'Betrag']);
+    expect(rows.map((r) => [r.line, r.fields])).toEqual([[5, ['K1', '01.01.2024', '5,00']]]);
   });
 
   it('reports the bytes read', async () => {

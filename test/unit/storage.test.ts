@@ -713,10 +713,8 @@ describe('worker api: failures leave nothing behind', () => {
     expect(await tableCounts()).toMatchObject({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
   });
 
-  // Known issue in src/ingest (not storage): since writes are double-buffered, an import that stops early (cancel,
-  // unclosed quote, encoding error) leaves the last round's chunk writes un-awaited; if one of them then fails, it is
-  // an unhandled rejection (Vitest reports it as an error). The data is still cleaned up. Unskip once runImport
-  // settles pending writes before it rethrows.
+  // An import that stops early leaves writes in flight; runImport lets them settle, so a late failure is no
+  // unhandled rejection and the clean-up sees everything.
   it('a write that fails after a cancel is not an unhandled rejection', async () => {
     const ws = unwrap(await api.createWorkspace('W'));
     const csv = bigCsv(220_000);
@@ -732,6 +730,44 @@ describe('worker api: failures leave nothing behind', () => {
     const res = await api.startImport(ws, new File([csv], 'big.csv'), options, () => void api.cancelImport());
     expect(res).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     await new Promise((r) => setTimeout(r, 20));
+    expect(await tableCounts()).toMatchObject({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
+  });
+});
+
+describe('encodings beyond the sniffed part', () => {
+  // 300 KB of ASCII rows, so the sniffed 256 KB see no byte above 0x7F.
+  const asciiRows = Array.from(
+    { length: 6000 },
+    (_, i) => `K${i % 50};02.01.2024;1,00;Schrauben und Muttern ${i}`,
+  );
+  const head = 'Kunde;Datum;Betrag;Text\n' + asciiRows.join('\n') + '\n';
+
+  it('an ASCII start with Windows-1252 later is read again as Windows-1252, and the summary says from which line', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    const tail = Uint8Array.from(
+      [...'K1;03.01.2024;2,00;Wei'].map((c) => c.charCodeAt(0)).concat([0xdf, 0x0a]),
+    );
+    const file = new File([head, tail], 'latin.csv');
+    const sniffed = unwrap(await api.sniffFile(file));
+    expect(sniffed.options.encoding).toBe('utf-8');
+    const info = unwrap(await api.startImport(ws, file, sniffed.options));
+    expect(info.summary).toMatchObject({
+      encoding: 'windows-1252',
+      encodingFallbackLine: 6002,
+      imported: 6001,
+    });
+  });
+
+  it('a UTF-8 file with one invalid byte later is refused with the line, not silently garbled', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    const utf8Head = head.replace('Schrauben', 'Müller');
+    const tail = Uint8Array.from(
+      [...'K1;03.01.2024;2,00;Wei'].map((c) => c.charCodeAt(0)).concat([0xdf, 0x0a]),
+    );
+    const file = new File([utf8Head, tail], 'mixed.csv');
+    const sniffed = unwrap(await api.sniffFile(file));
+    const res = await api.startImport(ws, file, sniffed.options);
+    expect(res).toMatchObject({ ok: false, error: { code: 'encoding', params: { line: 6002, mixed: 1 } } });
     expect(await tableCounts()).toMatchObject({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
   });
 });
