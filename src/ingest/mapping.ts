@@ -97,6 +97,27 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
   margin: ['marge', 'deckungsbeitrag', 'rohertrag', 'margin', 'grossmargin', 'profit'],
 };
 
+/** Distinctive parts of header names, for headers with extra words. */
+const PARTIAL: Partial<Record<ColumnRole, string[]>> = {
+  customer: ['kundennummer', 'kundennr', 'debitor', 'customerid', 'customerno'],
+  date: ['rechnungsdatum', 'belegdatum', 'bestelldatum', 'datum', 'orderdate', 'invoicedate'],
+  unitPrice: ['einzelpreis', 'stueckpreis', 'unitprice'],
+  quantity: ['menge', 'anzahl', 'quantity'],
+  amount: ['betrag', 'umsatz', 'amount', 'revenue', 'sales'],
+  orderId: [
+    'rechnungsnummer',
+    'rechnungsnr',
+    'belegnummer',
+    'belegnr',
+    'bestellnummer',
+    'invoiceno',
+    'orderid',
+  ],
+  category: ['warengruppe', 'kategorie', 'category'],
+  cost: ['einstand', 'wareneinsatz'],
+  margin: ['deckungsbeitrag', 'rohertrag', 'marge'],
+};
+
 /** Headers that are kept as segment attributes by default. */
 const ATTRIBUTE_NAMES = [
   'branche',
@@ -183,6 +204,29 @@ export function proposeMapping(sniff: SniffResult): MappingProposal {
     'margin',
   ] as const) {
     claim(role);
+  }
+  // Second pass for names with extra words ("Betrag netto", "Umsatz EUR", "Einzelpreis (EUR)"): a header that
+  // contains a distinctive synonym. Specific roles go first, so "Einzelpreis netto" is a price, not an amount.
+  for (const role of [
+    'customer',
+    'date',
+    'unitPrice',
+    'quantity',
+    'amount',
+    'orderId',
+    'category',
+    'cost',
+    'margin',
+  ] as const) {
+    if (roles[role] !== undefined) continue;
+    for (const syn of PARTIAL[role] ?? []) {
+      const idx = names.findIndex((n, i) => !used.has(i) && n.includes(syn) && !n.includes('name'));
+      if (idx >= 0 && fitsContent(role, profiles[idx], undefined)) {
+        roles[role] = idx;
+        used.add(idx);
+        break;
+      }
+    }
   }
   // Without header names, a customer id is the first non-date column with repeating values.
   if (roles.customer === undefined && !sniff.hasHeader) {

@@ -16,6 +16,11 @@ import type {
 import { DATE_FORMATS } from '../shared/types';
 
 export const SNIFF_BYTES = 256 * 1024;
+/**
+ * Share of non-empty cells that must parse for a column to count as a date column. Real exports carry a few broken
+ * dates (2 of 11 in a small file is 82 %); those rows are rejected with a reason, the column is still the date.
+ */
+export const DATE_SHARE = 0.6;
 const SAMPLE_ROWS = 1000;
 
 /** `truncated`: the bytes are the head of a longer file, so the last character may be cut off. */
@@ -158,7 +163,7 @@ export function profileColumns(
       }
     }
     const ranked = [...dateHits.entries()]
-      .filter(([, c]) => nonEmpty > 0 && c / nonEmpty >= 0.9)
+      .filter(([, c]) => nonEmpty > 0 && c / nonEmpty >= DATE_SHARE)
       .sort((a, b) => b[1] - a[1]);
     let dateFormats = ranked.map(([f]) => f);
     // A column of plain 8-digit numbers is a compact date only if it is not an obvious id column: keep the guess but

@@ -58,7 +58,7 @@ export interface ColumnProfile {
   numericShare: number;
   /** Share of non-empty samples that are whole numbers. */
   integerShare: number;
-  /** Date formats that parse at least 90 % of the non-empty samples, best first. */
+  /** Date formats that parse at least 60 % of the non-empty samples (DATE_SHARE), best first. */
   dateFormats: DateFormat[];
   /** True when several date formats fit equally well (for example 03/04/2024). */
   dateAmbiguous: boolean;

@@ -97,3 +97,18 @@ describe('currency detection', () => {
     expect(detectCurrency([['Euro-Palette', '12,00']])).toBeNull();
   });
 });
+
+describe('mapping of headers with extra words', () => {
+  it('finds "Betrag netto", "Einzelpreis netto" and "Umsatz EUR" by their distinctive part', async () => {
+    const { sniff } = await import('../../src/ingest/sniff');
+    const { proposeMapping } = await import('../../src/ingest/mapping');
+    const csv =
+      'Kundennr. (Debitor);Rechnungsdatum;Menge;Einzelpreis netto;Betrag netto;Kundenname\nK1;01.02.2024;2;5,00;10,00;Müller\nK2;02.02.2024;1;7,50;7,50;Weiß\n';
+    const bytes = new TextEncoder().encode(csv);
+    const p = proposeMapping(sniff(bytes, 'x.csv', bytes.length));
+    expect(p.roles).toEqual({ customer: 0, date: 1, quantity: 2, unitPrice: 3, amount: 4 });
+    const csv2 = 'Kunde;Datum;Umsatz EUR\nA;01.02.2024;10,00\n';
+    const b2 = new TextEncoder().encode(csv2);
+    expect(proposeMapping(sniff(b2, 'y.csv', b2.length)).roles).toEqual({ customer: 0, date: 1, amount: 2 });
+  });
+});
