@@ -154,6 +154,7 @@ export const de = {
   'reason.badCost': 'Kosten/Marge nicht lesbar',
   'reason.tooFewFields': 'Zu wenige Spalten in der Zeile',
   'reason.unclosedQuote': 'Anführungszeichen nicht geschlossen',
+  'reason.totalRow': 'Summenzeile (kein Umsatz)',
 
   'dataset.rows': '{rows} Zeilen',
   'dataset.imported': 'importiert am {date}',

@@ -155,6 +155,7 @@ export const en: Record<MessageKey, string> = {
   'reason.badCost': 'Cost/margin not readable',
   'reason.tooFewFields': 'Too few columns in the row',
   'reason.unclosedQuote': 'Quote never closed',
+  'reason.totalRow': 'Sum row (no revenue)',
 
   'dataset.rows': '{rows} rows',
   'dataset.imported': 'imported {date}',

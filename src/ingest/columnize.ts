@@ -84,6 +84,18 @@ function codeOf(col: CodeColumn, raw: string, normalize?: (s: string) => string)
   return code;
 }
 
+const TOTAL_WORDS =
+  /^(summe|gesamt|gesamtsumme|endsumme|zwischensumme|total|totals|sum|grand total|subtotal)\b/i;
+
+/** A row whose first non-blank cell is "Summe", "Gesamt", "Total" …: a spreadsheet's sum row. */
+export function isTotalRow(fields: string[]): boolean {
+  for (const f of fields) {
+    const t = f.trim();
+    if (t !== '') return TOTAL_WORDS.test(t);
+  }
+  return false;
+}
+
 /** Customer ids exported from a float column (`17850.0`) are the same id as `17850`. */
 export function normalizeId(s: string): string {
   let t = s;
@@ -142,7 +154,9 @@ export class RowValidator {
     this.iMargin = r.margin ?? -1;
     this.hasAmount = this.iAmount >= 0 || (this.iQty >= 0 && this.iPrice >= 0);
     this.hasMargin = this.hasAmount && (this.iCost >= 0 || this.iMargin >= 0);
-    this.minFields = Math.max(r.customer, r.date) + 1;
+    // A row must reach every required column; a row split by an unquoted line break is "too few fields".
+    this.minFields =
+      Math.max(r.customer, r.date, r.amount ?? -1, this.hasAmount ? (r.unitPrice ?? -1) : -1) + 1;
   }
 
   private fail(reason: RejectReason, column: number): RejectReason {
@@ -169,8 +183,10 @@ export class RowValidator {
     if (this.iQty >= 0) {
       const qs = f[this.iQty] ?? '';
       this.qty = parseNumber(qs, dec);
-      if (this.qty !== this.qty && (this.iAmount < 0 || !isBlank(qs))) {
-        return this.fail(isBlank(qs) && this.iAmount < 0 ? 'missingAmount' : 'badQuantity', this.iQty);
+      if (this.qty !== this.qty) {
+        // Unreadable is always a problem; blank only when the amount is quantity × unit price.
+        if (!isBlank(qs)) return this.fail('badQuantity', this.iQty);
+        if (this.hasAmount && this.iAmount < 0) return this.fail('missingAmount', this.iQty);
       }
     }
     if (this.iAmount >= 0) {
@@ -302,16 +318,18 @@ export class Columnizer implements RowSink {
   }
 
   private reject(
-    reason: RejectReason,
+    problem: RejectReason,
     fields: string[],
     text: string,
     start: number,
     end: number,
     lines: LineCounter,
   ) {
+    // A sum row at the end of a spreadsheet export is not lost revenue: it gets its own reason and no amount.
+    const reason = problem !== 'unclosedQuote' && isTotalRow(fields) ? 'totalRow' : problem;
     this.rejected++;
     this.rejectReasons[reason] = (this.rejectReasons[reason] ?? 0) + 1;
-    const a = this.v.amountOf(fields);
+    const a = reason === 'totalRow' ? NaN : this.v.amountOf(fields);
     if (a === a) this.rejectedRevenue[reason] = (this.rejectedRevenue[reason] ?? 0) + a;
     this.rejectBuf.push({ line: lines.lineAt(start), reason, raw: text.slice(start, end) });
     if (this.rejectBuf.length >= REJECT_CHUNK_ROWS) this.flushRejects();
@@ -353,7 +371,10 @@ export class Columnizer implements RowSink {
       const v = f[c.src] ?? '';
       this.codeBufs[i][p] = codeOf(c, v);
     }
-    if (this.iOrder < 0) this.customerDays.add(cust * 131072 + (day + 65536));
+    // Without an order id (no column, or a blank cell) an order is a customer-day.
+    if (this.iOrder < 0 || isBlank(f[this.iOrder])) {
+      this.customerDays.add(cust * 4194304 + (day + 400000));
+    }
     this.hashes.add(text, start, end);
     if (flags & FLAG_RETURN) {
       this.returnLines++;
@@ -499,7 +520,7 @@ export class Columnizer implements RowSink {
       duplicateLines: this.duplicateLines,
       duplicateRevenue: this.hasAmount ? this.duplicateRevenue : null,
       customers: this.customer.values.length,
-      orders: orderCol ? orderCol.values.length : this.customerDays.size,
+      orders: (orderCol ? orderCol.values.filter((v) => !isBlank(v)).length : 0) + this.customerDays.size,
       firstDate: this.imported ? dayToIso(this.minDay) : null,
       lastDate: this.imported ? dayToIso(this.maxDay) : null,
       hasAmount: this.hasAmount,

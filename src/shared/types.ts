@@ -118,7 +118,8 @@ export type RejectReason =
   | 'badPrice'
   | 'badCost'
   | 'tooFewFields'
-  | 'unclosedQuote';
+  | 'unclosedQuote'
+  | 'totalRow';
 
 export const REJECT_REASONS: readonly RejectReason[] = [
   'missingCustomer',
@@ -131,6 +132,8 @@ export const REJECT_REASONS: readonly RejectReason[] = [
   'badCost',
   'tooFewFields',
   'unclosedQuote',
+  // Stored reject chunks keep the index into this list: append new reasons, never reorder.
+  'totalRow',
 ];
 
 export interface RejectedRow {

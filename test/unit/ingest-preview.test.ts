@@ -112,3 +112,57 @@ describe('mapping of headers with extra words', () => {
     expect(proposeMapping(sniff(b2, 'y.csv', b2.length)).roles).toEqual({ customer: 0, date: 1, amount: 2 });
   });
 });
+
+describe('reasons and orders on odd rows', () => {
+  const run = async (csv: string, roles: ImportOptions['roles']) =>
+    runImport(bytesSource(enc(csv)), { ...base, roles }, [], new MemorySink());
+
+  it('a row split by an unquoted line break is "too few fields", not a bad amount or date', async () => {
+    const res = await run(
+      'Kunde;Datum;Text;Betrag\nK1;01.01.2024;Kaffee\nKanne;12,50\nK2;02.01.2024;Tee;3,00\n',
+      {
+        customer: 0,
+        date: 1,
+        amount: 3,
+      },
+    );
+    expect(res.summary.rejectReasons).toEqual({ tooFewFields: 2 });
+  });
+
+  it('a blank quantity is fine when only the quantity is mapped', async () => {
+    const res = await run('Kunde;Datum;Menge\nK1;01.01.2024;\nK2;02.01.2024;3\n', {
+      customer: 0,
+      date: 1,
+      quantity: 2,
+    });
+    expect(res.summary).toMatchObject({ imported: 2, rejected: 0 });
+  });
+
+  it('blank order ids count as customer-days, not as one order', async () => {
+    const res = await run(
+      'Kunde;Datum;Beleg;Betrag\nK1;01.01.2024;;1\nK2;01.01.2024;;2\nK3;02.01.2024;R1;3\nK3;02.01.2024;R1;4\n',
+      {
+        customer: 0,
+        date: 1,
+        orderId: 2,
+        amount: 3,
+      },
+    );
+    expect(res.summary.orders).toBe(3);
+  });
+
+  it('customer-days far apart in time stay distinct', async () => {
+    const res = await run('Kunde;Datum\nK1;07.06.2149\nK2;27.07.1790\n', { customer: 0, date: 1 });
+    expect(res.summary.orders).toBe(2);
+  });
+});
+
+describe('sum rows', () => {
+  it('a "Summe" row at the end is its own reason and carries no revenue', async () => {
+    const csv = 'Kunde;Datum;Betrag\nK1;01.01.2024;10,00\nK2;02.01.2024;5,00\nSumme;;15,00\n;Gesamt;15,00\n';
+    const res = await runImport(bytesSource(enc(csv)), base, [], new MemorySink());
+    expect(res.summary.rejectReasons).toEqual({ totalRow: 2 });
+    expect(res.summary.rejectedRevenue).toEqual({});
+    expect(res.summary.revenueWithRejected).toBe(15);
+  });
+});
