@@ -23,7 +23,11 @@ class AppState {
 
   constructor() {
     addEventListener('hashchange', () => (this.route = routeFromHash()));
-    onWorkerCrash((e) => (this.error = e));
+    onWorkerCrash((e) => {
+      this.error = e;
+      // A crash in the middle of an import leaves an unfinished dataset: remove it now, not only at the next start.
+      void engine.cleanupInterrupted().then(() => this.loadDatasets());
+    });
   }
 
   go(r: Route) {

@@ -164,6 +164,8 @@ export const de = {
   'dataset.confirmDelete': 'Datensatz „{name}“ mit allen Daten löschen?',
 
   'error.emptyFile': 'Die Datei ist leer. Bitte wählen Sie einen Export, der Daten enthält.',
+  'error.notCsv':
+    'Das ist keine CSV-Datei, sondern eine Excel-Arbeitsmappe, ein PDF oder eine andere Binärdatei. Öffnen Sie sie in Excel und speichern Sie sie über „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“.',
   'error.headerOnly':
     'Die Datei enthält nur eine Kopfzeile und keine Daten. Bitte exportieren Sie die Bestellungen erneut mit Inhalt.',
   'error.noColumns': 'In der Datei wurden keine Spalten erkannt. Prüfen Sie das Trennzeichen.',

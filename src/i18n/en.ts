@@ -165,6 +165,8 @@ export const en: Record<MessageKey, string> = {
   'dataset.confirmDelete': 'Delete dataset “{name}” with all its data?',
 
   'error.emptyFile': 'The file is empty. Please choose an export that contains data.',
+  'error.notCsv':
+    'This is not a CSV file but an Excel workbook, a PDF or another binary file. Open it in Excel and use “Save As” → “CSV UTF-8 (comma delimited)”.',
   'error.headerOnly':
     'The file holds only a header row and no data. Please export the orders again with content.',
   'error.noColumns': 'No columns were found in the file. Check the delimiter.',

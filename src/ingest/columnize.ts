@@ -257,6 +257,8 @@ export class Columnizer implements RowSink {
   private rejectChunk = 0;
   private writes: Promise<void>[] = [];
   private rounds: Promise<void>[][] = [];
+  /** Every write not yet settled, whichever round it belongs to. */
+  private unsettled = new Set<Promise<void>>();
 
   private hashes = new RowHashes();
   /** The flags and amounts of every written chunk, to mark duplicates once all rows are known. */
@@ -446,16 +448,19 @@ export class Columnizer implements RowSink {
 
   /** Queues a write. Its failure surfaces where it is awaited, never as an unhandled rejection. */
   private queue(write: Promise<void>): void {
-    write.catch(() => undefined);
+    this.unsettled.add(write);
+    write.then(
+      () => this.unsettled.delete(write),
+      () => this.unsettled.delete(write),
+    );
     this.writes.push(write);
   }
 
-  /** After a failure or cancel: waits for every queued write to settle, ignoring their errors. */
+  /** After a failure or cancel: waits for every write still in flight to settle, ignoring their errors. */
   async abandon(): Promise<void> {
-    const all = [...this.rounds.flat(), ...this.writes];
     this.rounds = [];
     this.writes = [];
-    await Promise.allSettled(all);
+    await Promise.allSettled([...this.unsettled]);
   }
 
   private flushRejects(): void {

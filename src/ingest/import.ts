@@ -6,12 +6,11 @@ import { AppFailure } from '../shared/errors';
 import type { ColumnInfo, ImportOptions, ImportProgress, ImportSummary } from '../shared/types';
 import { Columnizer, type ChunkSink } from './columnize';
 import { missingRoles } from './mapping';
-import { streamRows, type ByteSource } from './parse';
+import { streamRows, type ByteSource, type StreamResult } from './parse';
 
 export interface ImportHooks {
   isCancelled?: () => boolean;
   onProgress?: (p: ImportProgress) => void;
-  now?: () => number;
 }
 
 export interface ImportResult {
@@ -19,6 +18,8 @@ export interface ImportResult {
   columns: ColumnInfo[];
   dictionaries: Record<string, string[]>;
   chunkCount: number;
+  /** The header row as it stands in the file, or null. */
+  headerLine: string | null;
 }
 
 export async function runImport(
@@ -35,12 +36,14 @@ export async function runImport(
     });
   }
   if (source.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
-  const now = hooks.now ?? (() => performance.now());
+  const now = () => performance.now();
   const t0 = now();
   const col = new Columnizer(options, headers, sink);
   let lastReport = 0;
+  let streamed: StreamResult;
+  let dictionaries: Record<string, string[]>;
   try {
-    await streamRows(
+    streamed = await streamRows(
       source,
       {
         encoding: options.encoding,
@@ -69,12 +72,12 @@ export async function runImport(
         },
       },
     );
+    dictionaries = await col.finish();
   } catch (e) {
     // Let writes still in flight settle, so that the caller's clean-up sees everything that was written.
     await col.abandon();
     throw e;
   }
-  const dictionaries = await col.finish();
   if (col.rowsRead === 0) {
     throw new AppFailure(
       options.hasHeader ? 'headerOnly' : 'emptyFile',
@@ -93,5 +96,6 @@ export async function runImport(
     columns: col.columns,
     dictionaries,
     chunkCount: col.chunkCount,
+    headerLine: streamed.headerLine,
   };
 }

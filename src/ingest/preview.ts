@@ -19,6 +19,20 @@ export function headersOf(bytes: Uint8Array, fileSize: number, options: ImportOp
   });
 }
 
+/** The byte offset just after the last line break of `bytes`, or its length if there is none. */
+function lastBreakEnd(bytes: Uint8Array, encoding: ImportOptions['encoding']): number {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const hi = encoding === 'utf-16le' ? 1 : 0;
+    for (let i = bytes.length - 2 - (bytes.length % 2); i >= 0; i -= 2) {
+      const unit = bytes[i + 1 - hi] | (bytes[i + hi] << 8);
+      if (unit === 10 || unit === 13) return i + 2;
+    }
+    return bytes.length;
+  }
+  const cut = Math.max(bytes.lastIndexOf(10), bytes.lastIndexOf(13));
+  return cut > 0 ? cut + 1 : bytes.length;
+}
+
 /** Parses the start of the file (`bytes`, a prefix of it) and judges up to `max` rows. */
 export async function previewRows(
   bytes: Uint8Array,
@@ -29,12 +43,8 @@ export async function previewRows(
   const complete = options.roles.customer !== undefined && options.roles.date !== undefined;
   const v = complete ? new RowValidator(options) : null;
   const orderIndex = options.roles.orderId ?? -1;
-  // A prefix of a longer file ends mid-row: cut it at its last line break.
-  let sample = bytes;
-  if (bytes.length < fileSize) {
-    const cut = Math.max(bytes.lastIndexOf(10), bytes.lastIndexOf(13));
-    if (cut > 0) sample = bytes.subarray(0, cut + 1);
-  }
+  // A prefix of a longer file ends mid-row: cut it after its last line break (a whole code unit in UTF-16).
+  const sample = bytes.length < fileSize ? bytes.subarray(0, lastBreakEnd(bytes, options.encoding)) : bytes;
   const out: PreviewRow[] = [];
   await streamRows(
     bytesSource(sample),

@@ -24,6 +24,17 @@ export const DATE_SHARE = 0.6;
 const SAMPLE_ROWS = 1000;
 
 /** `truncated`: the bytes are the head of a longer file, so the last character may be cut off. */
+/** Recognizes files that are not text: Excel workbooks (.xlsx is a ZIP, .xls an OLE file), PDF, other binaries. */
+export function binaryKind(bytes: Uint8Array): 'excel' | 'pdf' | 'binary' | null {
+  const b = bytes;
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'excel';
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'excel';
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf';
+  const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+  if (!utf16) for (let i = 0; i < Math.min(b.length, 4096); i++) if (b[i] === 0) return 'binary';
+  return null;
+}
+
 export function detectEncoding(
   bytes: Uint8Array,
   truncated = true,

@@ -2,6 +2,7 @@
 
 export type ErrorCode =
   | 'emptyFile'
+  | 'notCsv'
   | 'headerOnly'
   | 'noColumns'
   | 'noDateColumn'

@@ -14,7 +14,7 @@ import type {
   StorageEstimate,
   WorkspaceInfo,
 } from '../shared/types';
-import { SNIFF_BYTES, sniff } from '../ingest/sniff';
+import { SNIFF_BYTES, binaryKind, sniff } from '../ingest/sniff';
 import { defaultOptions } from '../ingest/mapping';
 import { headersOf, previewRows } from '../ingest/preview';
 import { fileSource } from '../ingest/parse';
@@ -77,7 +77,10 @@ export const api = {
   async sniffFile(file: File): Promise<Result<{ sniff: SniffResult; options: ImportOptions }>> {
     return guard(async () => {
       if (file.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
-      const s = sniff(await head(file), file.name, file.size);
+      const bytes = await head(file);
+      const kind = binaryKind(bytes);
+      if (kind) throw new AppFailure('notCsv', 'The file is not a CSV text file.', { kind });
+      const s = sniff(bytes, file.name, file.size);
       if (s.sampleRows.length === 0) {
         throw new AppFailure(s.hasHeader ? 'headerOnly' : 'emptyFile', 'The file has no data rows.');
       }

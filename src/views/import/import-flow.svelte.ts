@@ -57,9 +57,12 @@ class ImportFlow {
     const res = await engine.preview(this.file, $state.snapshot(this.options));
     if (seq !== this.previewSeq) return;
     if (!res.ok) {
+      // Do not leave rows of other choices on screen under an error.
       this.error = res.error;
+      this.preview = [];
       return;
     }
+    this.error = null;
     this.headers = res.value.headers;
     this.preview = res.value.rows;
   }
