@@ -156,6 +156,11 @@ export const de = {
   'reason.unclosedQuote': 'Anführungszeichen nicht geschlossen',
   'reason.totalRow': 'Summenzeile (kein Umsatz)',
 
+  'csv.line': 'Zeile',
+  'csv.reason': 'Grund',
+  'csv.original': 'Originalzeile',
+  'csv.headerRow': 'Kopfzeile der Datei (zum Korrigieren und erneuten Import)',
+  'csv.rejectsFile': '{name} – abgelehnte Zeilen.csv',
   'dataset.rows': '{rows} Zeilen',
   'dataset.imported': 'importiert am {date}',
   'dataset.details': 'Zusammenfassung',

@@ -157,6 +157,11 @@ export const en: Record<MessageKey, string> = {
   'reason.unclosedQuote': 'Quote never closed',
   'reason.totalRow': 'Sum row (no revenue)',
 
+  'csv.line': 'Line',
+  'csv.reason': 'Reason',
+  'csv.original': 'Original line',
+  'csv.headerRow': 'Header row of the file (to fix and re-import)',
+  'csv.rejectsFile': '{name} – rejected rows.csv',
   'dataset.rows': '{rows} rows',
   'dataset.imported': 'imported {date}',
   'dataset.details': 'Summary',

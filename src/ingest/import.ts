@@ -20,6 +20,7 @@ export interface ImportResult {
   chunkCount: number;
   /** The header row as it stands in the file, or null. */
   headerLine: string | null;
+  headerLineNo: number | null;
 }
 
 export async function runImport(
@@ -97,5 +98,6 @@ export async function runImport(
     dictionaries,
     chunkCount: col.chunkCount,
     headerLine: streamed.headerLine,
+    headerLineNo: streamed.headerLineNo,
   };
 }

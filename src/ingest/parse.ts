@@ -106,6 +106,7 @@ export interface StreamResult {
   header: string[] | null;
   /** The header row as it stands in the file (for a re-importable download of the rejected rows). */
   headerLine: string | null;
+  headerLineNo: number | null;
 }
 
 function isBlankRow(fields: string[]): boolean {
@@ -126,7 +127,7 @@ export async function streamRows(
   const lines = new LineCounter(opts.lineEnding);
   const newline = opts.lineEnding === 'CRLF' ? '\r\n' : opts.lineEnding === 'CR' ? '\r' : '\n';
   let skip = opts.skipRows + (opts.hasHeader ? 1 : 0);
-  const result: StreamResult = { header: null, headerLine: null };
+  const result: StreamResult = { header: null, headerLine: null, headerLineNo: null };
   let pending = '';
   let offset = 0;
   let sawNonAscii = false;
@@ -141,6 +142,7 @@ export async function streamRows(
       if (skip === 0 && opts.hasHeader) {
         result.header = fields;
         result.headerLine = text.slice(start, end);
+        result.headerLineNo = lines.lineAt(start);
       }
       return;
     }

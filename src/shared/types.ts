@@ -217,6 +217,8 @@ export interface DatasetInfo {
   columns: ColumnInfo[];
   options: ImportOptions;
   summary: ImportSummary | null;
+  headerLine: string | null;
+  headerLineNo: number | null;
 }
 
 export interface WorkspaceInfo {

@@ -57,6 +57,8 @@ function toInfo(r: DatasetRow): DatasetInfo {
     columns: r.columns,
     options: r.options,
     summary: r.summary,
+    headerLine: r.headerLine ?? null,
+    headerLineNo: r.headerLineNo ?? null,
   };
 }
 

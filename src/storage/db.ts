@@ -25,6 +25,9 @@ export interface DatasetRow {
   columns: ColumnInfo[];
   options: ImportOptions;
   summary: ImportSummary | null;
+  /** The file's header row as it stands, and its line number (for the download of rejected rows). */
+  headerLine?: string | null;
+  headerLineNo?: number | null;
 }
 
 /** One column of one chunk of a dataset: a typed array, narrowed per chunk (see ColumnValues). */

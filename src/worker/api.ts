@@ -20,7 +20,7 @@ import { headersOf, previewRows } from '../ingest/preview';
 import { fileSource } from '../ingest/parse';
 import { runImport } from '../ingest/import';
 import * as repo from '../storage/datasets';
-import { rejectsToCsv } from '../ingest/export';
+import { rejectsToCsv, type RejectsCsvFormat } from '../ingest/export';
 
 async function guard<T>(fn: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -152,6 +152,8 @@ export const api = {
               encodingFallbackLine: fallbackLine,
             };
             await repo.completeDataset(id, {
+              headerLine: res.headerLine,
+              headerLineNo: res.headerLineNo,
               rowCount: summary.imported,
               chunkCount: res.chunkCount,
               columns: res.columns,
@@ -261,8 +263,13 @@ export const api = {
   },
 
   /** The rejected rows as CSV text: line number, reason code, original line. */
-  async rejectsCsv(id: number): Promise<Result<string>> {
-    return guard(async () => rejectsToCsv(await repo.readRejects(id)));
+  async rejectsCsv(id: number, format?: RejectsCsvFormat): Promise<Result<string>> {
+    return guard(async () => {
+      const d = await repo.getDataset(id);
+      if (!d) throw new AppFailure('notFound', 'Dataset not found.');
+      const header = d.headerLine !== null ? { line: d.headerLineNo ?? 1, text: d.headerLine } : null;
+      return rejectsToCsv(await repo.readRejects(id), format, header);
+    });
   },
 
   async storageEstimate(): Promise<Result<StorageEstimate>> {

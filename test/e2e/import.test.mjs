@@ -57,10 +57,19 @@ test(
       .replace(/^\ufeff/, '')
       .trimEnd()
       .split('\r\n');
-    assert.equal(lines.length, 135080 + 1);
-    assert.equal(lines[0], 'line,reason,original_line');
+    // A header, the file's own header row (to fix and re-import), then every rejected row.
+    assert.equal(lines.length, 1 + 1 + 135080);
+    assert.equal(lines[0], 'Line,Reason,Original line');
+    assert.equal(
+      lines[1],
+      '1,Header row of the file (to fix and re-import),"InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"',
+    );
     // The first row without a CustomerID is line 624 of the original file (checked with a plain CSV reader).
-    assert.equal(lines[1], '624,missingCustomer,"536414,22139,,56,2010-12-01 11:52:00,0.0,,United Kingdom"');
+    assert.equal(
+      lines[2],
+      '624,Customer id missing,"536414,22139,,56,2010-12-01 11:52:00,0.0,,United Kingdom"',
+    );
+    assert.equal(download.suggestedFilename(), 'online_retail – rejected rows.csv');
 
     // Reload: the dataset is still there.
     await page.click('[data-testid=summary-done]');
