@@ -93,6 +93,7 @@ export interface StreamHooks {
 }
 
 const MAX_PENDING_CHARS = 32 * 1024 * 1024;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 function trimBreak(text: string, end: number): number {
   let e = end;
@@ -180,13 +181,13 @@ export async function streamRows(
       const bad = Math.max(0, lossy.indexOf('\ufffd'));
       lines.reset(lossy);
       // "Mixed": real UTF-8 characters came before the bad byte, so reading it all as Windows-1252 would garble them.
-      const mixed = sawNonAscii || /[^\x00-\x7f]/.test(lossy.slice(0, bad));
+      const mixed = sawNonAscii || NON_ASCII.test(lossy.slice(0, bad));
       throw new AppFailure('encoding', 'The file is not valid UTF-8 throughout.', {
         line: lines.lineAt(bad),
         mixed: mixed ? 1 : 0,
       });
     }
-    if (!sawNonAscii && /[^\x00-\x7f]/.test(decoded)) sawNonAscii = true;
+    if (!sawNonAscii && NON_ASCII.test(decoded)) sawNonAscii = true;
     const text = pending + decoded;
     hooks.onBytes?.(Math.min(offset, source.size));
     lines.reset(text);

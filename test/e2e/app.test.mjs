@@ -84,7 +84,7 @@ test(
       missingCustomer: 'Kundennummer fehlt',
       missingDate: 'Datum fehlt',
       badDate: 'Datum nicht lesbar',
-      missingAmount: 'Betrag fehlt',
+      missingAmount: 'Betrag oder Preis fehlt',
       badPrice: 'Einzelpreis nicht lesbar',
     };
     for (const [r, n] of Object.entries(expected)) {

@@ -16,6 +16,8 @@ class ImportFlow {
   preview = $state.raw<PreviewRow[]>([]);
   progress = $state.raw<ImportProgress | null>(null);
   error = $state.raw<AppError | null>(null);
+  /** An error of the preview under the current choices (cleared when a later choice works). */
+  previewError = $state.raw<AppError | null>(null);
   result = $state.raw<DatasetInfo | null>(null);
   cancelling = $state(false);
   private previewSeq = 0;
@@ -33,8 +35,8 @@ class ImportFlow {
     this.sniff = res.value.sniff;
     this.options = res.value.options;
     this.headers = res.value.sniff.headers;
+    // The mapping step's effect runs the preview.
     this.step = 'mapping';
-    await this.refreshPreview();
   }
 
   async loadDemo() {
@@ -58,11 +60,11 @@ class ImportFlow {
     if (seq !== this.previewSeq) return;
     if (!res.ok) {
       // Do not leave rows of other choices on screen under an error.
-      this.error = res.error;
+      this.previewError = res.error;
       this.preview = [];
       return;
     }
-    this.error = null;
+    this.previewError = null;
     this.headers = res.value.headers;
     this.preview = res.value.rows;
   }
@@ -110,6 +112,7 @@ class ImportFlow {
     this.progress = null;
     this.result = null;
     this.error = null;
+    this.previewError = null;
   }
 }
 
