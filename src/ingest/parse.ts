@@ -6,7 +6,6 @@
 import Papa from 'papaparse';
 import { AppFailure } from '../shared/errors';
 import type { Delimiter, Encoding } from '../shared/types';
-import { splitWhitespace } from './sniff';
 import { createDecoder } from './decode';
 
 export interface ByteSource {
@@ -102,6 +101,77 @@ function trimBreak(text: string, end: number): number {
   return e;
 }
 
+/** Splits a whitespace-aligned line into fields. */
+export function splitWhitespace(line: string): string[] {
+  const t = line.trim();
+  return t === '' ? [''] : t.split(/[ \t]+/);
+}
+
+/**
+ * Parses the complete rows of `text` with PapaParse and hands each to `onRow` with its start and end (without the
+ * line break); `onRow` returns false to stop. Returns where the held-back last row starts when it may go on in the
+ * next slice (`final` false), or -1.
+ *
+ * A quote that opens a cell and never closes properly makes Papa read the following lines into that cell. Such a
+ * row is cut back to the physical line where it starts, passed on as `unclosedQuote`, and parsing goes on with the
+ * next line, so one stray inch mark costs one line, not the rest of the file.
+ */
+export function parseDelimited(
+  text: string,
+  delimiter: string,
+  newline: '\n' | '\r\n' | '\r',
+  final: boolean,
+  onRow: (fields: string[], start: number, end: number, err: 'unclosedQuote' | null) => boolean,
+): number {
+  let base = 0;
+  let held = -1;
+  let stopped = false;
+  while (base < text.length && held < 0 && !stopped) {
+    let prev = base;
+    let restart = -1;
+    // Papa's own Parser, without the ParserHandle wrapper that Papa.parse adds (header handling, dynamic typing,
+    // a results object per row): each step gets `data: [row]` and the cursor after the row.
+    const parser: Papa.Parser = new Papa.Parser({
+      delimiter,
+      newline,
+      quoteChar: '"',
+      step: (res: Papa.ParseStepResult<string[][]>) => {
+        const cursor = base + res.meta.cursor;
+        if (!final && cursor >= text.length && text.length - prev <= MAX_PENDING_CHARS) {
+          // The last row may go on in the next slice.
+          held = prev;
+          parser.abort();
+          return;
+        }
+        const end = trimBreak(text, cursor);
+        const quoteError = res.errors.length > 0 && res.errors.some((e) => e.type === 'Quotes');
+        // A row that runs to the end of a slice and is already implausibly long is broken too.
+        const tooLong = !final && cursor >= text.length;
+        if (quoteError || tooLong) {
+          const nl = text.indexOf(newline, prev);
+          if (nl >= 0 && nl < end) {
+            if (!onRow([text.slice(prev, nl)], prev, nl, 'unclosedQuote')) stopped = true;
+            restart = nl + newline.length;
+            parser.abort();
+            return;
+          }
+        }
+        const missing = quoteError && res.errors.some((e) => e.code === 'MissingQuotes');
+        if (!onRow(res.data[0], prev, end, missing ? 'unclosedQuote' : null)) {
+          stopped = true;
+          parser.abort();
+          return;
+        }
+        prev = cursor;
+      },
+    });
+    parser.parse(base === 0 ? text : text.slice(base), 0, false);
+    if (restart < 0) break;
+    base = restart;
+  }
+  return held;
+}
+
 export interface StreamResult {
   /** The header row's cells, or null without a header. */
   header: string[] | null;
@@ -148,17 +218,6 @@ export async function streamRows(
       return;
     }
     sink.row(fields, text, start, end, lines, err);
-  };
-
-  /**
-   * A quote that opens a cell and never closes properly makes Papa read the following lines into that cell. Such a
-   * row is cut back to the physical line where it starts, rejected, and reading goes on with the next line.
-   */
-  const rejectOpenQuote = (text: string, start: number): number => {
-    const nl = text.indexOf(newline, start);
-    const lineEnd = nl < 0 ? text.length : nl;
-    emit([text.slice(start, lineEnd)], text, start, lineEnd, 'unclosedQuote');
-    return nl < 0 ? text.length : nl + newline.length;
   };
 
   // Read-ahead: the next slice is read while the current one is parsed.
@@ -208,46 +267,10 @@ export async function streamRows(
         pos = nl + 1;
       }
     } else {
-      let base = 0;
-      let held = -1;
-      while (base < text.length && held < 0) {
-        let prev = base;
-        let restart = -1;
-        // Papa's own Parser, without the ParserHandle wrapper that Papa.parse adds (header handling, dynamic typing,
-        // a results object per row): each step gets `data: [row]` and the cursor after the row.
-        const parser: Papa.Parser = new Papa.Parser({
-          delimiter: opts.delimiter,
-          newline: newline as '\n',
-          quoteChar: '"',
-          step: (res: Papa.ParseStepResult<string[][]>) => {
-            const cursor = base + res.meta.cursor;
-            if (!final && cursor >= text.length && text.length - prev <= MAX_PENDING_CHARS) {
-              // The last row may go on in the next slice.
-              held = prev;
-              parser.abort();
-              return;
-            }
-            const end = trimBreak(text, cursor);
-            const quoteError = res.errors.length > 0 && res.errors.some((e) => e.type === 'Quotes');
-            // A row that runs to the end of a slice and is already implausibly long is broken too.
-            const tooLong = !final && cursor >= text.length;
-            if (quoteError || tooLong) {
-              const nl = text.indexOf(newline, prev);
-              if (nl >= 0 && nl < end) {
-                restart = rejectOpenQuote(text, prev);
-                parser.abort();
-                return;
-              }
-            }
-            const missing = quoteError && res.errors.some((e) => e.code === 'MissingQuotes');
-            emit(res.data[0], text, prev, end, missing ? 'unclosedQuote' : null);
-            prev = cursor;
-          },
-        });
-        parser.parse(base === 0 ? text : text.slice(base), 0, false);
-        if (restart < 0) break;
-        base = restart;
-      }
+      const held = parseDelimited(text, opts.delimiter, newline, final, (fields, start, end, err) => {
+        emit(fields, text, start, end, err);
+        return true;
+      });
       if (held >= 0) consumed = held;
     }
     lines.finish(consumed);

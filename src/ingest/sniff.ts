@@ -2,7 +2,7 @@
  * Sniffing: guesses encoding, delimiter, header row, decimal separator and per-column date formats from the first
  * bytes of a file. Every guess can be overridden by the user in the mapping step.
  */
-import Papa from 'papaparse';
+import { parseDelimited, splitWhitespace } from './parse';
 import { createDecoder } from './decode';
 import { parseDate, parseNumber, isBlank } from './normalize';
 import type {
@@ -67,12 +67,6 @@ export function decodeSample(bytes: Uint8Array, encoding: Encoding, truncated: b
   return cut > 0 ? text.slice(0, cut) : text;
 }
 
-/** Splits a whitespace-aligned line into fields. */
-export function splitWhitespace(line: string): string[] {
-  const t = line.trim();
-  return t === '' ? [''] : t.split(/[ \t]+/);
-}
-
 export function parseSampleRows(text: string, delimiter: Delimiter, maxRows = SAMPLE_ROWS): string[][] {
   if (delimiter === 'whitespace') {
     const out: string[][] = [];
@@ -83,8 +77,20 @@ export function parseSampleRows(text: string, delimiter: Delimiter, maxRows = SA
     }
     return out;
   }
-  const res = Papa.parse<string[]>(text, { delimiter, preview: maxRows, skipEmptyLines: 'greedy' });
-  return res.data;
+  // The same parser as the import, so a stray quote does not swallow the sample (and mislead the delimiter guess).
+  const out: string[][] = [];
+  parseDelimited(
+    text,
+    delimiter,
+    detectLineEnding(text) === 'CRLF' ? '\r\n' : detectLineEnding(text) === 'CR' ? '\r' : '\n',
+    true,
+    (fields) => {
+      if (!(fields.length === 1 && fields[0].trim() === '') && !fields.every((f) => f.trim() === ''))
+        out.push(fields);
+      return out.length < maxRows;
+    },
+  );
+  return out;
 }
 
 function modeCount(rows: string[][]): { mode: number; share: number } {

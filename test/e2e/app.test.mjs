@@ -246,3 +246,57 @@ test(
     await context.close();
   },
 );
+
+test(
+  'ambiguous dates must be chosen; an inch mark loses only its own line; Excel files are named',
+  { timeout: 60_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'us.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Customer,Date,Amount\nA,03/04/2024,1\nB,05/06/2024,2\n'),
+    });
+    await page.waitForSelector('[data-testid=date-ambiguous]');
+    assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), true);
+    await page.selectOption('[data-testid=opt-dateformat]', 'dmy-slash');
+    await page.waitForSelector('[data-testid=date-chosen]');
+    await page.click('[data-testid=start-import]');
+    await page.waitForSelector('[data-testid=import-summary]');
+    assert.equal(await text(page, 'sum-range'), '3 Apr 2024 – 5 Jun 2024');
+    await page.click('[data-testid=summary-done]');
+
+    const rows = [
+      'Kunde;Datum;Artikel;Betrag',
+      'K1;01.02.2024;Rohr;10,00',
+      'K2;02.02.2024;"Schraube 3/8" Zoll;2,50',
+    ];
+    for (let i = 0; i < 20; i++) rows.push(`K${i};0${(i % 9) + 1}.03.2024;Mutter;1,00`);
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'zoll.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n') + '\n'),
+    });
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    await page.click('[data-testid=start-import]');
+    await page.waitForSelector('[data-testid=import-summary]');
+    assert.equal(num(await text(page, 'sum-imported')), 21);
+    assert.deepEqual(
+      (await page.locator('[data-testid=reason-unclosedQuote] td').allTextContents()).slice(0, 2),
+      ['Quote never closed', '1'],
+    );
+    await page.click('[data-testid=summary-done]');
+
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'umsatz.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+    });
+    await page.waitForSelector('[data-testid=import-error]');
+    assert.match(
+      await text(page, 'import-error'),
+      /umsatz\.xlsx:\s*This is not a CSV file but an Excel workbook/,
+    );
+    await context.close();
+  },
+);

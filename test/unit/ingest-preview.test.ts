@@ -178,3 +178,20 @@ describe('files that are not CSV', () => {
     expect(binaryKind(enc('Kunde;Datum\n'))).toBeNull();
   });
 });
+
+describe('a stray quote in the sniffed sample', () => {
+  it('does not mislead the delimiter guess or hide the date column', async () => {
+    const { sniff } = await import('../../src/ingest/sniff');
+    const rows = [
+      'Kunde;Datum;Artikel;Betrag',
+      'K1;01.02.2024;Rohr;10,00',
+      'K2;02.02.2024;"Schraube 3/8" Zoll;2,50',
+    ];
+    for (let i = 0; i < 20; i++) rows.push(`K${i};0${(i % 9) + 1}.03.2024;Mutter;1,00`);
+    const bytes = enc(rows.join('\n') + '\n');
+    const s = sniff(bytes, 'zoll.csv', bytes.length);
+    expect(s.delimiter).toBe(';');
+    expect(s.headers).toEqual(['Kunde', 'Datum', 'Artikel', 'Betrag']);
+    expect(s.profiles[1].dateFormats).toEqual(['dmy-dot']);
+  });
+});
