@@ -5,7 +5,7 @@
  */
 import { wrap, proxy, releaseProxy, type Remote } from 'comlink';
 import type { WorkerApi } from '../worker/api';
-import type { AppError, Result } from '../shared/errors';
+import type { AppError } from '../shared/errors';
 
 type Methods = {
   [K in keyof WorkerApi]: WorkerApi[K];
@@ -78,9 +78,4 @@ export function onWorkerCrash(listener: (e: AppError) => void): () => void {
 /** Wraps a callback so that the worker can call it (progress reports). */
 export function callback<T extends (...a: never[]) => unknown>(fn: T): T {
   return proxy(fn);
-}
-
-export function unwrapResult<T>(r: Result<T>): T {
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { appError: r.error });
-  return r.value;
 }

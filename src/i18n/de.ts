@@ -1,4 +1,4 @@
-/** German UI texts. The keys are the contract; en.ts must provide every key (checked by the type and a unit test). */
+/** German UI texts. The keys are the contract; en.ts must provide every key (its type, Record<MessageKey, string>, checks that). */
 export const de = {
   'app.title': 'Kundenwert',
   'app.tagline': 'Kundenwert verstehen – Ihre Daten bleiben auf diesem Gerät',
@@ -12,16 +12,13 @@ export const de = {
   'ws.defaultName': 'Mein Arbeitsbereich',
   'ws.newName': 'Name des neuen Arbeitsbereichs',
   'common.cancel': 'Abbrechen',
-  'common.close': 'Schließen',
   'common.delete': 'Löschen',
   'common.rename': 'Umbenennen',
   'common.save': 'Speichern',
   'common.back': 'Zurück',
   'common.none': '– keine –',
   'common.yes': 'Ja',
-  'common.no': 'Nein',
   'common.loading': 'Wird geladen …',
-  'common.error': 'Fehler',
   'common.dismiss': 'Ausblenden',
 
   'import.title': 'Daten importieren',
@@ -112,7 +109,6 @@ export const de = {
   'progress.left': 'noch etwa {time}',
   'progress.cancel': 'Import abbrechen',
   'progress.cancelling': 'Wird abgebrochen …',
-  'progress.cancelled': 'Der Import wurde abgebrochen. Es wurde nichts gespeichert.',
 
   'summary.title': 'Import-Zusammenfassung',
   'summary.rowsRead': 'Zeilen gelesen',
@@ -179,7 +175,6 @@ export const de = {
     'Das ist keine CSV-Datei, sondern eine Excel-Arbeitsmappe, ein PDF oder eine andere Binärdatei. Öffnen Sie sie in Excel und speichern Sie sie über „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“.',
   'error.headerOnly':
     'Die Datei enthält nur eine Kopfzeile und keine Daten. Bitte exportieren Sie die Bestellungen erneut mit Inhalt.',
-  'error.noColumns': 'In der Datei wurden keine Spalten erkannt. Prüfen Sie das Trennzeichen.',
   'error.noDateColumn':
     'Keine Spalte enthält ein lesbares Datum. Unterstützt werden z. B. 31.12.2024, 2024-12-31, 20241231 und 12/31/2024. Prüfen Sie Trennzeichen und Export.',
   'error.missingRequired': 'Bitte ordnen Sie zuerst Kundennummer und Datum zu.',
@@ -195,7 +190,6 @@ export const de = {
   'error.notFound': 'Der Datensatz wurde nicht gefunden.',
   'error.workerCrashed':
     'Die Rechen-Engine wurde unerwartet beendet und neu gestartet. Ein laufender Import wurde verworfen; bitte versuchen Sie es erneut.',
-  'error.storage': 'Der lokale Speicher meldet einen Fehler: {message}',
   'error.unexpected': 'Unerwarteter Fehler: {message}',
   'error.demoMissing':
     'Die Demodaten sind in dieser Installation nicht enthalten. Importieren Sie stattdessen eine eigene Datei.',

@@ -14,16 +14,13 @@ export const en: Record<MessageKey, string> = {
   'ws.defaultName': 'My workspace',
   'ws.newName': 'Name of the new workspace',
   'common.cancel': 'Cancel',
-  'common.close': 'Close',
   'common.delete': 'Delete',
   'common.rename': 'Rename',
   'common.save': 'Save',
   'common.back': 'Back',
   'common.none': '– none –',
   'common.yes': 'Yes',
-  'common.no': 'No',
   'common.loading': 'Loading …',
-  'common.error': 'Error',
   'common.dismiss': 'Dismiss',
 
   'import.title': 'Import data',
@@ -113,7 +110,6 @@ export const en: Record<MessageKey, string> = {
   'progress.left': 'about {time} left',
   'progress.cancel': 'Cancel import',
   'progress.cancelling': 'Cancelling …',
-  'progress.cancelled': 'The import was cancelled. Nothing was stored.',
 
   'summary.title': 'Import summary',
   'summary.rowsRead': 'Rows read',
@@ -180,7 +176,6 @@ export const en: Record<MessageKey, string> = {
     'This is not a CSV file but an Excel workbook, a PDF or another binary file. Open it in Excel and use “Save As” → “CSV UTF-8 (comma delimited)”.',
   'error.headerOnly':
     'The file holds only a header row and no data. Please export the orders again with content.',
-  'error.noColumns': 'No columns were found in the file. Check the delimiter.',
   'error.noDateColumn':
     'No column holds a readable date. Supported are for example 31.12.2024, 2024-12-31, 20241231 and 12/31/2024. Check the delimiter and the export.',
   'error.missingRequired': 'Please map the customer id and the date first.',
@@ -196,7 +191,6 @@ export const en: Record<MessageKey, string> = {
   'error.notFound': 'The dataset was not found.',
   'error.workerCrashed':
     'The computing engine stopped unexpectedly and was restarted. A running import was discarded; please try again.',
-  'error.storage': 'The local storage reports an error: {message}',
   'error.unexpected': 'Unexpected error: {message}',
   'error.demoMissing': 'The demo data is not part of this installation. Import a file of your own instead.',
 

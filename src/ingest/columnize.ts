@@ -328,7 +328,11 @@ export class Columnizer implements RowSink {
     lines: LineCounter,
   ) {
     // A sum row at the end of a spreadsheet export is not lost revenue: it gets its own reason and no amount.
-    const reason = problem !== 'unclosedQuote' && isTotalRow(fields) ? 'totalRow' : problem;
+    const reason =
+      (problem === 'missingCustomer' || problem === 'missingDate' || problem === 'tooFewFields') &&
+      isTotalRow(fields)
+        ? 'totalRow'
+        : problem;
     this.rejected++;
     this.rejectReasons[reason] = (this.rejectReasons[reason] ?? 0) + 1;
     const a = reason === 'totalRow' ? NaN : this.v.amountOf(fields);

@@ -246,7 +246,8 @@ export async function streamRows(
         mixed: mixed ? 1 : 0,
       });
     }
-    if (!sawNonAscii && NON_ASCII.test(decoded)) sawNonAscii = true;
+    // In UTF-8 every non-ASCII character takes more bytes than UTF-16 units, so this is exact and O(1).
+    if (decoded.length < bytes.length) sawNonAscii = true;
     const text = pending + decoded;
     hooks.onBytes?.(Math.min(offset, source.size));
     lines.reset(text);

@@ -250,7 +250,6 @@ export function detectCancelPrefix(values: string[]): string {
 
 /** Sniffs the first bytes of a file. `truncated` says whether the sample is shorter than the file. */
 export function sniff(bytes: Uint8Array, fileName: string, fileSize: number): SniffResult {
-  const warnings: string[] = [];
   const truncated = bytes.length < fileSize;
   const { encoding, bomLength: bom } = detectEncoding(bytes, truncated);
   const text = decodeSample(bytes, encoding, truncated);
@@ -288,8 +287,6 @@ export function sniff(bytes: Uint8Array, fileName: string, fileSize: number): Sn
     headers,
     profiles,
     sampleRows: dataRows.slice(0, 50),
-    cancelPrefix: '',
-    warnings,
     currency: detectCurrency(dataRows.slice(0, 200)),
   };
 }

@@ -4,7 +4,6 @@ export type ErrorCode =
   | 'emptyFile'
   | 'notCsv'
   | 'headerOnly'
-  | 'noColumns'
   | 'noDateColumn'
   | 'missingRequired'
   | 'encoding'
@@ -14,7 +13,6 @@ export type ErrorCode =
   | 'nothingImported'
   | 'notFound'
   | 'workerCrashed'
-  | 'storage'
   | 'demoMissing'
   | 'unexpected';
 

@@ -81,9 +81,6 @@ export interface SniffResult {
   profiles: ColumnProfile[];
   /** The first parsed data rows, raw. */
   sampleRows: string[][];
-  /** A guess of the cancellation marker at the start of an order id, '' for none. */
-  cancelPrefix: string;
-  warnings: string[];
   /** Currency guessed from symbols or codes in the cells (€, $, £, EUR, …), or null. */
   currency: string | null;
 }

@@ -40,9 +40,10 @@ describe.skipIf(!hasSharedData)('Online Retail import (../shared/data)', () => {
     expect(sum.firstDate).toBe('2010-12-01');
     expect(sum.lastDate).toBe('2011-12-09');
     expect(sink.rejects).toHaveLength(135080);
-    // The first row without a customer id is file line 1444 (header is line 1).
+    // The first row without a customer id is line 624 (the header is line 1); its text must be the original line.
     const lines = readFileSync(path, 'utf8').split('\n');
     const firstReject = sink.rejects[0];
+    expect(firstReject.line).toBe(624);
     expect(lines[firstReject.line - 1]).toBe(firstReject.raw);
   });
 });

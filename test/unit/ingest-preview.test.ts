@@ -195,3 +195,21 @@ describe('a stray quote in the sniffed sample', () => {
     expect(s.profiles[1].dateFormats).toEqual(['dmy-dot']);
   });
 });
+
+describe('CSV export', () => {
+  it('neutralises every cell a spreadsheet would read as a formula, but not numbers', async () => {
+    const { csvCell, toCsv } = await import('../../src/ingest/export');
+    expect(['=1+2', '+49 30 123', '-K9', '@SUM(A1)', '\tx', '\rx', 'ok', ''].map((c) => csvCell(c))).toEqual([
+      "'=1+2",
+      "'+49 30 123",
+      "'-K9",
+      "'@SUM(A1)",
+      "'\tx",
+      '"\'\rx"',
+      'ok',
+      '',
+    ]);
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(toCsv(['a', 'b'], [['x;y', 'z']], ';')).toBe('a;b\r\n"x;y";z\r\n');
+  });
+});
