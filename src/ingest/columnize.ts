@@ -96,6 +96,12 @@ export function isTotalRow(fields: string[]): boolean {
   return false;
 }
 
+/** The reason a row is rejected for: a spreadsheet's sum row is a sum row, not a row with a missing field. */
+export function rejectReason(problem: RejectReason, fields: string[]): RejectReason {
+  const couldBeSum = problem === 'missingCustomer' || problem === 'missingDate' || problem === 'tooFewFields';
+  return couldBeSum && isTotalRow(fields) ? 'totalRow' : problem;
+}
+
 /** Customer ids exported from a float column (`17850.0`) are the same id as `17850`. */
 export function normalizeId(s: string): string {
   let t = s;
@@ -328,11 +334,7 @@ export class Columnizer implements RowSink {
     lines: LineCounter,
   ) {
     // A sum row at the end of a spreadsheet export is not lost revenue: it gets its own reason and no amount.
-    const reason =
-      (problem === 'missingCustomer' || problem === 'missingDate' || problem === 'tooFewFields') &&
-      isTotalRow(fields)
-        ? 'totalRow'
-        : problem;
+    const reason = rejectReason(problem, fields);
     this.rejected++;
     this.rejectReasons[reason] = (this.rejectReasons[reason] ?? 0) + 1;
     const a = reason === 'totalRow' ? NaN : this.v.amountOf(fields);

@@ -3,7 +3,7 @@
  * parser and the same validator as the import, so line numbers, blank lines and verdicts match the import exactly.
  */
 import type { ImportOptions, PreviewRow } from '../shared/types';
-import { RowValidator, isTotalRow, normalizeId } from './columnize';
+import { RowValidator, normalizeId, rejectReason } from './columnize';
 import { dayToIso, isBlank } from './normalize';
 import { bytesSource, streamRows, type LineCounter } from './parse';
 import { decodeSample, parseSampleRows } from './sniff';
@@ -60,12 +60,8 @@ export async function previewRows(
         if (out.length >= max || (isBlank(raw[0]) && raw.every(isBlank))) return;
         const line = lines.lineAt(start);
         const checked = error ?? (v ? v.check(raw) : null);
-        // Judged like the import: a spreadsheet's sum row is a sum row, not a row with a missing field.
-        const problem =
-          (checked === 'missingCustomer' || checked === 'missingDate' || checked === 'tooFewFields') &&
-          isTotalRow(raw)
-            ? 'totalRow'
-            : checked;
+        // Judged like the import (a spreadsheet's sum row is a sum row).
+        const problem = checked === null ? null : rejectReason(checked, raw);
         const ok = v !== null && problem === null;
         out.push({
           line,
