@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { computeTrend } from '../../../src/analytics/trend';
+import { compareSegments, segmentAttributes } from '../../../src/analytics/segments';
+import { customerAggregates } from '../../../src/analytics/customers';
+import { FLAG_RETURN, type Lines } from '../../../src/analytics/lines';
+import { daysFromCivil } from '../../../src/ingest/normalize';
+
+const day = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return daysFromCivil(y, m, d);
+};
+// [customer, date, amount, channel]; the same case as the cohort test.
+const ROWS: [number, string, number, number][] = [
+  [0, '2024-01-10', 100, 0],
+  [0, '2024-02-05', 50, 0],
+  [0, '2024-03-20', 30, 1],
+  [0, '2024-03-21', -10, 1],
+  [1, '2024-01-31', 200, 1],
+  [2, '2024-02-15', 80, 0],
+  [2, '2024-02-20', 20, 0],
+  [2, '2024-04-02', 40, 1],
+];
+const LINES: Lines = {
+  n: ROWS.length,
+  customer: Int32Array.from(ROWS, (r) => r[0]),
+  day: Int32Array.from(ROWS, (r) => day(r[1])),
+  amount: Float64Array.from(ROWS, (r) => r[2]),
+  order: null,
+  flags: Uint8Array.from(ROWS, (r) => (r[2] < 0 ? FLAG_RETURN : 0)),
+  margin: null,
+  codes: { channel: Int32Array.from(ROWS, (r) => r[3]), product: new Int32Array(ROWS.length) },
+  dicts: { customer: ['A', 'B', 'C'], channel: ['Web', 'Shop'], product: ['P'] },
+};
+const asOf = day('2024-04-15');
+
+describe('monthly trend', () => {
+  it('revenue, returns, active and new customers per month; the month of D is incomplete', () => {
+    const t = customerAggregates(LINES, { asOf });
+    expect(computeTrend(LINES, t, { asOf })).toEqual([
+      { month: '2024-01', revenue: 300, returns: 0, activeCustomers: 2, newCustomers: 2, incomplete: false },
+      { month: '2024-02', revenue: 150, returns: 0, activeCustomers: 2, newCustomers: 1, incomplete: false },
+      { month: '2024-03', revenue: 20, returns: 10, activeCustomers: 1, newCustomers: 0, incomplete: false },
+      { month: '2024-04', revenue: 40, returns: 0, activeCustomers: 1, newCustomers: 0, incomplete: true },
+    ]);
+  });
+  it('without amounts, counts only', () => {
+    const l = { ...LINES, amount: null };
+    const trend = computeTrend(l, customerAggregates(l, { asOf }), { asOf });
+    expect(trend.map((p) => [p.revenue, p.activeCustomers])).toEqual(
+      [
+        [null, 2],
+        [null, 2],
+        [null, 2], // without amounts the return day nets 0 ≥ 0 but has no purchase line; 03-20 is A's occasion
+        [null, 1],
+      ].map(([r, a], i) => (i === 2 ? [r, 1] : [r, a])),
+    );
+  });
+});
+
+describe('segment comparison', () => {
+  it('offers the code columns except the product', () => {
+    expect(segmentAttributes(LINES)).toEqual(['channel']);
+  });
+  it('computes the KPI table per attribute value, biggest segment first', () => {
+    const cmp = compareSegments(LINES, 'channel', { asOf });
+    expect(cmp.rows.map((r) => [r.value, r.lines, r.result.customers])).toEqual([
+      ['Shop', 4, 3],
+      ['Web', 4, 2],
+    ]);
+    expect(cmp.rows[0].result.kpis.clvHistoric.value).toBeCloseTo(260 / 3, 12);
+    expect(cmp.rows[1].result.kpis.clvHistoric.value).toBe(125);
+    expect(cmp.rows[1].result.kpis.repeatRate.value).toBe(1);
+  });
+});
