@@ -1,0 +1,62 @@
+/**
+ * npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD] [--margin 0.3] [--cac 50]
+ * Prints one JSON document (docs/report-schema.md) to standard output.
+ */
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ByteSource } from '../ingest/parse';
+import { buildReport, type ReportConfig } from './report';
+
+function fileSource(path: string): ByteSource & { close(): void } {
+  const fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  return {
+    close: () => closeSync(fd),
+    size,
+    read: async (offset, length) => {
+      const n = Math.max(0, Math.min(length, size - offset));
+      const buf = new Uint8Array(n);
+      readSync(fd, buf, 0, n, offset);
+      return buf;
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = [...argv];
+  let file: string | null = null;
+  const config: ReportConfig = {};
+  while (args.length) {
+    const a = args.shift()!;
+    if (a === '--config')
+      Object.assign(config, JSON.parse(readFileSync(args.shift() ?? '', 'utf8')) as ReportConfig);
+    else if (a === '--as-of') config.asOf = args.shift();
+    else if (a === '--margin') config.marginRate = Number(args.shift());
+    else if (a === '--cac') config.cac = Number(args.shift());
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else file = a;
+  }
+  if (!file) {
+    process.stderr.write(
+      'usage: npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD]\n',
+    );
+    return 2;
+  }
+  const source = fileSource(file);
+  try {
+    const doc = await buildReport(source, basename(file), config);
+    process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    return 0;
+  } finally {
+    source.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const err = e as { message?: string; code?: string };
+    process.stderr.write(`report failed: ${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,124 @@
+/**
+ * The headless report: the same ingest and analytics modules as the app, run in Node on one file, as one JSON
+ * document. Schema: docs/report-schema.md.
+ */
+import { sniff, SNIFF_BYTES } from '../ingest/sniff';
+import { defaultOptions } from '../ingest/mapping';
+import { runImport } from '../ingest/import';
+import { MemorySink } from '../ingest/memory-sink';
+import type { ByteSource } from '../ingest/parse';
+import { dayToIso, parseDate } from '../ingest/normalize';
+import type { ImportOptions, ImportSummary } from '../shared/types';
+import type { ColumnValues } from '../ingest/columnize';
+import { linesFromColumns, type Lines } from '../analytics/lines';
+import { customerAggregates } from '../analytics/customers';
+import { computeKpis, type KpiResult } from '../analytics/kpis';
+import { computeRfm, SEGMENTS } from '../analytics/rfm';
+import { computeCohorts, type CohortResult } from '../analytics/cohorts';
+import { computeTrend, type TrendPoint } from '../analytics/trend';
+import { compareSegments, segmentAttributes } from '../analytics/segments';
+
+export interface ReportConfig {
+  /** Overrides of the proposed import options (column roles by index, formats, currency, …). */
+  options?: Partial<ImportOptions>;
+  /** As-of date D (YYYY-MM-DD); default: the last transaction date. */
+  asOf?: string;
+  /** Gross margin rate for margin figures where no cost or margin column is mapped (default 0). */
+  marginRate?: number;
+  /** CAC for the simple CLV formula (default 0, reported as not entered). */
+  cac?: number;
+}
+
+export interface ReportDocument {
+  schema: 'kundenwert-report/1';
+  file: string;
+  asOf: string;
+  options: ImportOptions;
+  import: ImportSummary;
+  kpis: Omit<KpiResult, 'asOf' | 'lorenz' | 'topCustomers'> & { lorenz: KpiResult['lorenz'] };
+  rfm: { segments: ReturnType<typeof computeRfm>['segments']; grid: ReturnType<typeof computeRfm>['grid'] };
+  cohorts: Omit<CohortResult, 'asOf' | 'eligible'>;
+  trend: TrendPoint[];
+  segments: {
+    attribute: string;
+    rows: { value: string; lines: number; customers: number; kpis: KpiResult['kpis'] }[];
+  }[];
+}
+
+/** Lines from what the import wrote (chunks in order) and its dictionaries. */
+export function linesFromSink(sink: MemorySink, dictionaries: Record<string, string[]>): Lines {
+  const columns: Record<string, ColumnValues[]> = {};
+  for (const chunk of sink.chunks) {
+    for (const [key, values] of Object.entries(chunk.columns)) (columns[key] ??= []).push(values);
+  }
+  return linesFromColumns(columns, dictionaries);
+}
+
+export async function buildReport(
+  source: ByteSource,
+  fileName: string,
+  config: ReportConfig = {},
+): Promise<ReportDocument> {
+  const head = await source.read(0, SNIFF_BYTES);
+  const sniffed = sniff(head, fileName, source.size);
+  const options: ImportOptions = { ...defaultOptions(sniffed), ...config.options };
+  const sink = new MemorySink();
+  const imported = await runImport(source, options, sniffed.headers, sink);
+  const lines = linesFromSink(sink, imported.dictionaries);
+  let asOf = -Infinity;
+  if (config.asOf) {
+    asOf = parseDate(config.asOf, 'iso');
+    if (Number.isNaN(asOf)) throw new Error(`--as-of must be a date like 2011-12-09, not "${config.asOf}"`);
+  } else for (let i = 0; i < lines.n; i++) if (lines.day[i] > asOf) asOf = lines.day[i];
+  const opts = {
+    asOf,
+    dropDuplicates: options.dropDuplicates,
+    marginRate: config.marginRate ?? 0,
+    cac: config.cac,
+  };
+  const table = customerAggregates(lines, opts);
+  const kpis = computeKpis(lines, opts, table);
+  const rfm = computeRfm(table);
+  const cohorts = computeCohorts(lines, table, opts);
+  return {
+    schema: 'kundenwert-report/1',
+    file: fileName,
+    asOf: dayToIso(asOf),
+    options,
+    import: imported.summary,
+    kpis: {
+      customers: kpis.customers,
+      historyDays: kpis.historyDays,
+      kpis: kpis.kpis,
+      cac: kpis.cac,
+      cacFromSettings: kpis.cacFromSettings,
+      lorenz: kpis.lorenz,
+    },
+    rfm: { segments: rfm.segments, grid: rfm.grid },
+    cohorts: {
+      grain: cohorts.grain,
+      groupBy: cohorts.groupBy,
+      cohorts: cohorts.cohorts,
+      periods: cohorts.periods,
+      activeShare: cohorts.activeShare,
+      revenue: cohorts.revenue,
+      revenuePerCustomer: cohorts.revenuePerCustomer,
+      cumulativeRevenuePerCustomer: cohorts.cumulativeRevenuePerCustomer,
+      revenueRetention: cohorts.revenueRetention,
+      incomplete: cohorts.incomplete,
+      hasAmount: cohorts.hasAmount,
+    },
+    trend: computeTrend(lines, table, opts),
+    segments: segmentAttributes(lines).map((attribute) => ({
+      attribute,
+      rows: compareSegments(lines, attribute, opts).rows.map((r) => ({
+        value: r.value,
+        lines: r.lines,
+        customers: r.result.customers,
+        kpis: r.result.kpis,
+      })),
+    })),
+  };
+}
+
+export { SEGMENTS };

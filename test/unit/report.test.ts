@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { buildReport } from '../../src/report/report';
+import { hasSharedData, nodeFileSource, sharedFile } from './helpers';
+
+/** A plain CSV line splitter (RFC 4180 quotes), independent of PapaParse and of the app's ingest. */
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+describe.skipIf(!hasSharedData)('npm run report on Online Retail (../shared/data)', () => {
+  it('matches the import totals and independent computations of top20Share and repeatRate', async () => {
+    const path = sharedFile('online_retail.csv');
+    const doc = await buildReport(nodeFileSource(path), 'online_retail.csv');
+    expect(doc.import.customers).toBe(4372);
+    expect(doc.import.netRevenue!.toFixed(2)).toBe('8300065.81');
+    expect(doc.asOf).toBe('2011-12-09');
+
+    // Independent: METRICS.md's definitions computed straight from the raw lines.
+    const lines = readFileSync(path, 'utf8').split('\n').slice(1).filter(Boolean);
+    const days = new Map<string, { net: number; buys: boolean }>();
+    const orders = new Map<string, { cust: string; net: number; buys: boolean }>();
+    const revenue = new Map<string, number>();
+    for (const line of lines) {
+      const [invoice, , , qty, date, price, id] = splitCsvLine(line);
+      if (id === '') continue;
+      const cust = id.replace(/\.0$/, '');
+      const amount = Number(qty) * Number(price);
+      const isReturn = Number(qty) < 0 || amount < 0 || invoice.startsWith('C');
+      const dayKey = `${cust}|${date.slice(0, 10)}`;
+      const d = days.get(dayKey) ?? { net: 0, buys: false };
+      d.net += amount;
+      d.buys ||= !isReturn;
+      days.set(dayKey, d);
+      const o = orders.get(invoice) ?? { cust, net: 0, buys: false };
+      o.net += amount;
+      o.buys ||= !isReturn;
+      orders.set(invoice, o);
+      revenue.set(cust, (revenue.get(cust) ?? 0) + amount);
+    }
+    const customers = new Set<string>();
+    for (const [key, d] of days) if (d.buys && d.net >= -1e-9) customers.add(key.split('|')[0]);
+    const orderCount = new Map<string, number>();
+    for (const o of orders.values())
+      if (o.buys && o.net >= -1e-9) orderCount.set(o.cust, (orderCount.get(o.cust) ?? 0) + 1);
+    const N = customers.size;
+    const values = [...customers].map((c) => revenue.get(c)!).sort((a, b) => b - a);
+    const k = Math.ceil(0.2 * N);
+    const top20 = values.slice(0, k).reduce((a, b) => a + b, 0) / values.reduce((a, b) => a + b, 0);
+    const repeat = [...customers].filter((c) => (orderCount.get(c) ?? 0) >= 2).length / N;
+
+    expect(doc.kpis.customers).toBe(N);
+    expect(doc.kpis.kpis.top20Share.value).toBeCloseTo(top20, 10);
+    expect(doc.kpis.kpis.repeatRate.value).toBeCloseTo(repeat, 12);
+    // Invariants: cohorts and segments partition the customers, cohort revenue sums to the customers' revenue.
+    expect(doc.cohorts.cohorts.reduce((a, c) => a + c.size, 0)).toBe(N);
+    const cohortRevenue = doc.cohorts.revenue.flat().reduce<number>((a, v) => a + (v ?? 0), 0);
+    const customerRevenue = [...customers].reduce((a, c) => a + revenue.get(c)!, 0);
+    expect(cohortRevenue).toBeCloseTo(customerRevenue, 4);
+    expect(doc.rfm.segments.reduce((a, s) => a + s.customers, 0)).toBe(N);
+    // Churn needs 730 days; Online Retail covers 374.
+    expect(doc.kpis.kpis.churnRate).toEqual({ id: 'churnRate', value: null, reason: 'historyTooShort' });
+  });
+});
+
+describe('report invariants on the demo data', () => {
+  it('segments and cohorts partition the customers; cohort revenue sums to their revenue', async () => {
+    const { generateDemoRows, toCsv, encodeWindows1252 } = await import('../../scripts/generate-demo.mjs');
+    const { bytesSource } = await import('../../src/ingest/parse');
+    const { header, rows } = generateDemoRows();
+    const doc = await buildReport(bytesSource(encodeWindows1252(toCsv(header, rows))), 'demo.csv');
+    const N = doc.kpis.customers;
+    expect(N).toBeGreaterThan(2900);
+    expect(doc.cohorts.cohorts.reduce((a, c) => a + c.size, 0)).toBe(N);
+    expect(doc.rfm.segments.reduce((a, s) => a + s.customers, 0)).toBe(N);
+    expect(doc.rfm.grid.flat().reduce((a, c) => a + c.customers, 0)).toBe(N);
+    const cohortRevenue = doc.cohorts.revenue.flat().reduce<number>((a, v) => a + (v ?? 0), 0);
+    const rfmRevenue = doc.rfm.segments.reduce((a, s) => a + s.revenue, 0);
+    expect(cohortRevenue).toBeCloseTo(rfmRevenue, 4);
+    // Three years of data: churn and NRR are defined.
+    expect(doc.kpis.kpis.churnRate.value).not.toBeNull();
+    expect(doc.kpis.kpis.nrr.value).not.toBeNull();
+    expect(doc.segments.map((s) => s.attribute).sort()).toEqual([
+      'attr:Branche',
+      'category',
+      'channel',
+      'region',
+    ]);
+  });
+});
