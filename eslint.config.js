@@ -5,7 +5,17 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'dist-report/', 'node_modules/', 'public/demo/', 'bench/results/', 'bench/tmp/', 'screenshots/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-report/',
+      'node_modules/',
+      'public/demo/',
+      'bench/results/',
+      'bench/tmp/',
+      'screenshots/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
