@@ -21,6 +21,8 @@ import { fileSource } from '../ingest/parse';
 import { runImport } from '../ingest/import';
 import * as repo from '../storage/datasets';
 import { rejectsToCsv, type RejectsCsvFormat } from '../ingest/export';
+import * as analysis from './analysis';
+import type { AnalysisRequest, OverviewResult } from './analysis';
 
 async function guard<T>(fn: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -221,6 +223,7 @@ export const api = {
 
   async deleteWorkspace(id: number): Promise<Result<true>> {
     return guard(async () => {
+      analysis.forgetAll();
       await repo.deleteWorkspace(id);
       return true as const;
     });
@@ -232,6 +235,7 @@ export const api = {
 
   async deleteDataset(id: number): Promise<Result<true>> {
     return guard(async () => {
+      analysis.forget(id);
       await repo.deleteDataset(id);
       return true as const;
     });
@@ -250,6 +254,7 @@ export const api = {
       const d = await repo.getDataset(id);
       if (!d) throw new AppFailure('notFound', 'Dataset not found.');
       await repo.updateDataset(id, { options: { ...d.options, dropDuplicates: drop } });
+      analysis.forget(id);
       return (await repo.getDataset(id))!;
     });
   },
@@ -283,9 +288,15 @@ export const api = {
 
   async deleteAllData(): Promise<Result<true>> {
     return guard(async () => {
+      analysis.forgetAll();
       await repo.deleteAllData();
       return true as const;
     });
+  },
+
+  /** KPIs, the Pareto/Lorenz figures and the monthly trend of a dataset at an as-of date, with filters. */
+  async overview(req: AnalysisRequest): Promise<Result<OverviewResult>> {
+    return guard(() => analysis.overview(req));
   },
 
   /**

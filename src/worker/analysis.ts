@@ -1,0 +1,139 @@
+/**
+ * The worker side of the analyses: loads a dataset's columns once into memory (Lines), keeps the last datasets
+ * cached, and caches results per (dataset, as-of, filters, settings), so that a new as-of date or filter
+ * recomputes without re-reading chunks.
+ */
+import { AppFailure } from '../shared/errors';
+import type { DatasetInfo } from '../shared/types';
+import * as repo from '../storage/datasets';
+import type { ColumnValues } from '../ingest/columnize';
+import { dayToIso, parseDate } from '../ingest/normalize';
+import { linesFromColumns, type Lines } from '../analytics/lines';
+import { customerAggregates, type CustomerTable } from '../analytics/customers';
+import { computeKpis, type KpiResult } from '../analytics/kpis';
+import { computeTrend, type TrendPoint } from '../analytics/trend';
+
+export interface AnalysisRequest {
+  datasetId: number;
+  /** YYYY-MM-DD; default: the last transaction date. */
+  asOf?: string | null;
+  /** Keep only lines where each listed attribute has one of the listed values (AND across attributes). */
+  filters?: { attribute: string; values: string[] }[];
+  marginRate?: number;
+  cac?: number | null;
+}
+
+export interface AttributeInfo {
+  key: string;
+  label: string;
+  values: string[];
+}
+
+export interface OverviewResult {
+  asOf: string;
+  firstDate: string;
+  lastDate: string;
+  customers: number;
+  hasAmount: boolean;
+  kpis: KpiResult;
+  trend: TrendPoint[];
+  attributes: AttributeInfo[];
+  computeMs: number;
+}
+
+const MAX_DATASETS = 2;
+const loaded = new Map<number, { info: DatasetInfo; lines: Lines }>();
+const results = new Map<string, unknown>();
+
+/** Reads every column of a dataset into one Lines object (cached). */
+export async function loadLines(datasetId: number): Promise<{ info: DatasetInfo; lines: Lines }> {
+  const hit = loaded.get(datasetId);
+  if (hit) return hit;
+  const info = await repo.getDataset(datasetId);
+  if (!info) throw new AppFailure('notFound', 'Dataset not found.');
+  const columns: Record<string, ColumnValues[]> = {};
+  const dicts: Record<string, string[]> = {};
+  for (const c of info.columns) {
+    columns[c.key] = await repo.readColumn(datasetId, c.key);
+    if (c.kind === 'code') dicts[c.key] = await repo.readDictionary(datasetId, c.key);
+  }
+  const entry = { info, lines: linesFromColumns(columns, dicts) };
+  loaded.set(datasetId, entry);
+  while (loaded.size > MAX_DATASETS) loaded.delete(loaded.keys().next().value!);
+  return entry;
+}
+
+/** Forget everything (after workspaces or all data were deleted). */
+export function forgetAll(): void {
+  loaded.clear();
+  results.clear();
+}
+
+/** Forget a dataset (after it was deleted or its options changed). */
+export function forget(datasetId: number): void {
+  loaded.delete(datasetId);
+  for (const key of [...results.keys()]) if (key.startsWith(`${datasetId}|`)) results.delete(key);
+}
+
+function includeMask(lines: Lines, filters: AnalysisRequest['filters']): Uint8Array | null {
+  if (!filters || filters.length === 0) return null;
+  const mask = new Uint8Array(lines.n).fill(1);
+  for (const f of filters) {
+    const col = lines.codes[f.attribute];
+    const dict = lines.dicts[f.attribute] ?? [];
+    if (!col) throw new AppFailure('notFound', `No attribute ${f.attribute} in this dataset.`);
+    const wanted = new Uint8Array(dict.length);
+    for (const v of f.values) {
+      const code = dict.indexOf(v);
+      if (code >= 0) wanted[code] = 1;
+    }
+    for (let i = 0; i < lines.n; i++) if (!wanted[col[i]]) mask[i] = 0;
+  }
+  return mask;
+}
+
+function dayRange(lines: Lines): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < lines.n; i++) {
+    const d = lines.day[i];
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  return [min, max];
+}
+
+export async function overview(req: AnalysisRequest): Promise<OverviewResult> {
+  const { info, lines } = await loadLines(req.datasetId);
+  const key = `${req.datasetId}|overview|${JSON.stringify([req.asOf, req.filters, req.marginRate, req.cac, info.options.dropDuplicates])}`;
+  const cached = results.get(key) as OverviewResult | undefined;
+  if (cached) return cached;
+  const t0 = performance.now();
+  const [first, last] = dayRange(lines);
+  const asOf = req.asOf ? parseDate(req.asOf, 'iso') : last;
+  if (Number.isNaN(asOf)) throw new AppFailure('unexpected', `Not a date: ${req.asOf}`);
+  const opts = {
+    asOf,
+    dropDuplicates: info.options.dropDuplicates,
+    include: includeMask(lines, req.filters),
+    marginRate: req.marginRate ?? 0,
+    cac: req.cac,
+  };
+  const table: CustomerTable = customerAggregates(lines, opts);
+  const kpis = computeKpis(lines, opts, table);
+  const result: OverviewResult = {
+    asOf: dayToIso(asOf),
+    firstDate: dayToIso(first),
+    lastDate: dayToIso(last),
+    customers: table.count,
+    hasAmount: table.hasAmount,
+    kpis,
+    trend: computeTrend(lines, table, opts),
+    attributes: info.columns
+      .filter((c) => c.kind === 'code' && c.key !== 'customer' && c.key !== 'order' && c.key !== 'product')
+      .map((c) => ({ key: c.key, label: c.label, values: lines.dicts[c.key] ?? [] })),
+    computeMs: performance.now() - t0,
+  };
+  results.set(key, result);
+  return result;
+}
