@@ -4,8 +4,15 @@ import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import { i18n } from '../i18n/i18n.svelte';
 
-export type Route = 'import' | 'settings';
-export const ROUTES: readonly Route[] = ['import', 'settings'];
+export type Route = 'import' | 'overview' | 'settings';
+export const ROUTES: readonly Route[] = ['import', 'overview', 'settings'];
+
+/** A global filter: lines whose attribute has one of the values (applies to every analysis view). */
+export interface Filter {
+  attribute: string;
+  label: string;
+  values: string[];
+}
 const WS_KEY = 'kundenwert.workspace';
 
 function routeFromHash(): Route {
@@ -20,6 +27,11 @@ class AppState {
   datasets = $state<DatasetInfo[]>([]);
   error = $state<AppError | null>(null);
   ready = $state(false);
+  /** The dataset the analysis views show (null: the newest). */
+  datasetId = $state<number | null>(null);
+  filters = $state<Filter[]>([]);
+  /** The as-of date of the analyses (YYYY-MM-DD), or null for the last transaction date. */
+  asOf = $state<string | null>(null);
 
   constructor() {
     addEventListener('hashchange', () => (this.route = routeFromHash()));

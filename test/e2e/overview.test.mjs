@@ -1,0 +1,109 @@
+// The Overview on the demo data: KPI tiles, charts, the as-of date and a region filter, in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { startApp, text, num, SCREENSHOTS } from './harness.mjs';
+import { generateDemoRows } from '../../scripts/generate-demo.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+  assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
+});
+
+/** Customers of a region as METRICS.md defines them, computed from the generator's rows with plain code. */
+function customersOf(region) {
+  const { rows } = generateDemoRows();
+  const de = (s) => Number(s.replace(/\./g, '').replace(',', '.'));
+  const days = new Map();
+  for (const r of rows) {
+    const [, date, cust, , , , , menge, preis, , reg] = r;
+    if (!cust || reg !== region || !/^\d\d\.\d\d\.\d{4}$/.test(date) || !/^-?[\d.]+(,\d+)?$/.test(preis))
+      continue;
+    const [d, m, y] = date.split('.').map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    if (t.getUTCDate() !== d || t.getUTCMonth() !== m - 1) continue;
+    const key = `${cust}|${date}`;
+    const e = days.get(key) ?? { net: 0, buys: false };
+    e.net += Number(menge) * de(preis);
+    e.buys ||= Number(menge) >= 0;
+    days.set(key, e);
+  }
+  const out = new Set();
+  for (const [key, e] of days) if (e.buys && e.net >= -1e-9) out.add(key.split('|')[0]);
+  return out.size;
+}
+
+test(
+  'Overview: tiles with numbers, charts drawn, as-of date and region filter change the figures',
+  { timeout: 120_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await page.click('[data-testid=nav-overview]');
+    await page.waitForSelector('[data-testid=ov-nodata]');
+    await page.click('[data-testid=nav-import]');
+    await page.click('[data-testid=load-demo]');
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    await page.click('[data-testid=start-import]');
+    await page.waitForSelector('[data-testid=import-summary]');
+    await page.click('[data-testid=nav-overview]');
+    await page.waitForSelector('[data-testid=ov-tiles]');
+
+    const customers = () => text(page, 'ov-customers').then((s) => num(s.split('customers')[0]));
+    const all = await customers();
+    assert.ok(all > 2900, `customers ${all}`);
+    for (const id of ['clvHistoric', 'aov', 'repeatRate', 'churnRate', 'nrr', 'top20Share']) {
+      assert.match(await text(page, `kpi-${id}`), /\d/, `${id} shows a number`);
+    }
+    assert.match(
+      await text(page, 'ov-pareto'),
+      /^The top 20 % of customers by revenue \(600 of [\d,]+\) bring \d+\.\d% of the revenue\.$/,
+    );
+    // The charts drew something: the canvases hold non-blank pixels.
+    for (const id of ['chart-trend', 'chart-lorenz']) {
+      const inked = await page.evaluate((tid) => {
+        const c = document.querySelector(`[data-testid=${tid}] canvas`);
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+        return n;
+      }, id);
+      assert.ok(inked > 1000, `${id} has ${inked} drawn pixels`);
+    }
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'overview.png'), fullPage: true });
+
+    // An earlier as-of date: fewer customers and another historic value.
+    const clvBefore = await text(page, 'kpi-clvHistoric');
+    await page.fill('[data-testid=ov-asof]', '2024-06-30');
+    await page.locator('[data-testid=ov-asof]').dispatchEvent('change');
+    await page.waitForFunction(
+      (n) => !document.querySelector('[data-testid=ov-customers]').textContent.startsWith(n),
+      String(all.toLocaleString('en')),
+    );
+    assert.ok((await customers()) < all);
+    assert.notEqual(await text(page, 'kpi-clvHistoric'), clvBefore);
+    await page.fill('[data-testid=ov-asof]', '2025-12-31');
+    await page.locator('[data-testid=ov-asof]').dispatchEvent('change');
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=ov-customers]').textContent.startsWith(n),
+      all.toLocaleString('en'),
+    );
+
+    // A region filter: the customer count drops to that region's count.
+    await page.selectOption('[data-testid=ov-filter-attr]', 'region');
+    const region = (await page.locator('[data-testid=ov-filter-value] option').allTextContents())[1];
+    await page.selectOption('[data-testid=ov-filter-value]', region);
+    await page.click('[data-testid=ov-filter-add]');
+    await page.waitForSelector('[data-testid=ov-filters]');
+    const expected = customersOf(region);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=ov-customers]').textContent.startsWith(n),
+      expected.toLocaleString('en'),
+    );
+    assert.equal(await customers(), expected);
+    await context.close();
+  },
+);
