@@ -104,3 +104,54 @@ export function lorenzConfig(
     },
   } as ChartConfig;
 }
+
+const CURVE_COLORS = ['#1d4e89', '#c2571a', '#2f7d4a', '#7b3fa0', '#a01d4e', '#4e6b1d', '#1d7f89', '#895f1d'];
+
+/** Cumulative revenue per customer by period, one line per cohort. */
+export function cohortCurvesConfig(
+  cohorts: { label: string; values: (number | null)[] }[],
+  format: (n: number) => string,
+): ChartConfig {
+  const periods = Math.max(0, ...cohorts.map((c) => c.values.length));
+  return {
+    type: 'line',
+    data: {
+      labels: Array.from({ length: periods }, (_, k) => String(k)),
+      datasets: cohorts.map((c, i) => ({
+        label: c.label,
+        data: c.values,
+        borderColor: CURVE_COLORS[i % CURVE_COLORS.length],
+        backgroundColor: CURVE_COLORS[i % CURVE_COLORS.length],
+        pointRadius: 0,
+        spanGaps: false,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      scales: { y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) } } },
+    },
+  } as ChartConfig;
+}
+
+/** One bar per segment value. */
+export function barsConfig(
+  labels: string[],
+  values: (number | null)[],
+  label: string,
+  format: (n: number) => string,
+): ChartConfig {
+  return {
+    type: 'bar',
+    data: { labels, datasets: [{ label, data: values, backgroundColor: COLORS.primary }] },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      indexAxis: 'y',
+      plugins: { legend: { display: false } },
+      scales: { x: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) } } },
+    },
+  } as ChartConfig;
+}

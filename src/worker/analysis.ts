@@ -12,6 +12,8 @@ import { linesFromColumns, type Lines } from '../analytics/lines';
 import { customerAggregates, type CustomerTable } from '../analytics/customers';
 import { computeKpis, type KpiResult } from '../analytics/kpis';
 import { computeTrend, type TrendPoint } from '../analytics/trend';
+import { computeCohorts, type CohortResult, type Grain } from '../analytics/cohorts';
+import { compareSegments } from '../analytics/segments';
 
 export interface AnalysisRequest {
   datasetId: number;
@@ -103,13 +105,10 @@ function dayRange(lines: Lines): [number, number] {
   return [min, max];
 }
 
-export async function overview(req: AnalysisRequest): Promise<OverviewResult> {
+/** The prepared inputs of one request: dataset, as-of date, line filter; aggregates are cached per key. */
+async function prepare(req: AnalysisRequest) {
   const { info, lines } = await loadLines(req.datasetId);
-  const key = `${req.datasetId}|overview|${JSON.stringify([req.asOf, req.filters, req.marginRate, req.cac, info.options.dropDuplicates])}`;
-  const cached = results.get(key) as OverviewResult | undefined;
-  if (cached) return cached;
-  const t0 = performance.now();
-  const [first, last] = dayRange(lines);
+  const [, last] = dayRange(lines);
   const asOf = req.asOf ? parseDate(req.asOf, 'iso') : last;
   if (Number.isNaN(asOf)) throw new AppFailure('unexpected', `Not a date: ${req.asOf}`);
   const opts = {
@@ -119,21 +118,78 @@ export async function overview(req: AnalysisRequest): Promise<OverviewResult> {
     marginRate: req.marginRate ?? 0,
     cac: req.cac,
   };
-  const table: CustomerTable = customerAggregates(lines, opts);
-  const kpis = computeKpis(lines, opts, table);
-  const result: OverviewResult = {
-    asOf: dayToIso(asOf),
-    firstDate: dayToIso(first),
-    lastDate: dayToIso(last),
-    customers: table.count,
-    hasAmount: table.hasAmount,
-    kpis,
-    trend: computeTrend(lines, table, opts),
-    attributes: info.columns
-      .filter((c) => c.kind === 'code' && c.key !== 'customer' && c.key !== 'order' && c.key !== 'product')
-      .map((c) => ({ key: c.key, label: c.label, values: lines.dicts[c.key] ?? [] })),
+  const base = `${req.datasetId}|${JSON.stringify([req.asOf, req.filters, req.marginRate, req.cac, info.options.dropDuplicates])}`;
+  let table = results.get(`${base}|table`) as CustomerTable | undefined;
+  if (!table) {
+    table = customerAggregates(lines, opts);
+    results.set(`${base}|table`, table);
+  }
+  return { info, lines, opts, table, base };
+}
+
+function cached<T>(key: string, compute: () => T): T {
+  const hit = results.get(key) as T | undefined;
+  if (hit !== undefined) return hit;
+  const value = compute();
+  results.set(key, value);
+  return value;
+}
+
+export interface CohortRequest extends AnalysisRequest {
+  grain?: Grain;
+  groupBy?: string | null;
+}
+
+export async function cohorts(req: CohortRequest): Promise<CohortResult & { computeMs: number }> {
+  const t0 = performance.now();
+  const { lines, opts, table, base } = await prepare(req);
+  const grain = req.grain ?? 'month';
+  const groupBy = req.groupBy ?? null;
+  const res = cached(`${base}|cohorts|${grain}|${groupBy}`, () =>
+    computeCohorts(lines, table, { ...opts, grain, groupBy }),
+  );
+  return { ...res, computeMs: performance.now() - t0 };
+}
+
+export interface SegmentsResult {
+  attribute: string;
+  rows: { value: string; lines: number; customers: number; kpis: KpiResult['kpis'] }[];
+  computeMs: number;
+}
+
+export async function segments(req: AnalysisRequest & { attribute: string }): Promise<SegmentsResult> {
+  const t0 = performance.now();
+  const { lines, opts, base } = await prepare(req);
+  const cmp = cached(`${base}|segments|${req.attribute}`, () => compareSegments(lines, req.attribute, opts));
+  return {
+    attribute: cmp.attribute,
+    rows: cmp.rows.map((r) => ({
+      value: r.value,
+      lines: r.lines,
+      customers: r.result.customers,
+      kpis: r.result.kpis,
+    })),
     computeMs: performance.now() - t0,
   };
-  results.set(key, result);
-  return result;
+}
+
+export async function overview(req: AnalysisRequest): Promise<OverviewResult> {
+  const t0 = performance.now();
+  const { info, lines, opts, table, base } = await prepare(req);
+  return cached(`${base}|overview`, () => {
+    const [first, last] = dayRange(lines);
+    return {
+      asOf: dayToIso(opts.asOf),
+      firstDate: dayToIso(first),
+      lastDate: dayToIso(last),
+      customers: table.count,
+      hasAmount: table.hasAmount,
+      kpis: computeKpis(lines, opts, table),
+      trend: computeTrend(lines, table, opts),
+      attributes: info.columns
+        .filter((c) => c.kind === 'code' && c.key !== 'customer' && c.key !== 'order' && c.key !== 'product')
+        .map((c) => ({ key: c.key, label: c.label, values: lines.dicts[c.key] ?? [] })),
+      computeMs: performance.now() - t0,
+    };
+  });
 }

@@ -22,7 +22,7 @@ import { runImport } from '../ingest/import';
 import * as repo from '../storage/datasets';
 import { rejectsToCsv, type RejectsCsvFormat } from '../ingest/export';
 import * as analysis from './analysis';
-import type { AnalysisRequest, OverviewResult } from './analysis';
+import type { AnalysisRequest, CohortRequest, OverviewResult, SegmentsResult } from './analysis';
 
 async function guard<T>(fn: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -297,6 +297,16 @@ export const api = {
   /** KPIs, the Pareto/Lorenz figures and the monthly trend of a dataset at an as-of date, with filters. */
   async overview(req: AnalysisRequest): Promise<Result<OverviewResult>> {
     return guard(() => analysis.overview(req));
+  },
+
+  /** Cohort matrices (monthly or quarterly, by first purchase or by an attribute). */
+  async cohorts(req: CohortRequest): Promise<Result<Awaited<ReturnType<typeof analysis.cohorts>>>> {
+    return guard(() => analysis.cohorts(req));
+  },
+
+  /** The KPI table per value of an attribute. */
+  async segments(req: AnalysisRequest & { attribute: string }): Promise<Result<SegmentsResult>> {
+    return guard(() => analysis.segments(req));
   },
 
   /**

@@ -107,3 +107,55 @@ test(
     await context.close();
   },
 );
+
+test('Cohorts and Segments render non-empty data that adds up', { timeout: 120_000 }, async () => {
+  const { page, context } = await app.open();
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  await page.click('[data-testid=start-import]');
+  await page.waitForSelector('[data-testid=import-summary]');
+  await page.click('[data-testid=nav-overview]');
+  await page.waitForSelector('[data-testid=ov-tiles]');
+  const customers = num((await text(page, 'ov-customers')).split('customers')[0]);
+
+  await page.click('[data-testid=nav-cohorts]');
+  await page.waitForSelector('[data-testid=co-heatmap] tbody tr');
+  const sizes = await page.locator('[data-testid=co-heatmap] tbody tr td:nth-child(2)').allTextContents();
+  assert.equal(sizes.length, 36, 'one monthly cohort per month of 2023–2025');
+  assert.equal(
+    sizes.reduce((a, s) => a + num(s), 0),
+    customers,
+    'cohort sizes sum to the customer count',
+  );
+  const firstRow = await page
+    .locator('[data-testid=co-heatmap] tbody tr')
+    .first()
+    .locator('td')
+    .allTextContents();
+  assert.equal(firstRow[1], '100%', 'everybody is active in month 0');
+  await page.selectOption('[data-testid=co-grain]', 'quarter');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid=co-heatmap] tbody tr').length === 12,
+  );
+  await page.waitForSelector('[data-testid=chart-cohort-curves] canvas');
+  await page.screenshot({ path: resolve(SCREENSHOTS, 'cohorts.png'), fullPage: true });
+
+  await page.click('[data-testid=nav-segments]');
+  await page.waitForSelector('[data-testid=sg-table] tbody tr');
+  assert.notEqual(await page.locator('[data-testid=sg-attribute]').inputValue(), '');
+  await page.selectOption('[data-testid=sg-attribute]', 'region');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=sg-table] thead th')?.textContent?.trim() === 'Region',
+  );
+  const regionCustomers = await page
+    .locator('[data-testid=sg-table] tbody tr td:nth-child(2)')
+    .allTextContents();
+  assert.equal(
+    regionCustomers.reduce((a, s) => a + num(s), 0),
+    customers,
+    'each demo customer has one region',
+  );
+  await page.waitForSelector('[data-testid=chart-segments] canvas');
+  await page.screenshot({ path: resolve(SCREENSHOTS, 'segments.png'), fullPage: true });
+  await context.close();
+});
