@@ -4,8 +4,15 @@ import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import { i18n } from '../i18n/i18n.svelte';
 
-export type Route = 'import' | 'overview' | 'cohorts' | 'segments' | 'settings';
-export const ROUTES: readonly Route[] = ['import', 'overview', 'cohorts', 'segments', 'settings'];
+export type Route = 'import' | 'overview' | 'customers' | 'cohorts' | 'segments' | 'settings';
+export const ROUTES: readonly Route[] = [
+  'import',
+  'overview',
+  'customers',
+  'cohorts',
+  'segments',
+  'settings',
+];
 
 /** A global filter: lines whose attribute has one of the values (applies to every analysis view). */
 export interface Filter {

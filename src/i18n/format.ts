@@ -29,6 +29,13 @@ export function formatMoney(locale: Locale, n: number | null | undefined, curren
   }).format(n);
 }
 
+/** Money in a short form for small spaces: 2,3 Mio. € (German) or €2.3M (English). */
+export function formatMoneyCompact(locale: Locale, n: number | null | undefined, currency = 'EUR'): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '–';
+  return nf(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
+/** A share as a percentage; tiny non-zero shares get more digits, so that 6 of 35,288 does not read as 0.0 %. */
 export function formatPercent(locale: Locale, share: number | null | undefined, digits = 1): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '–';
   return nf(locale, {

@@ -39,6 +39,8 @@ class I18n {
 
   num = (n: number | null | undefined, digits = 0) => fmt.formatNumber(this.locale, n, digits);
   money = (n: number | null | undefined, currency?: string) => fmt.formatMoney(this.locale, n, currency);
+  moneyShort = (n: number | null | undefined, currency?: string) =>
+    fmt.formatMoneyCompact(this.locale, n, currency);
   pct = (n: number | null | undefined, digits = 1) => fmt.formatPercent(this.locale, n, digits);
   date = (iso: string | null | undefined) => fmt.formatDate(this.locale, iso);
   dateTime = (ms: number) => fmt.formatDateTime(this.locale, ms);

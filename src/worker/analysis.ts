@@ -14,6 +14,8 @@ import { computeKpis, type KpiResult } from '../analytics/kpis';
 import { computeTrend, type TrendPoint } from '../analytics/trend';
 import { computeCohorts, type CohortResult, type Grain } from '../analytics/cohorts';
 import { compareSegments } from '../analytics/segments';
+import { computeRfm, segmentOf, SEGMENTS, type RfmResult, type Segment } from '../analytics/rfm';
+import { FLAG_DUPLICATE, FLAG_RETURN } from '../analytics/lines';
 
 export interface AnalysisRequest {
   datasetId: number;
@@ -171,6 +173,147 @@ export async function segments(req: AnalysisRequest & { attribute: string }): Pr
     })),
     computeMs: performance.now() - t0,
   };
+}
+
+export interface RfmSummary {
+  asOf: string;
+  customers: number;
+  grid: RfmResult['grid'];
+  /** The segment of each cell [R - 1][FM - 1] (METRICS.md's table). */
+  gridSegments: Segment[][];
+  segments: RfmResult['segments'];
+}
+
+async function rfmOf(req: AnalysisRequest) {
+  const p = await prepare(req);
+  return { ...p, rfm: cached(`${p.base}|rfm`, () => computeRfm(p.table)) };
+}
+
+export async function rfm(req: AnalysisRequest): Promise<RfmSummary> {
+  const { rfm: r, table, opts } = await rfmOf(req);
+  const gridSegments = [1, 2, 3, 4, 5].map((rr) => [1, 2, 3, 4, 5].map((fm) => segmentOf(rr, fm)));
+  return {
+    asOf: dayToIso(opts.asOf),
+    customers: table.count,
+    grid: r.grid,
+    gridSegments,
+    segments: r.segments,
+  };
+}
+
+export type CustomerSort = 'revenue' | 'orders' | 'recencyDays' | 'first' | 'id';
+
+export interface CustomerRow {
+  code: number;
+  id: string;
+  first: string;
+  last: string;
+  orders: number;
+  revenue: number;
+  recencyDays: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: Segment;
+}
+
+export interface CustomerPageRequest extends AnalysisRequest {
+  sort: CustomerSort;
+  descending: boolean;
+  search: string;
+  segment: Segment | null;
+  offset: number;
+  limit: number;
+}
+
+/** One page of the customer table, sorted and searched in the worker (the UI never holds all customers). */
+export async function customerPage(
+  req: CustomerPageRequest,
+): Promise<{ total: number; rows: CustomerRow[] }> {
+  const { rfm: r, table: t, lines, base } = await rfmOf(req);
+  const ids = lines.dicts.customer ?? [];
+  const order = cached(`${base}|sort|${req.sort}|${req.descending}`, () => {
+    const codes = Array.from(r.codes);
+    const key = (c: number): number | string =>
+      req.sort === 'id'
+        ? ids[c]
+        : req.sort === 'recencyDays'
+          ? t.asOf - t.last[c]
+          : req.sort === 'first'
+            ? t.first[c]
+            : req.sort === 'orders'
+              ? t.orders[c]
+              : t.revenue[c];
+    codes.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      const cmp = typeof x === 'string' ? x.localeCompare(y as string) : (x as number) - (y as number);
+      return (req.descending ? -cmp : cmp) || a - b;
+    });
+    return Int32Array.from(codes);
+  });
+  const position = cached(`${base}|position`, () => {
+    const pos = new Int32Array(t.size).fill(-1);
+    r.codes.forEach((c, i) => (pos[c] = i));
+    return pos;
+  });
+  const needle = req.search.trim().toLowerCase();
+  const segIndex = req.segment ? SEGMENTS.indexOf(req.segment) : -1;
+  const matches =
+    needle === '' && segIndex < 0
+      ? order
+      : order.filter(
+          (c) =>
+            (needle === '' || ids[c].toLowerCase().includes(needle)) &&
+            (segIndex < 0 || r.segment[position[c]] === segIndex),
+        );
+  const rows = Array.from(matches.subarray(req.offset, req.offset + req.limit), (c) => {
+    const i = position[c];
+    return {
+      code: c,
+      id: ids[c],
+      first: dayToIso(t.first[c]),
+      last: dayToIso(t.last[c]),
+      orders: t.orders[c],
+      revenue: t.revenue[c],
+      recencyDays: t.asOf - t.last[c],
+      r: r.r[i],
+      f: r.f[i],
+      m: r.m[i],
+      segment: SEGMENTS[r.segment[i]],
+    };
+  });
+  return { total: matches.length, rows };
+}
+
+export interface TimelineEntry {
+  date: string;
+  order: string | null;
+  amount: number | null;
+  isReturn: boolean;
+  product: string | null;
+}
+
+/** The lines of one customer up to D, oldest first: the order timeline of the detail panel. */
+export async function customerTimeline(req: AnalysisRequest & { code: number }): Promise<TimelineEntry[]> {
+  const { lines, opts } = await prepare(req);
+  const out: { day: number; e: TimelineEntry }[] = [];
+  const product = lines.codes.product;
+  for (let i = 0; i < lines.n; i++) {
+    if (lines.customer[i] !== req.code || lines.day[i] > opts.asOf) continue;
+    if (opts.dropDuplicates && lines.flags[i] & FLAG_DUPLICATE) continue;
+    out.push({
+      day: lines.day[i],
+      e: {
+        date: dayToIso(lines.day[i]),
+        order: lines.order ? (lines.dicts.order?.[lines.order[i]] ?? null) : null,
+        amount: lines.amount ? lines.amount[i] : null,
+        isReturn: (lines.flags[i] & FLAG_RETURN) !== 0,
+        product: product ? (lines.dicts.product?.[product[i]] ?? null) : null,
+      },
+    });
+  }
+  return out.sort((a, b) => a.day - b.day).map((x) => x.e);
 }
 
 export async function overview(req: AnalysisRequest): Promise<OverviewResult> {

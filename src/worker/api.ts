@@ -22,7 +22,16 @@ import { runImport } from '../ingest/import';
 import * as repo from '../storage/datasets';
 import { rejectsToCsv, type RejectsCsvFormat } from '../ingest/export';
 import * as analysis from './analysis';
-import type { AnalysisRequest, CohortRequest, OverviewResult, SegmentsResult } from './analysis';
+import type {
+  AnalysisRequest,
+  CohortRequest,
+  CustomerPageRequest,
+  CustomerRow,
+  OverviewResult,
+  RfmSummary,
+  SegmentsResult,
+  TimelineEntry,
+} from './analysis';
 
 async function guard<T>(fn: () => Promise<T>): Promise<Result<T>> {
   try {
@@ -302,6 +311,21 @@ export const api = {
   /** Cohort matrices (monthly or quarterly, by first purchase or by an attribute). */
   async cohorts(req: CohortRequest): Promise<Result<Awaited<ReturnType<typeof analysis.cohorts>>>> {
     return guard(() => analysis.cohorts(req));
+  },
+
+  /** RFM: the 5 × 5 map and the segment table. */
+  async rfm(req: AnalysisRequest): Promise<Result<RfmSummary>> {
+    return guard(() => analysis.rfm(req));
+  },
+
+  /** One page of the customer table (sorted, searched, optionally one segment). */
+  async customerPage(req: CustomerPageRequest): Promise<Result<{ total: number; rows: CustomerRow[] }>> {
+    return guard(() => analysis.customerPage(req));
+  },
+
+  /** The order timeline of one customer. */
+  async customerTimeline(req: AnalysisRequest & { code: number }): Promise<Result<TimelineEntry[]>> {
+    return guard(() => analysis.customerTimeline(req));
   },
 
   /** The KPI table per value of an attribute. */

@@ -159,3 +159,91 @@ test('Cohorts and Segments render non-empty data that adds up', { timeout: 120_0
   await page.screenshot({ path: resolve(SCREENSHOTS, 'segments.png'), fullPage: true });
   await context.close();
 });
+
+test(
+  'Customers: the RFM map and segments partition the customers; the table sorts, searches, scrolls and opens a customer',
+  { timeout: 120_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await page.click('[data-testid=load-demo]');
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    await page.click('[data-testid=start-import]');
+    await page.waitForSelector('[data-testid=import-summary]');
+    await page.click('[data-testid=nav-overview]');
+    await page.waitForSelector('[data-testid=ov-tiles]');
+    const customers = num((await text(page, 'ov-customers')).split('customers')[0]);
+
+    await page.click('[data-testid=nav-customers]');
+    await page.waitForSelector('[data-testid=cu-row]');
+    const cellCounts = await page.locator('[data-testid=rfm-map] .cell .n').allTextContents();
+    assert.equal(cellCounts.length, 25);
+    assert.equal(
+      cellCounts.reduce((a, s) => a + num(s), 0),
+      customers,
+      'the 25 cells partition the customers',
+    );
+    const segCounts = await page
+      .locator('[data-testid=rfm-segments] tbody tr td:nth-child(2)')
+      .allTextContents();
+    assert.equal(
+      segCounts.reduce((a, s) => a + num(s.split('(')[0]), 0),
+      customers,
+      'the 11 segments partition them',
+    );
+    assert.match(
+      await text(page, 'customer-table'),
+      new RegExp(`^${customers.toLocaleString('en')} customers`),
+    );
+
+    // Sorted by revenue, descending: the first row has the most revenue.
+    const revenues = await page
+      .locator('[data-testid=customer-table] [role=row] [role=cell]:nth-child(3)')
+      .allTextContents();
+    const values = revenues.slice(0, 5).map(num);
+    assert.deepEqual(
+      [...values].sort((a, b) => b - a),
+      values,
+    );
+
+    // Virtualized: scroll to the end and the last customers arrive.
+    await page.locator('[data-testid=cu-viewport]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.waitForFunction(
+      (n) =>
+        [...document.querySelectorAll('[data-testid=customer-table] [role=row]')].some(
+          (r) => r.getAttribute('aria-rowindex') === String(n + 1),
+        ),
+      customers,
+    );
+    assert.ok(
+      (await page.locator('[data-testid=customer-table] [role=row]').count()) < 80,
+      'only the visible rows are in the DOM',
+    );
+
+    // Search, then open a customer: the timeline lists their lines.
+    await page.fill('[data-testid=cu-search]', 'K-10023');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=customer-table] h2')?.textContent?.startsWith('1 customer'),
+    );
+    await page.click('[data-testid=cu-row]');
+    await page.waitForSelector('[data-testid=cu-detail] li');
+    assert.match(await text(page, 'cu-detail'), /^Customer K-10023/);
+
+    // A click on a map cell filters the table to that cell's segment.
+    await page.fill('[data-testid=cu-search]', '');
+    const champions = num(
+      (
+        await page.locator('[data-testid=rfm-segments] tbody tr').first().locator('td').first().textContent()
+      ).split('(')[0],
+    );
+    await page.locator('[data-testid=rfm-map] .cell').first().click(); // R 5, FM 1: new customers
+    const newCustomers = num(await page.locator('[data-testid=rfm-map] .cell .n').first().textContent());
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-testid=customer-table] h2')?.textContent?.startsWith(`${n} customer`),
+      newCustomers.toLocaleString('en'),
+    );
+    assert.ok(champions > 0);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'customers.png'), fullPage: true });
+    await context.close();
+  },
+);
