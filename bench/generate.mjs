@@ -40,9 +40,14 @@ const COUNTRIES = [
 
 /**
  * Writes `rows` data rows to `path` unless a file of that row count exists. Returns the path.
- * `customers` sets how many distinct customer ids appear; 25 % of rows have none, 2 % are cancellations.
+ * `customers` sets the range of customer ids (`skew` 1 draws them evenly); `missingShare` of the orders have no
+ * customer id; 2 % are cancellations.
  */
-export async function generateRetailCsv(path, rows, { customers = 4000, seed = 42 } = {}) {
+export async function generateRetailCsv(
+  path,
+  rows,
+  { customers = 4000, seed = 42, missingShare = 0.25, maxLines = 30, skew = 2 } = {},
+) {
   if (existsSync(path) && statSync(path).size > rows * 40) return path;
   mkdirSync(dirname(path), { recursive: true });
   const rnd = mulberry32(seed);
@@ -57,6 +62,8 @@ export async function generateRetailCsv(path, rows, { customers = 4000, seed = 4
   });
   let buf = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n';
   let invoice = 536365;
+  // About 1,000 days of data whatever the size: the chance that an order starts a new day.
+  const newDay = Math.min(1, 1000 / (rows / ((maxLines + 1) / 2)));
   let day = Date.UTC(2010, 11, 1);
   let left = 0;
   let cust = '';
@@ -66,11 +73,11 @@ export async function generateRetailCsv(path, rows, { customers = 4000, seed = 4
   for (let i = 0; i < rows; i++) {
     if (left === 0) {
       invoice++;
-      left = 1 + Math.floor(rnd() * 30);
+      left = 1 + Math.floor(rnd() * maxLines);
       cancel = rnd() < 0.02;
-      cust = rnd() < 0.25 ? '' : `${12346 + Math.floor(rnd() ** 2 * customers)}.0`;
+      cust = rnd() < missingShare ? '' : `${12346 + Math.floor(rnd() ** skew * customers)}.0`;
       country = COUNTRIES[Math.floor(rnd() ** 3 * COUNTRIES.length)];
-      if (rnd() < 0.05) day += 86_400_000;
+      if (rnd() < newDay) day += 86_400_000;
       const d = new Date(day);
       time = `${d.toISOString().slice(0, 10)} ${String(8 + Math.floor(rnd() * 10)).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}:00`;
     }

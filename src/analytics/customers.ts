@@ -44,37 +44,59 @@ export interface CustomerTable {
   hasAmount: boolean;
 }
 
-/** Indices of the lines that count, grouped by customer and sorted by day within a customer (two counting sorts). */
-export function sortedLineIndex(lines: Lines, opts: AggregateOptions, customers: number): Int32Array {
-  const { n, day, customer, flags } = lines;
-  const keep = new Uint8Array(n);
-  let kept = 0;
+/** All lines grouped by customer and sorted by day within a customer (two counting sorts), once per Lines. */
+const sortedAll = new WeakMap<Lines, Int32Array>();
+
+function allLinesSorted(lines: Lines, customers: number): Int32Array {
+  const hit = sortedAll.get(lines);
+  if (hit) return hit;
+  const { n, day, customer } = lines;
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (day[i] > opts.asOf || (opts.from !== undefined && day[i] <= opts.from)) continue;
-    if (opts.dropDuplicates && flags[i] & FLAG_DUPLICATE) continue;
-    if (opts.include && !opts.include[i]) continue;
-    keep[i] = 1;
-    kept++;
     if (day[i] < minDay) minDay = day[i];
     if (day[i] > maxDay) maxDay = day[i];
   }
-  if (kept === 0) return new Int32Array(0);
-  // Pass 1: by day.
-  const span = maxDay - minDay + 1;
-  const byDay = new Int32Array(span + 1);
-  for (let i = 0; i < n; i++) if (keep[i]) byDay[day[i] - minDay + 1]++;
-  for (let d = 1; d <= span; d++) byDay[d] += byDay[d - 1];
-  const tmp = new Int32Array(kept);
-  for (let i = 0; i < n; i++) if (keep[i]) tmp[byDay[day[i] - minDay]++] = i;
-  // Pass 2 (stable): by customer.
-  const byCust = new Int32Array(customers + 1);
-  for (let k = 0; k < kept; k++) byCust[customer[tmp[k]] + 1]++;
-  for (let c = 1; c <= customers; c++) byCust[c] += byCust[c - 1];
-  const out = new Int32Array(kept);
-  for (let k = 0; k < kept; k++) out[byCust[customer[tmp[k]]]++] = tmp[k];
+  const tmp = new Int32Array(n);
+  const out = new Int32Array(n);
+  if (n > 0) {
+    // Pass 1: by day.
+    const span = maxDay - minDay + 1;
+    const byDay = new Int32Array(span + 1);
+    for (let i = 0; i < n; i++) byDay[day[i] - minDay + 1]++;
+    for (let d = 1; d <= span; d++) byDay[d] += byDay[d - 1];
+    for (let i = 0; i < n; i++) tmp[byDay[day[i] - minDay]++] = i;
+    // Pass 2 (stable): by customer.
+    const byCust = new Int32Array(customers + 1);
+    for (let k = 0; k < n; k++) byCust[customer[tmp[k]] + 1]++;
+    for (let c = 1; c <= customers; c++) byCust[c] += byCust[c - 1];
+    for (let k = 0; k < n; k++) out[byCust[customer[tmp[k]]]++] = tmp[k];
+  }
+  sortedAll.set(lines, out);
   return out;
+}
+
+/**
+ * Indices of the lines that count (as-of date, window, duplicates, filter), grouped by customer and sorted by day
+ * within a customer. The sort is done once per Lines; each request only filters it.
+ */
+export function sortedLineIndex(lines: Lines, opts: AggregateOptions, customers: number): Int32Array {
+  const all = allLinesSorted(lines, customers);
+  const { day, flags } = lines;
+  const from = opts.from ?? -Infinity;
+  const include = opts.include ?? null;
+  const dropDup = opts.dropDuplicates === true;
+  const out = new Int32Array(all.length);
+  let k = 0;
+  for (let j = 0; j < all.length; j++) {
+    const i = all[j];
+    const d = day[i];
+    if (d > opts.asOf || d <= from) continue;
+    if (dropDup && flags[i] & FLAG_DUPLICATE) continue;
+    if (include && !include[i]) continue;
+    out[k++] = i;
+  }
+  return out.subarray(0, k);
 }
 
 export function customerAggregates(lines: Lines, opts: AggregateOptions): CustomerTable {

@@ -37,15 +37,20 @@ export function segmentOf(r: number, fm: number): Segment {
 /** Scores 1..5 of `values` for the listed codes: 1 + floor(5 · (number strictly lower) / N). */
 export function tieSafeScores(values: ArrayLike<number>, codes: Int32Array): Uint8Array {
   const n = codes.length;
-  const order = Int32Array.from(codes).sort((a, b) => values[a] - values[b]);
+  const sorted = Float64Array.from(codes, (c) => values[c]).sort();
   const scores = new Uint8Array(n);
-  const scoreOf = new Map<number, number>();
-  let lower = 0;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && values[order[i]] !== values[order[i - 1]]) lower = i;
-    scoreOf.set(order[i], 1 + Math.floor((5 * lower) / n));
+    // L = how many values are strictly lower: the first index of this value in the sorted copy.
+    const v = values[codes[i]];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    scores[i] = 1 + Math.floor((5 * lo) / n);
   }
-  for (let i = 0; i < n; i++) scores[i] = scoreOf.get(codes[i])!;
   return scores;
 }
 

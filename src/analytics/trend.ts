@@ -3,7 +3,7 @@
  * Active = at least one purchase occasion in the month; new = the month of the customer's first purchase occasion.
  */
 import { sortedLineIndex, type AggregateOptions, type CustomerTable } from './customers';
-import { periodLabel, periodOf } from './cohorts';
+import { periodLabel, periodLookup, periodOf } from './cohorts';
 import { FLAG_RETURN, type Lines } from './lines';
 import { daysFromCivil } from '../ingest/normalize';
 
@@ -30,12 +30,8 @@ export function computeTrend(lines: Lines, t: CustomerTable, opts: AggregateOpti
   const returns = new Float64Array(n);
   const active = new Int32Array(n);
   const fresh = new Int32Array(n);
-  const monthCache = new Map<number, number>();
-  const month = (d: number) => {
-    let m = monthCache.get(d);
-    if (m === undefined) monthCache.set(d, (m = periodOf(d, 'month') - first));
-    return m;
-  };
+  const per = periodLookup(lines, 'month');
+  const month = (d: number) => per(d) - first;
   for (let c = 0; c < t.size; c++) if (t.isCustomer[c]) fresh[month(t.first[c])]++;
   let k = 0;
   while (k < idx.length) {

@@ -333,6 +333,11 @@ export const api = {
     return guard(() => analysis.segments(req));
   },
 
+  /** Benchmark: times the full analysis (aggregates, KPIs, RFM, cohorts, trend) without caches. */
+  async timeFullAnalysis(req: AnalysisRequest): Promise<Result<Record<string, number>>> {
+    return guard(() => analysis.timeFullAnalysis(req));
+  },
+
   /**
    * Benchmark baseline: decode the file in stream mode and run a plain PapaParse pass over it, nothing else.
    * Returns the row count and the milliseconds taken.
