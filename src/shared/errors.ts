@@ -38,7 +38,7 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-/** Turns anything thrown into an AppError. Quota errors may arrive as an AbortError whose cause sits in `.inner`. */
+/** Turns anything thrown into an AppError. Storage-full errors may arrive wrapped (an AbortError with `.inner`). */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppFailure) return { code: e.code, message: e.message, params: e.params };
   if (isQuotaError(e)) {
@@ -52,7 +52,14 @@ export function isQuotaError(e: unknown): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
     const err = cur as { name?: string; message?: string; inner?: unknown; cause?: unknown };
     if (err.name === 'QuotaExceededError') return true;
-    if (typeof err.message === 'string' && /quota/i.test(err.message)) return true;
+    // A disk that runs full while Chromium writes the large values reaches us as "DataError: Failed to write blobs
+    // (IOError)" instead of a quota error: it is the same situation for the user.
+    if (
+      typeof err.message === 'string' &&
+      /quota|failed to write blobs|ioerror|disk is full|no space/i.test(err.message)
+    ) {
+      return true;
+    }
     cur = err.inner ?? err.cause;
   }
   return false;

@@ -213,3 +213,22 @@ describe('CSV export', () => {
     expect(toCsv(['a', 'b'], [['x;y', 'z']], ';')).toBe('a;b\r\n"x;y";z\r\n');
   });
 });
+
+describe('storage-full errors', () => {
+  it('recognizes every shape in which a full disk arrives', async () => {
+    const { isQuotaError, toAppError } = await import('../../src/shared/errors');
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    expect(isQuotaError(quota)).toBe(true);
+    expect(
+      isQuotaError(Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota })),
+    ).toBe(true);
+    expect(
+      isQuotaError(Object.assign(new Error('Failed to write blobs (IOError)'), { name: 'DataError' })),
+    ).toBe(true);
+    expect(isQuotaError(new Error('Key already exists'))).toBe(false);
+    expect(
+      toAppError(Object.assign(new Error('DataError Failed to write blobs (IOError)'), { name: 'DataError' }))
+        .code,
+    ).toBe('quota');
+  });
+});
