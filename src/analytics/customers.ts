@@ -81,6 +81,40 @@ function allLinesSorted(lines: Lines, customers: number): Int32Array {
  * within a customer. The sort is done once per Lines; each request only filters it.
  */
 export function sortedLineIndex(lines: Lines, opts: AggregateOptions, customers: number): Int32Array {
+  // Aggregates, trend and cohorts of one request filter the same way: reuse the last few results.
+  const memo = filtered.get(lines) ?? [];
+  const hit = memo.find(
+    (m) =>
+      m.asOf === opts.asOf &&
+      m.from === opts.from &&
+      m.dropDuplicates === (opts.dropDuplicates === true) &&
+      m.include === (opts.include ?? null),
+  );
+  if (hit) return hit.idx;
+  const idx = filterSorted(lines, opts, customers);
+  memo.unshift({
+    asOf: opts.asOf,
+    from: opts.from,
+    dropDuplicates: opts.dropDuplicates === true,
+    include: opts.include ?? null,
+    idx,
+  });
+  filtered.set(lines, memo.slice(0, 4));
+  return idx;
+}
+
+const filtered = new WeakMap<
+  Lines,
+  {
+    asOf: number;
+    from: number | undefined;
+    dropDuplicates: boolean;
+    include: Uint8Array | null;
+    idx: Int32Array;
+  }[]
+>();
+
+function filterSorted(lines: Lines, opts: AggregateOptions, customers: number): Int32Array {
   const all = allLinesSorted(lines, customers);
   const { day, flags } = lines;
   const from = opts.from ?? -Infinity;
