@@ -1,17 +1,7 @@
 // Generates Online-Retail-like CSV files for the benchmarks (deterministic; about 65 bytes a row).
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../scripts/generate-demo.mjs';
 
 const WORDS = [
   'HEART',

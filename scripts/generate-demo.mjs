@@ -82,7 +82,7 @@ const RETURN_PROBABILITY = 0.02;
  * @param {number} seed
  * @returns {() => number} uniform in [0, 1)
  */
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

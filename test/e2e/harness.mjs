@@ -101,3 +101,12 @@ export async function text(page, testId) {
 export function num(s) {
   return Number(s.replace(/[^0-9.-]/g, ''));
 }
+
+/** Loads the demo data with the one-click button and imports it with the proposed mapping. */
+export async function importDemo(page) {
+  await page.click('[data-testid=nav-import]');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  await page.click('[data-testid=start-import]');
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+}

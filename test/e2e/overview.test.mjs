@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startApp, text, num, SCREENSHOTS } from './harness.mjs';
+import { startApp, text, num, importDemo, SCREENSHOTS } from './harness.mjs';
 import { generateDemoRows } from '../../scripts/generate-demo.mjs';
 
 let app;
@@ -44,11 +44,7 @@ test(
     const { page, context } = await app.open();
     await page.click('[data-testid=nav-overview]');
     await page.waitForSelector('[data-testid=ov-nodata]');
-    await page.click('[data-testid=nav-import]');
-    await page.click('[data-testid=load-demo]');
-    await page.waitForSelector('[data-testid=preview] tbody tr');
-    await page.click('[data-testid=start-import]');
-    await page.waitForSelector('[data-testid=import-summary]');
+    await importDemo(page);
     await page.click('[data-testid=nav-overview]');
     await page.waitForSelector('[data-testid=ov-tiles]');
 
@@ -110,10 +106,7 @@ test(
 
 test('Cohorts and Segments render non-empty data that adds up', { timeout: 120_000 }, async () => {
   const { page, context } = await app.open();
-  await page.click('[data-testid=load-demo]');
-  await page.waitForSelector('[data-testid=preview] tbody tr');
-  await page.click('[data-testid=start-import]');
-  await page.waitForSelector('[data-testid=import-summary]');
+  await importDemo(page);
   await page.click('[data-testid=nav-overview]');
   await page.waitForSelector('[data-testid=ov-tiles]');
   const customers = num((await text(page, 'ov-customers')).split('customers')[0]);
@@ -165,10 +158,7 @@ test(
   { timeout: 120_000 },
   async () => {
     const { page, context } = await app.open();
-    await page.click('[data-testid=load-demo]');
-    await page.waitForSelector('[data-testid=preview] tbody tr');
-    await page.click('[data-testid=start-import]');
-    await page.waitForSelector('[data-testid=import-summary]');
+    await importDemo(page);
     await page.click('[data-testid=nav-overview]');
     await page.waitForSelector('[data-testid=ov-tiles]');
     const customers = num((await text(page, 'ov-customers')).split('customers')[0]);
