@@ -29,20 +29,34 @@ export function formatMoney(locale: Locale, n: number | null | undefined, curren
   }).format(n);
 }
 
-/** Money in a short form for small spaces: 2,3 Mio. € (German) or €2.3M (English). */
+/** Money in a short form for small spaces: 850 €, 36 T€, 2,3 Mio. € (German) or €850, €36K, €2.3M (English). */
 export function formatMoneyCompact(locale: Locale, n: number | null | undefined, currency = 'EUR'): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '–';
-  return nf(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(n);
+  const a = Math.abs(n);
+  if (a >= 1e6 || (locale === 'en' && a >= 1000)) {
+    return nf(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(
+      n,
+    );
+  }
+  if (a >= 1000) {
+    // German Intl has no compact form below a million ("Tsd." is not used), so write thousands as T + symbol.
+    const symbol = nf(locale, { style: 'currency', currency })
+      .formatToParts(0)
+      .find((p) => p.type === 'currency')?.value;
+    return `${formatNumber(locale, n / 1000, 0)} T${symbol ?? currency}`;
+  }
+  return nf(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
 }
 
 /** A share as a percentage; tiny non-zero shares get more digits, so that 6 of 35,288 does not read as 0.0 %. */
 export function formatPercent(locale: Locale, share: number | null | undefined, digits = 1): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '–';
-  return nf(locale, {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(share);
+  const pct = (d: number, v: number) =>
+    nf(locale, { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+  if (share === 0 || Math.abs(share) * 100 >= 10 ** -digits) return pct(digits, share);
+  // Tiny but not zero: up to two decimals, else "< 0.01 %".
+  if (Math.abs(share) * 100 >= 0.005) return pct(2, share);
+  return `< ${pct(2, 0.0001)}`;
 }
 
 /** An ISO date (YYYY-MM-DD) in the locale's short form. */
