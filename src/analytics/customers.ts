@@ -42,6 +42,22 @@ export interface CustomerTable {
   /** Lines that entered the aggregates (after the as-of date, duplicate and filter rules). */
   lineCount: number;
   hasAmount: boolean;
+  /**
+   * The two years before D, for churn, frequency and revenue retention: the last year (D − 365, D] and the year
+   * before (D − 730, D − 365]. Purchase occasions, purchase orders and revenue of each customer in each window.
+   */
+  lastYear: WindowStats;
+  prevYear: WindowStats;
+}
+
+export interface WindowStats {
+  occasions: Int32Array;
+  orders: Int32Array;
+  revenue: Float64Array;
+}
+
+function windowStats(size: number): WindowStats {
+  return { occasions: new Int32Array(size), orders: new Int32Array(size), revenue: new Float64Array(size) };
 }
 
 /** All lines grouped by customer and sorted by day within a customer (two counting sorts), once per Lines. */
@@ -154,12 +170,24 @@ export function customerAggregates(lines: Lines, opts: AggregateOptions): Custom
     margin: new Float64Array(size),
     lineCount: idx.length,
     hasAmount: amount !== null,
+    lastYear: windowStats(size),
+    prevYear: windowStats(size),
   };
+  const lastFrom = opts.asOf - 365;
+  const prevFrom = opts.asOf - 730;
+  // Window of a day: 1 = last year, 2 = the year before, 0 = neither.
+  const windowOf = (d: number) => (d > lastFrom ? 1 : d > prevFrom ? 2 : 0);
+  // Blank order ids are no order: such lines form customer-day orders, like a file without an order column.
+  const orderDict = lines.dicts.order ?? [];
+  const blankOrder = order ? Uint8Array.from(orderDict, (v) => (v.trim() === '' ? 1 : 0)) : null;
   // Orders with an order id: net value and whether any line is a purchase line, per order code.
   const orderCount = order ? (lines.dicts.order?.length ?? 0) : 0;
   const orderNet = new Float64Array(orderCount);
   const orderBuys = new Uint8Array(orderCount);
   const orderCust = new Int32Array(orderCount).fill(-1);
+  // The same per window (an order is counted in a window by its lines in that window).
+  const orderNetW = [null, new Float64Array(orderCount), new Float64Array(orderCount)];
+  const orderBuysW = [null, new Uint8Array(orderCount), new Uint8Array(orderCount)];
 
   let k = 0;
   while (k < idx.length) {
@@ -167,8 +195,11 @@ export function customerAggregates(lines: Lines, opts: AggregateOptions): Custom
     // One customer's lines, in day order.
     while (k < idx.length && customer[idx[k]] === c) {
       const d = day[idx[k]];
+      const w = windowOf(d);
       let net = 0;
       let buys = false;
+      let blankNet = 0;
+      let blankBuys = false;
       while (k < idx.length && customer[idx[k]] === c && day[idx[k]] === d) {
         const i = idx[k];
         const a = amount ? amount[i] : 0;
@@ -183,27 +214,50 @@ export function customerAggregates(lines: Lines, opts: AggregateOptions): Custom
         } else t.margin[c] += a * rate;
         if (order) {
           const o = order[i];
-          orderNet[o] += a;
-          if (!isReturn) orderBuys[o] = 1;
-          if (orderCust[o] < 0) orderCust[o] = c;
+          if (blankOrder![o]) {
+            blankNet += a;
+            if (!isReturn) blankBuys = true;
+          } else {
+            orderNet[o] += a;
+            if (!isReturn) orderBuys[o] = 1;
+            if (orderCust[o] < 0) orderCust[o] = c;
+            if (w > 0) {
+              orderNetW[w]![o] += a;
+              if (!isReturn) orderBuysW[w]![o] = 1;
+            }
+          }
         }
         k++;
       }
+      const win = w === 1 ? t.lastYear : w === 2 ? t.prevYear : null;
+      if (win) win.revenue[c] += net;
       // Net value ≥ 0 (a tolerance of 1e-9 absorbs floating-point noise such as 0.1 + 0.2 - 0.3).
       if (buys && net >= -1e-9) {
         t.occasions[c]++;
         if (!order) t.orderValue[c] += net;
         if (t.first[c] === -2147483648) t.first[c] = d;
         t.last[c] = d;
+        if (win) {
+          win.occasions[c]++;
+          if (!order) win.orders[c]++;
+        }
+      }
+      if (blankBuys && blankNet >= -1e-9) {
+        t.orders[c]++;
+        t.orderValue[c] += blankNet;
+        if (win) win.orders[c]++;
       }
     }
   }
   if (order) {
     for (let o = 0; o < orderCount; o++) {
-      if (orderBuys[o] && orderNet[o] >= -1e-9 && orderCust[o] >= 0) {
+      if (orderCust[o] < 0) continue;
+      if (orderBuys[o] && orderNet[o] >= -1e-9) {
         t.orders[orderCust[o]]++;
         t.orderValue[orderCust[o]] += orderNet[o];
       }
+      if (orderBuysW[1]![o] && orderNetW[1]![o] >= -1e-9) t.lastYear.orders[orderCust[o]]++;
+      if (orderBuysW[2]![o] && orderNetW[2]![o] >= -1e-9) t.prevYear.orders[orderCust[o]]++;
     }
   } else {
     t.orders.set(t.occasions);

@@ -120,11 +120,12 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
   set('repeatRate', N > 0 ? repeaters / N : null);
   set('lifespanObservedYears', repeaters > 0 ? spanSum / repeaters / YEAR : null);
 
-  // The last year and the year before it.
-  const last = customerAggregates(lines, { ...opts, from: D - YEAR });
+  // The last year and the year before it, from the same pass as the aggregates.
+  const last = t.lastYear;
+  const prev = t.prevYear;
   let lastOrders = 0;
   let lastActive = 0;
-  for (let c = 0; c < last.size; c++) {
+  for (let c = 0; c < t.size; c++) {
     if (last.occasions[c] > 0) lastActive++;
     lastOrders += last.orders[c];
   }
@@ -152,18 +153,17 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
       );
     }
   } else {
-    const prev = customerAggregates(lines, { ...opts, asOf: D - YEAR, from: D - 2 * YEAR });
     let base = 0;
     let lost = 0;
     let baseRevenue = 0;
     let laterRevenue = 0;
     let cappedRevenue = 0;
-    for (let c = 0; c < prev.size; c++) {
+    for (let c = 0; c < t.size; c++) {
       if (prev.occasions[c] === 0) continue;
       base++;
       if (last.occasions[c] === 0) lost++;
       baseRevenue += prev.revenue[c];
-      const later = c < last.size ? last.revenue[c] : 0;
+      const later = last.revenue[c];
       laterRevenue += later;
       cappedRevenue += Math.min(later, prev.revenue[c]);
     }

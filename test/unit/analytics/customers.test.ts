@@ -77,3 +77,22 @@ describe('customerAggregates', () => {
     expect(t.isCustomer[2]).toBe(1);
   });
 });
+
+describe('blank order ids', () => {
+  it('are no order: such lines form customer-day orders instead of one shared order', () => {
+    const l = lines(
+      [
+        [0, 1, 10, 0, 0], // C0 day 1, blank order id
+        [0, 2, 5, 0, 0], //  C0 day 2, blank order id
+        [1, 1, 7, 0, 0], //  C1 day 1, blank order id
+        [1, 1, 3, 1, 0], //  C1 day 1, order O1
+      ],
+      2,
+      2,
+    );
+    l.dicts.order = ['', 'O1'];
+    const t = customerAggregates(l, { asOf: 10 });
+    expect([t.orders[0], t.orders[1]]).toEqual([2, 2]);
+    expect([t.orderValue[0], t.orderValue[1]]).toEqual([15, 10]);
+  });
+});

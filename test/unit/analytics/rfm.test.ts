@@ -49,6 +49,16 @@ function table(rows: { last: number; orders: number; revenue: number }[], asOf: 
     margin: Float64Array.from([...rows.map((r) => r.revenue / 2), 0]),
     lineCount: 0,
     hasAmount: true,
+    lastYear: {
+      occasions: new Int32Array(n + 1),
+      orders: new Int32Array(n + 1),
+      revenue: new Float64Array(n + 1),
+    },
+    prevYear: {
+      occasions: new Int32Array(n + 1),
+      orders: new Int32Array(n + 1),
+      revenue: new Float64Array(n + 1),
+    },
   };
 }
 
