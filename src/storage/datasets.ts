@@ -44,22 +44,8 @@ export async function deleteWorkspace(id: number): Promise<void> {
 }
 
 function toInfo(r: DatasetRow): DatasetInfo {
-  return {
-    id: r.id!,
-    workspaceId: r.workspaceId,
-    name: r.name,
-    fileName: r.fileName,
-    fileSize: r.fileSize,
-    status: r.status,
-    createdAt: r.createdAt,
-    rowCount: r.rowCount,
-    chunkCount: r.chunkCount,
-    columns: r.columns,
-    options: r.options,
-    summary: r.summary,
-    headerLine: r.headerLine ?? null,
-    headerLineNo: r.headerLineNo ?? null,
-  };
+  const { id, headerLine, headerLineNo, ...rest } = r;
+  return { ...rest, id: id!, headerLine: headerLine ?? null, headerLineNo: headerLineNo ?? null };
 }
 
 /** Ready datasets of a workspace, newest first. Datasets still importing are never listed. */
