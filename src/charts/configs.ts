@@ -122,6 +122,8 @@ export function cohortCurvesConfig(
         data: c.values,
         borderColor: CURVE_COLORS[i % CURVE_COLORS.length],
         backgroundColor: CURVE_COLORS[i % CURVE_COLORS.length],
+        // After the eighth cohort the colours repeat: dashes tell the two rounds apart.
+        borderDash: i >= CURVE_COLORS.length ? [6, 4] : [],
         pointRadius: 0,
         spanGaps: false,
       })),

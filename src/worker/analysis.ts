@@ -343,6 +343,25 @@ export async function timeFullAnalysis(req: AnalysisRequest): Promise<Record<str
   return t;
 }
 
+export interface DatasetMeta {
+  firstDate: string;
+  lastDate: string;
+  attributes: AttributeInfo[];
+}
+
+function attributesOf(info: DatasetInfo, lines: Lines): AttributeInfo[] {
+  return info.columns
+    .filter((c) => c.kind === 'code' && c.key !== 'customer' && c.key !== 'order' && c.key !== 'product')
+    .map((c) => ({ key: c.key, label: c.label, values: lines.dicts[c.key] ?? [] }));
+}
+
+/** What the as-of and filter controls of every view need: the date range and the filterable attributes. */
+export async function datasetMeta(datasetId: number): Promise<DatasetMeta> {
+  const { info, lines } = await loadLines(datasetId);
+  const [first, last] = dayRange(lines);
+  return { firstDate: dayToIso(first), lastDate: dayToIso(last), attributes: attributesOf(info, lines) };
+}
+
 export async function overview(req: AnalysisRequest): Promise<OverviewResult> {
   const t0 = performance.now();
   const { info, lines, opts, table, base } = await prepare(req);
@@ -356,9 +375,7 @@ export async function overview(req: AnalysisRequest): Promise<OverviewResult> {
       hasAmount: table.hasAmount,
       kpis: computeKpis(lines, opts, table),
       trend: computeTrend(lines, table, opts),
-      attributes: info.columns
-        .filter((c) => c.kind === 'code' && c.key !== 'customer' && c.key !== 'order' && c.key !== 'product')
-        .map((c) => ({ key: c.key, label: c.label, values: lines.dicts[c.key] ?? [] })),
+      attributes: attributesOf(info, lines),
       computeMs: performance.now() - t0,
     };
   });

@@ -27,6 +27,7 @@ import type {
   CohortRequest,
   CustomerPageRequest,
   CustomerRow,
+  DatasetMeta,
   OverviewResult,
   RfmSummary,
   SegmentsResult,
@@ -301,6 +302,11 @@ export const api = {
       await repo.deleteAllData();
       return true as const;
     });
+  },
+
+  /** The date range and filterable attributes of a dataset (for the as-of and filter controls). */
+  async datasetMeta(datasetId: number): Promise<Result<DatasetMeta>> {
+    return guard(() => analysis.datasetMeta(datasetId));
   },
 
   /** KPIs, the Pareto/Lorenz figures and the monthly trend of a dataset at an as-of date, with filters. */

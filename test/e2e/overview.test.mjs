@@ -14,6 +14,41 @@ after(async () => {
   assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
 });
 
+/** Clicks a download button and returns the file's text (without the BOM). */
+async function downloadOf(page, testid) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`[data-testid=${testid}]`),
+  ]);
+  const chunks = await (await download.createReadStream()).toArray();
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
+}
+
+/** A small CSV reader for our own exports (quoted cells, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') (row.push(cell), (cell = ''));
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      ((row = []), (cell = ''), i++);
+    } else cell += ch;
+  }
+  return rows;
+}
+
 /** Customers of a region as METRICS.md defines them, computed from the generator's rows with plain code. */
 function customersOf(region) {
   const { rows } = generateDemoRows();
@@ -73,27 +108,27 @@ test(
 
     // An earlier as-of date: fewer customers and another historic value.
     const clvBefore = await text(page, 'kpi-clvHistoric');
-    await page.fill('[data-testid=ov-asof]', '2024-06-30');
-    await page.locator('[data-testid=ov-asof]').dispatchEvent('change');
+    await page.fill('[data-testid=ctl-asof]', '2024-06-30');
+    await page.locator('[data-testid=ctl-asof]').dispatchEvent('change');
     await page.waitForFunction(
       (n) => !document.querySelector('[data-testid=ov-customers]').textContent.startsWith(n),
       String(all.toLocaleString('en')),
     );
     assert.ok((await customers()) < all);
     assert.notEqual(await text(page, 'kpi-clvHistoric'), clvBefore);
-    await page.fill('[data-testid=ov-asof]', '2025-12-31');
-    await page.locator('[data-testid=ov-asof]').dispatchEvent('change');
+    await page.fill('[data-testid=ctl-asof]', '2025-12-31');
+    await page.locator('[data-testid=ctl-asof]').dispatchEvent('change');
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid=ov-customers]').textContent.startsWith(n),
       all.toLocaleString('en'),
     );
 
     // A region filter: the customer count drops to that region's count.
-    await page.selectOption('[data-testid=ov-filter-attr]', 'region');
-    const region = (await page.locator('[data-testid=ov-filter-value] option').allTextContents())[1];
-    await page.selectOption('[data-testid=ov-filter-value]', region);
-    await page.click('[data-testid=ov-filter-add]');
-    await page.waitForSelector('[data-testid=ov-filters]');
+    await page.selectOption('[data-testid=ctl-filter-attr]', 'region');
+    const region = (await page.locator('[data-testid=ctl-filter-value] option').allTextContents())[1];
+    await page.selectOption('[data-testid=ctl-filter-value]', region);
+    await page.click('[data-testid=ctl-filter-add]');
+    await page.waitForSelector('[data-testid=ctl-filters]');
     const expected = customersOf(region);
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid=ov-customers]').textContent.startsWith(n),
@@ -133,6 +168,42 @@ test('Cohorts and Segments render non-empty data that adds up', { timeout: 120_0
   await page.waitForSelector('[data-testid=chart-cohort-curves] canvas');
   await page.screenshot({ path: resolve(SCREENSHOTS, 'cohorts.png'), fullPage: true });
 
+  // The heatmap's CSV: one row per quarterly cohort, sizes that sum to the customers, shares of 1 in period 0.
+  const heat = parseCsv(await downloadOf(page, 'co-heatmap-csv'));
+  assert.deepEqual(heat[0].slice(0, 3), ['Cohort', 'Customers', '0']);
+  assert.equal(heat.length, 13);
+  assert.equal(
+    heat.slice(1).reduce((a, r) => a + Number(r[1]), 0),
+    customers,
+  );
+  assert.ok(heat.slice(1).every((r) => r[2] === '1'));
+
+  // The as-of date and a filter set right here, in the Cohorts view: fewer cohorts, then one region's customers.
+  await page.fill('[data-testid=ctl-asof]', '2024-06-30');
+  await page.locator('[data-testid=ctl-asof]').dispatchEvent('change');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid=co-heatmap] tbody tr').length === 6,
+  );
+  await page.click('[data-testid=ctl-asof-reset]');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid=co-heatmap] tbody tr').length === 12,
+  );
+  await page.selectOption('[data-testid=ctl-filter-attr]', 'region');
+  const region = (await page.locator('[data-testid=ctl-filter-value] option').allTextContents())[2];
+  await page.selectOption('[data-testid=ctl-filter-value]', region);
+  await page.click('[data-testid=ctl-filter-add]');
+  const inRegion = customersOf(region);
+  await page.waitForFunction(
+    (n) =>
+      [...document.querySelectorAll('[data-testid=co-heatmap] tbody tr td:nth-child(2)')].reduce(
+        (a, td) => a + Number(td.textContent.replace(/,/g, '')),
+        0,
+      ) === n,
+    inRegion,
+  );
+  await page.click(`[aria-label="Remove filter Region"]`);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=ctl-filters]'));
+
   await page.click('[data-testid=nav-segments]');
   await page.waitForSelector('[data-testid=sg-table] tbody tr');
   assert.notEqual(await page.locator('[data-testid=sg-attribute]').inputValue(), '');
@@ -150,6 +221,12 @@ test('Cohorts and Segments render non-empty data that adds up', { timeout: 120_0
   );
   await page.waitForSelector('[data-testid=chart-segments] canvas');
   await page.screenshot({ path: resolve(SCREENSHOTS, 'segments.png'), fullPage: true });
+  const sg = parseCsv(await downloadOf(page, 'sg-table-csv'));
+  assert.equal(sg[0][0], 'Region');
+  assert.equal(
+    sg.slice(1).reduce((a, r) => a + Number(r[1]), 0),
+    customers,
+  );
   await context.close();
 });
 
@@ -179,6 +256,16 @@ test(
       segCounts.reduce((a, s) => a + num(s.split('(')[0]), 0),
       customers,
       'the 11 segments partition them',
+    );
+    const segCsv = parseCsv(await downloadOf(page, 'rfm-segments-csv'));
+    assert.equal(segCsv.length, 12, 'a header and the 11 segments');
+    assert.equal(
+      segCsv.slice(1).reduce((a, r) => a + Number(r[1]), 0),
+      customers,
+    );
+    assert.ok(
+      Math.abs(segCsv.slice(1).reduce((a, r) => a + Number(r[4]), 0) - 1) < 1e-3,
+      'revenue shares sum to 1',
     );
     assert.match(
       await text(page, 'customer-table'),
