@@ -70,7 +70,7 @@ try {
   for (const date of asOfs.slice(1)) {
     const ms = await page.evaluate(async (d) => {
       const before = document.querySelector('[data-testid=ov-customers]').textContent;
-      const input = document.querySelector('[data-testid=ov-asof]');
+      const input = document.querySelector('[data-testid=ctl-asof]');
       const t0 = performance.now();
       input.value = d;
       input.dispatchEvent(new Event('change', { bubbles: true }));

@@ -6,7 +6,7 @@
  * purchase line and a net value ≥ 0; a purchase order is an order (order id, or customer-day without one) with at
  * least one purchase line and a net value ≥ 0. A customer is an id with at least one purchase occasion up to D.
  */
-import { FLAG_DUPLICATE, FLAG_RETURN, type Lines } from './lines';
+import { FLAG_DUPLICATE, FLAG_RETURN, customerDayOrder, type Lines } from './lines';
 
 export interface AggregateOptions {
   /** As-of date D as a day number; lines after D are ignored. */
@@ -66,28 +66,9 @@ const sortedAll = new WeakMap<Lines, Int32Array>();
 function allLinesSorted(lines: Lines, customers: number): Int32Array {
   const hit = sortedAll.get(lines);
   if (hit) return hit;
-  const { n, day, customer } = lines;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (day[i] < minDay) minDay = day[i];
-    if (day[i] > maxDay) maxDay = day[i];
-  }
-  const tmp = new Int32Array(n);
-  const out = new Int32Array(n);
-  if (n > 0) {
-    // Pass 1: by day.
-    const span = maxDay - minDay + 1;
-    const byDay = new Int32Array(span + 1);
-    for (let i = 0; i < n; i++) byDay[day[i] - minDay + 1]++;
-    for (let d = 1; d <= span; d++) byDay[d] += byDay[d - 1];
-    for (let i = 0; i < n; i++) tmp[byDay[day[i] - minDay]++] = i;
-    // Pass 2 (stable): by customer.
-    const byCust = new Int32Array(customers + 1);
-    for (let k = 0; k < n; k++) byCust[customer[tmp[k]] + 1]++;
-    for (let c = 1; c <= customers; c++) byCust[c] += byCust[c - 1];
-    for (let k = 0; k < n; k++) out[byCust[customer[tmp[k]]]++] = tmp[k];
-  }
+  const out = lines.sorted
+    ? Int32Array.from({ length: lines.n }, (_, i) => i)
+    : customerDayOrder(lines.customer, lines.day, customers);
   sortedAll.set(lines, out);
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import { customerAggregates, type AggregateOptions, type CustomerTable } from './customers';
 import type { Lines } from './lines';
+import { argsortFloat64 } from './sort';
 
 export type KpiId =
   | 'aov'
@@ -59,22 +60,34 @@ export function concentration(
 ): { top20: number | null; gini: number | null; lorenz: { x: number; y: number }[] | null; top: number[] } {
   const n = codes.length;
   if (n === 0) return { top20: null, gini: null, lorenz: null, top: [] };
-  const sorted = [...codes].sort((a, b) => values[b] - values[a] || a - b);
-  const total = sorted.reduce((s, c) => s + values[c], 0);
+  // Descending by value, ties by code: a stable ascending sort of −value over the codes in ascending order.
+  const ascending = codes.every((c, i) => i === 0 || codes[i - 1] < c)
+    ? codes
+    : [...codes].sort((a, b) => a - b);
+  const desc = new Float64Array(n);
+  for (let i = 0; i < n; i++) desc[i] = -values[ascending[i]];
+  const order = argsortFloat64(desc);
+  // desc becomes the values in descending order.
+  for (let j = 0; j < n; j++) desc[j] = values[ascending[order[j]]];
   const k = Math.ceil(0.2 * n);
-  const top = sorted.slice(0, k);
-  const topSum = top.reduce((s, c) => s + values[c], 0);
-  if (total <= 0) return { top20: null, gini: null, lorenz: null, top };
+  const top = Array.from(order.subarray(0, k), (i) => ascending[i]);
+  let total = 0;
+  let topSum = 0;
   // Gini on ascending values: G = 2 Σ i·x_i / (n Σ x) − (n + 1) / n, i = 1..n.
   let weighted = 0;
-  for (let i = 0; i < n; i++) weighted += (i + 1) * values[sorted[n - 1 - i]];
+  for (let j = 0; j < n; j++) {
+    total += desc[j];
+    if (j < k) topSum += desc[j];
+    weighted += (n - j) * desc[j];
+  }
+  if (total <= 0) return { top20: null, gini: null, lorenz: null, top };
   const gini = (2 * weighted) / (n * total) - (n + 1) / n;
   const lorenz: { x: number; y: number }[] = [];
   let cum = 0;
   let j = 0;
   for (let p = 0; p <= 100; p++) {
     const upto = Math.round((p / 100) * n);
-    while (j < upto) cum += values[sorted[n - 1 - j++]];
+    while (j < upto) cum += desc[n - 1 - j++];
     lorenz.push({ x: p / 100, y: cum / total });
   }
   return { top20: topSum / total, gini, lorenz, top };
