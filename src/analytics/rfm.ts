@@ -51,6 +51,32 @@ export function tieSafeScores(values: ArrayLike<number>, codes: Int32Array): Uin
   return scores;
 }
 
+export interface SegmentStats {
+  segment: Segment;
+  customers: number;
+  customerShare: number;
+  revenue: number;
+  revenueShare: number;
+  margin: number;
+  meanRecencyDays: number;
+  meanOrders: number;
+  meanRevenue: number;
+}
+export interface RfmResult {
+  asOf: number;
+  /** Customer codes in the order of the score arrays. */
+  codes: Int32Array;
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  fm: Uint8Array;
+  /** Index into SEGMENTS. */
+  segment: Uint8Array;
+  /** 5 × 5 grid [R - 1][FM - 1]: customers and revenue per cell. */
+  grid: { customers: number; revenue: number }[][];
+  segments: SegmentStats[];
+}
+
 /** The segment index of each (R, FM) cell, [R - 1][FM - 1]. */
 const SEGMENT_INDEX = [1, 2, 3, 4, 5].map((r) =>
   [1, 2, 3, 4, 5].map((fm) => SEGMENTS.indexOf(segmentOf(r, fm))),
