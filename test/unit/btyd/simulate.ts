@@ -1,0 +1,119 @@
+// Seeded simulator of BG/NBD customers with Gamma-Gamma spend, for the recovery and performance tests.
+import type { Occasions } from '../../../src/analytics/btyd/summary';
+
+/** mulberry32: a small seeded 32-bit generator; uniform in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Samplers on top of a uniform generator. */
+export class Sampler {
+  private spare: number | null = null;
+  constructor(readonly uniform: () => number) {}
+
+  /** Uniform in (0, 1]. */
+  open(): number {
+    return 1 - this.uniform();
+  }
+
+  /** Standard normal (Box–Muller, both values used). */
+  normal(): number {
+    if (this.spare !== null) {
+      const v = this.spare;
+      this.spare = null;
+      return v;
+    }
+    const radius = Math.sqrt(-2 * Math.log(this.open()));
+    const angle = 2 * Math.PI * this.uniform();
+    this.spare = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
+  }
+
+  /** Gamma(shape, rate 1): Marsaglia & Tsang (2000); shape < 1 through Gamma(shape + 1) · U^(1/shape). */
+  gamma(shape: number): number {
+    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.open(), 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = this.normal();
+      const v = (1 + c * x) ** 3;
+      if (v <= 0) continue;
+      if (Math.log(this.open()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  }
+
+  beta(a: number, b: number): number {
+    const x = this.gamma(a);
+    return x / (x + this.gamma(b));
+  }
+
+  exponential(rate: number): number {
+    return -Math.log(this.open()) / rate;
+  }
+}
+
+export interface SimulationSettings {
+  customers: number;
+  seed: number;
+  /** BG/NBD parameters with α per week. */
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  /** Gamma-Gamma spend parameters. */
+  p: number;
+  q: number;
+  gamma: number;
+  startDay: number;
+  /** First purchases spread uniformly over this many days from startDay. */
+  birthDays: number;
+  /** Last day of the data (inclusive). */
+  endDay: number;
+  /** Clock ticks ("days" of the output) per week: 7 by default; finer ticks make same-tick merges negligible. */
+  ticksPerWeek?: number;
+}
+
+/**
+ * Simulates BG/NBD customers: λ ~ Gamma(r, α) per week, p ~ Beta(a, b); the first purchase on the birth day,
+ * then Poisson repeat purchases while alive, the customer dropping out with probability p after each repeat
+ * purchase. Purchases on the same day are one occasion (values summed). Each transaction's value is
+ * Gamma(p, ν) with ν ~ Gamma(q, γ) per customer.
+ */
+export function simulateBgNbd(s: SimulationSettings): Occasions {
+  const rng = new Sampler(mulberry32(s.seed));
+  const customer: number[] = [];
+  const day: number[] = [];
+  const value: number[] = [];
+  const ticks = s.ticksPerWeek ?? 7;
+  for (let c = 0; c < s.customers; c++) {
+    const birth = s.startDay + Math.floor(rng.open() * s.birthDays - 1e-12);
+    const lambda = rng.gamma(s.r) / s.alpha;
+    const dropout = rng.beta(s.a, s.b);
+    const nu = rng.gamma(s.q) / s.gamma;
+    const spend = () => rng.gamma(s.p) / nu;
+    customer.push(c);
+    day.push(birth);
+    value.push(spend());
+    let t = 0;
+    for (;;) {
+      t += rng.exponential(lambda);
+      const d = birth + Math.floor(t * ticks);
+      if (d > s.endDay) break;
+      if (d === day[day.length - 1]) value[value.length - 1] += spend();
+      else {
+        customer.push(c);
+        day.push(d);
+        value.push(spend());
+      }
+      if (rng.uniform() < dropout) break;
+    }
+  }
+  return { customer: Int32Array.from(customer), day: Int32Array.from(day), value: Float64Array.from(value) };
+}
