@@ -4,12 +4,13 @@ import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import { i18n } from '../i18n/i18n.svelte';
 
-export type Route = 'import' | 'overview' | 'customers' | 'cohorts' | 'segments' | 'settings';
+export type Route = 'import' | 'overview' | 'customers' | 'cohorts' | 'forecast' | 'segments' | 'settings';
 export const ROUTES: readonly Route[] = [
   'import',
   'overview',
   'customers',
   'cohorts',
+  'forecast',
   'segments',
   'settings',
 ];

@@ -157,3 +157,91 @@ export function barsConfig(
     },
   } as ChartConfig;
 }
+
+/** Vertical bars: a histogram or a per-bucket comparison; two series are drawn side by side. */
+export function columnsConfig(
+  labels: string[],
+  series: { label: string; values: (number | null)[] }[],
+  format: (n: number) => string = String,
+): ChartConfig {
+  const colors = [COLORS.primary, COLORS.accent];
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: colors[i % 2] })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: { legend: { display: series.length > 1 } },
+      scales: { y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) } } },
+    },
+  } as ChartConfig;
+}
+
+/**
+ * Actual (solid) against predicted (dashed) over time, with a vertical rule at `markerIndex` (the calibration end)
+ * drawn by a small inline plugin.
+ */
+export function trackingConfig(
+  labels: string[],
+  actual: number[],
+  predicted: number[],
+  names: { actual: string; predicted: string; marker: string },
+  markerIndex: number,
+): ChartConfig {
+  return {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        {
+          label: names.actual,
+          data: actual,
+          borderColor: COLORS.primary,
+          backgroundColor: COLORS.primary,
+          pointRadius: 0,
+        },
+        {
+          label: names.predicted,
+          data: predicted,
+          borderColor: COLORS.accent,
+          backgroundColor: COLORS.accent,
+          borderDash: [6, 4],
+          pointRadius: 0,
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: { y: { beginAtZero: true }, x: { ticks: { maxTicksLimit: 12 } } },
+    },
+    plugins: [
+      {
+        id: 'calibrationEnd',
+        afterDatasetsDraw(chart) {
+          const x = chart.scales.x?.getPixelForValue(markerIndex);
+          if (x === undefined || !Number.isFinite(x)) return;
+          const { top, bottom } = chart.chartArea;
+          const ctx = chart.ctx;
+          ctx.save();
+          ctx.strokeStyle = COLORS.muted;
+          ctx.setLineDash([3, 3]);
+          ctx.beginPath();
+          ctx.moveTo(x, top);
+          ctx.lineTo(x, bottom);
+          ctx.stroke();
+          ctx.fillStyle = '#57606a';
+          ctx.font = '11px sans-serif';
+          ctx.fillText(names.marker, x + 4, top + 12);
+          ctx.restore();
+        },
+      },
+    ],
+  } as ChartConfig;
+}

@@ -33,12 +33,21 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--as-of') config.asOf = args.shift();
     else if (a === '--margin') config.marginRate = Number(args.shift());
     else if (a === '--cac') config.cac = Number(args.shift());
+    else if (a === '--forecast') config.forecast = { ...config.forecast };
+    else if (a === '--calibration-end') (config.forecast ??= {}).calibrationEnd = args.shift();
+    else if (a === '--time-unit') {
+      const unit = args.shift();
+      if (unit !== 'day' && unit !== 'week') throw new Error('--time-unit must be day or week');
+      (config.forecast ??= {}).timeUnit = unit;
+    } else if (a === '--horizon-months') (config.forecast ??= {}).horizonMonths = Number(args.shift());
+    else if (a === '--discount') (config.forecast ??= {}).discount = Number(args.shift());
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else file = a;
   }
   if (!file) {
     process.stderr.write(
-      'usage: npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD]\n',
+      'usage: npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD] [--margin 0.3] [--cac 50]\n' +
+        '       [--forecast [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-months 12|36] [--discount 0.01]]\n',
     );
     return 2;
   }

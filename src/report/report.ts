@@ -17,6 +17,13 @@ import { computeRfm, SEGMENTS } from '../analytics/rfm';
 import { computeCohorts, type CohortResult } from '../analytics/cohorts';
 import { computeTrend, type TrendPoint } from '../analytics/trend';
 import { compareSegments, segmentAttributes } from '../analytics/segments';
+import {
+  computeForecast,
+  type FitReport,
+  type ForecastReport,
+  type ForecastSettings,
+  type TimeUnit,
+} from '../analytics/forecast';
 
 export interface ReportConfig {
   /** Overrides of the proposed import options (column roles by index, formats, currency, …). */
@@ -27,7 +34,32 @@ export interface ReportConfig {
   marginRate?: number;
   /** CAC for the simple CLV formula (default 0, reported as not entered). */
   cac?: number;
+  /** Fit the BTYD models and add `models` and `forecast`. */
+  forecast?: {
+    /** YYYY-MM-DD; default: D (no holdout). The `models` are the fits on the data up to this date. */
+    calibrationEnd?: string;
+    timeUnit?: TimeUnit;
+    /** The horizon of `forecast.top` (12 or 36; both horizons are always in `forecast.horizons`). */
+    horizonMonths?: number;
+    /** Monthly discount rate (default 0.01). */
+    discount?: number;
+    /** Margin rate for the predicted CLV (default: marginRate, or 1 = on revenue when that is not given). */
+    clvMarginRate?: number;
+  };
 }
+
+export interface ModelReport {
+  params: Record<string, number>;
+  logLikelihood: number;
+  converged: boolean;
+  stdErrors: Record<string, number | null>;
+  iterations: number;
+  evaluations: number;
+  customers: number;
+}
+
+/** `models`: each model's fit on the data up to the calibration end, or why it failed. */
+export type ModelsSection = Record<'bgnbd' | 'paretonbd' | 'gammagamma', ModelReport | { failure: string }>;
 
 export interface ReportDocument {
   schema: 'kundenwert-report/1';
@@ -43,6 +75,18 @@ export interface ReportDocument {
     attribute: string;
     rows: { value: string; lines: number; customers: number; kpis: KpiResult['kpis'] }[];
   }[];
+  models?: ModelsSection;
+  /** The BG/NBD forecast from D (and its validation when a calibration end before D is given). */
+  forecast?: ForecastReport;
+}
+
+function modelReport(
+  fit: FitReport | null | undefined,
+  failure: string | undefined,
+): ModelReport | { failure: string } {
+  if (!fit) return { failure: failure ?? 'not fitted' };
+  const { params, logLikelihood, converged, stdErrors, iterations, evaluations, customers } = fit;
+  return { params, logLikelihood, converged, stdErrors, iterations, evaluations, customers };
 }
 
 /** Lines from what the import wrote (chunks in order) and its dictionaries. */
@@ -80,6 +124,40 @@ export async function buildReport(
   const kpis = computeKpis(lines, opts, table);
   const rfm = computeRfm(table);
   const cohorts = computeCohorts(lines, table, opts);
+  let forecastPart: Pick<ReportDocument, 'models' | 'forecast'> = {};
+  if (config.forecast) {
+    const f = config.forecast;
+    const calibrationEnd = f.calibrationEnd ? parseDate(f.calibrationEnd, 'iso') : asOf;
+    if (Number.isNaN(calibrationEnd))
+      throw new Error(`--calibration-end must be a date like 1997-09-30, not "${f.calibrationEnd}"`);
+    const settings = (model: ForecastSettings['model']): ForecastSettings => ({
+      model,
+      unit: f.timeUnit ?? 'day',
+      calibrationEnd,
+      monthlyDiscount: f.discount ?? 0.01,
+      marginRate: f.clvMarginRate ?? config.marginRate ?? 1,
+    });
+    const bg = computeForecast(lines, table, rfm, opts, settings('bgnbd')).report;
+    const pn = computeForecast(lines, table, rfm, opts, settings('paretonbd')).report;
+    // The fits at the calibration end: the validation fits, or the forecast fits when it is D.
+    const atCalibration = (r: ForecastReport) =>
+      r.validation
+        ? { fit: r.validation.fit, failure: r.validation.failure?.code, spend: r.validation.spend }
+        : { fit: r.fit, failure: r.failure?.code, spend: r.spend };
+    const b = atCalibration(bg);
+    const p = atCalibration(pn);
+    forecastPart = {
+      models: {
+        bgnbd: modelReport(b.fit, b.failure),
+        paretonbd: modelReport(p.fit, p.failure),
+        gammagamma: modelReport(
+          b.spend?.fit,
+          b.spend?.failure?.code ?? (b.spend ? undefined : 'no spend model'),
+        ),
+      },
+      forecast: bg,
+    };
+  }
   return {
     schema: 'kundenwert-report/1',
     file: fileName,
@@ -118,6 +196,7 @@ export async function buildReport(
         kpis: r.result.kpis,
       })),
     })),
+    ...forecastPart,
   };
 }
 

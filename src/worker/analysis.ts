@@ -16,6 +16,13 @@ import { computeCohorts, type CohortResult, type Grain } from '../analytics/coho
 import { compareSegments } from '../analytics/segments';
 import { computeRfm, segmentOf, SEGMENTS, type RfmResult, type Segment } from '../analytics/rfm';
 import { FLAG_DUPLICATE, FLAG_RETURN } from '../analytics/lines';
+import {
+  computeForecast,
+  HORIZONS,
+  type ForecastColumns,
+  type ForecastReport,
+  type ForecastSettings,
+} from '../analytics/forecast';
 
 export interface AnalysisRequest {
   datasetId: number;
@@ -71,12 +78,15 @@ export async function loadLines(datasetId: number): Promise<{ info: DatasetInfo;
 export function forgetAll(): void {
   loaded.clear();
   results.clear();
+  forecastColumns.clear();
 }
 
 /** Forget a dataset (after it was deleted or its options changed). */
 export function forget(datasetId: number): void {
   loaded.delete(datasetId);
   for (const key of [...results.keys()]) if (key.startsWith(`${datasetId}|`)) results.delete(key);
+  for (const key of [...forecastColumns.keys()])
+    if (key.startsWith(`${datasetId}|`)) forecastColumns.delete(key);
 }
 
 function includeMask(lines: Lines, filters: AnalysisRequest['filters']): Uint8Array | null {
@@ -201,7 +211,92 @@ export async function rfm(req: AnalysisRequest): Promise<RfmSummary> {
   };
 }
 
-export type CustomerSort = 'revenue' | 'orders' | 'recencyDays' | 'first' | 'id';
+export interface ForecastRequest extends AnalysisRequest {
+  model: ForecastSettings['model'];
+  unit: ForecastSettings['unit'];
+  /** YYYY-MM-DD, or null for no validation. */
+  calibrationEnd: string | null;
+  monthlyDiscount: number;
+  /** Margin rate applied to the spend in the CLV (1 = on revenue). */
+  clvMarginRate: number;
+  /** The horizon that the top list and the customer table show (12 or 36). */
+  horizonMonths: number;
+}
+
+export interface TopCustomer {
+  code: number;
+  id: string;
+  pAlive: number;
+  expected: number;
+  clv: number | null;
+  revenue: number;
+  segment: Segment;
+}
+
+export type ForecastResponse = ForecastReport & { top: TopCustomer[]; computeMs: number };
+
+/** The last forecast per analysis base key, for the customer table: its columns at the chosen horizon. */
+interface ShownForecast {
+  id: number;
+  pAlive: Float64Array;
+  expected: Float64Array;
+  clv: Float64Array | null;
+}
+const forecastColumns = new Map<string, ShownForecast>();
+let forecastIds = 0;
+
+function shown(columns: ForecastColumns, horizonMonths: number): ShownForecast {
+  const h = Math.max(0, (HORIZONS as readonly number[]).indexOf(horizonMonths));
+  return {
+    id: ++forecastIds,
+    pAlive: columns.pAlive,
+    expected: columns.expected[h],
+    clv: columns.clv?.[h] ?? null,
+  };
+}
+
+/** Fits and predicts (validation at the calibration end, forecast from D); cached per request. */
+export async function forecast(
+  req: ForecastRequest,
+  onStage?: (stage: 'load' | 'fit') => void,
+): Promise<ForecastResponse> {
+  const t0 = performance.now();
+  onStage?.('load');
+  const p = await rfmOf(req);
+  const calibrationEnd = req.calibrationEnd ? parseDate(req.calibrationEnd, 'iso') : null;
+  if (calibrationEnd !== null && Number.isNaN(calibrationEnd))
+    throw new AppFailure('unexpected', `Not a date: ${req.calibrationEnd}`);
+  const settings: ForecastSettings = {
+    model: req.model,
+    unit: req.unit,
+    calibrationEnd,
+    monthlyDiscount: req.monthlyDiscount,
+    marginRate: req.clvMarginRate,
+  };
+  onStage?.('fit');
+  const key = `${p.base}|forecast|${JSON.stringify(settings)}`;
+  const { report, columns } = cached(key, () => computeForecast(p.lines, p.table, p.rfm, p.opts, settings));
+  const show = shown(columns, req.horizonMonths);
+  forecastColumns.set(p.base, show);
+  // The top 20 customers by predicted CLV at the chosen horizon (by expected purchases without amounts).
+  const rank = show.clv ?? show.expected;
+  const codes = Array.from(p.rfm.codes).filter((c) => Number.isFinite(rank[c]));
+  codes.sort((a, b) => rank[b] - rank[a] || a - b);
+  const position = new Map(Array.from(p.rfm.codes, (c, i) => [c, i]));
+  const ids = p.lines.dicts.customer ?? [];
+  const top = codes.slice(0, 20).map((c) => ({
+    code: c,
+    id: ids[c],
+    pAlive: columns.pAlive[c],
+    expected: show.expected[c],
+    clv: show.clv ? show.clv[c] : null,
+    revenue: p.table.revenue[c],
+    segment: SEGMENTS[p.rfm.segment[position.get(c)!]],
+  }));
+  return { ...report, top, computeMs: performance.now() - t0 };
+}
+
+export type CustomerSort = 'revenue' | 'orders' | 'recencyDays' | 'first' | 'id' | 'clv' | 'pAlive';
 
 export interface CustomerRow {
   code: number;
@@ -215,6 +310,10 @@ export interface CustomerRow {
   f: number;
   m: number;
   segment: Segment;
+  /** From the last forecast of the same dataset, as-of date and filters (null without one). */
+  pAlive: number | null;
+  expected: number | null;
+  clv: number | null;
 }
 
 export interface CustomerPageRequest extends AnalysisRequest {
@@ -232,18 +331,29 @@ export async function customerPage(
 ): Promise<{ total: number; rows: CustomerRow[] }> {
   const { rfm: r, table: t, lines, base } = await rfmOf(req);
   const ids = lines.dicts.customer ?? [];
-  const order = cached(`${base}|sort|${req.sort}|${req.descending}`, () => {
+  const fc = forecastColumns.get(base) ?? null;
+  const byForecast = req.sort === 'clv' || req.sort === 'pAlive';
+  const sortKey = `${base}|sort|${req.sort}|${req.descending}${byForecast && fc ? `|forecast${fc.id}` : ''}`;
+  if (byForecast && !fc) throw new AppFailure('unexpected', 'No forecast to sort by yet.');
+  const forecastValue = (c: number) => {
+    const col = req.sort === 'pAlive' ? fc!.pAlive : (fc!.clv ?? fc!.expected);
+    const v = col[c];
+    return Number.isFinite(v) ? v : -Infinity;
+  };
+  const order = cached(sortKey, () => {
     const codes = Array.from(r.codes);
     const key = (c: number): number | string =>
       req.sort === 'id'
         ? ids[c]
-        : req.sort === 'recencyDays'
-          ? t.asOf - t.last[c]
-          : req.sort === 'first'
-            ? t.first[c]
-            : req.sort === 'orders'
-              ? t.orders[c]
-              : t.revenue[c];
+        : byForecast
+          ? forecastValue(c)
+          : req.sort === 'recencyDays'
+            ? t.asOf - t.last[c]
+            : req.sort === 'first'
+              ? t.first[c]
+              : req.sort === 'orders'
+                ? t.orders[c]
+                : t.revenue[c];
     codes.sort((a, b) => {
       const x = key(a);
       const y = key(b);
@@ -281,6 +391,9 @@ export async function customerPage(
       f: r.f[i],
       m: r.m[i],
       segment: SEGMENTS[r.segment[i]],
+      pAlive: fc && Number.isFinite(fc.pAlive[c]) ? fc.pAlive[c] : null,
+      expected: fc && Number.isFinite(fc.expected[c]) ? fc.expected[c] : null,
+      clv: fc?.clv && Number.isFinite(fc.clv[c]) ? fc.clv[c] : null,
     };
   });
   return { total: matches.length, rows };

@@ -28,6 +28,8 @@ import type {
   CustomerPageRequest,
   CustomerRow,
   DatasetMeta,
+  ForecastRequest,
+  ForecastResponse,
   OverviewResult,
   RfmSummary,
   SegmentsResult,
@@ -327,6 +329,18 @@ export const api = {
   /** One page of the customer table (sorted, searched, optionally one segment). */
   async customerPage(req: CustomerPageRequest): Promise<Result<{ total: number; rows: CustomerRow[] }>> {
     return guard(() => analysis.customerPage(req));
+  },
+
+  /**
+   * The forecast: a validation fit at the calibration end and a forecast fit at D, with P(alive), expected
+   * purchases and CLV per customer (added to the customer table), per RFM segment and per attribute value.
+   * `onStage` reports progress ('load', then 'fit').
+   */
+  async forecast(
+    req: ForecastRequest,
+    onStage?: (stage: 'load' | 'fit') => void,
+  ): Promise<Result<ForecastResponse>> {
+    return guard(() => analysis.forecast(req, onStage));
   },
 
   /** The order timeline of one customer. */

@@ -106,3 +106,44 @@ describe('report invariants on the demo data', () => {
     ]);
   });
 });
+
+describe.skipIf(!hasSharedData)('npm run report --forecast on cdnow_sample.csv (../shared/data)', () => {
+  it('reproduces the published BG/NBD, Pareto/NBD and Gamma-Gamma fits through the app import', async () => {
+    const doc = await buildReport(nodeFileSource(sharedFile('cdnow_sample.csv')), 'cdnow_sample.csv', {
+      forecast: { calibrationEnd: '1997-09-30', timeUnit: 'week' },
+    });
+    const within = (value: number, published: number, share: number) =>
+      expect(Math.abs(value / published - 1)).toBeLessThan(share);
+    const models = doc.models!;
+    if (!('params' in models.bgnbd) || !('params' in models.paretonbd) || !('params' in models.gammagamma))
+      throw new Error('a model failed');
+    const bg = models.bgnbd.params;
+    within(bg.r, 0.2426, 0.005);
+    within(bg.alpha, 4.4136, 0.005);
+    within(bg.a, 0.7929, 0.005);
+    within(bg.b, 2.4259, 0.005);
+    expect(Math.abs(models.bgnbd.logLikelihood - -9582.43)).toBeLessThan(0.05);
+    const pn = models.paretonbd.params;
+    within(pn.r, 0.553, 0.01);
+    within(pn.alpha, 10.578, 0.01);
+    within(pn.s, 0.606, 0.01);
+    within(pn.beta, 11.669, 0.01);
+    expect(Math.abs(models.paretonbd.logLikelihood - -9594.98)).toBeLessThan(0.05);
+    expect(models.gammagamma.customers).toBe(946);
+    within(models.gammagamma.params.p, 6.25, 0.01);
+    within(models.gammagamma.params.q, 3.74, 0.01);
+    within(models.gammagamma.params.gamma, 15.44, 0.01);
+    expect(Math.abs(models.gammagamma.logLikelihood - -4055.92)).toBeLessThan(0.05);
+    // The holdout is the 39 weeks from 1997-10-01 to 1998-06-30; its actual count is the raw file's customer-days.
+    const v = doc.forecast!.validation!;
+    expect(v.holdoutLength).toBe(39);
+    const raw = readFileSync(sharedFile('cdnow_sample.csv'), 'utf8').split('\n').slice(1).filter(Boolean);
+    const holdoutDays = new Set(
+      raw
+        .map((l) => l.split(','))
+        .filter((f) => f[2] > '19970930')
+        .map((f) => `${f[0]}|${f[2]}`),
+    );
+    expect(v.actualTotal).toBe(holdoutDays.size);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The Forecast view's state: its settings (kept while the app is open, the margin also per workspace) and the
+ * last result. Settings changes ask the worker again; an older answer never overwrites a newer one.
+ */
+import { engine, callback } from '../../client/worker-client';
+import type { AppError } from '../../shared/errors';
+import type { ForecastRequest, ForecastResponse } from '../../worker/analysis';
+
+export interface ForecastForm {
+  model: 'bgnbd' | 'paretonbd';
+  unit: 'day' | 'week';
+  /** YYYY-MM-DD or '' for no validation; null until a default was chosen for the dataset. */
+  calibrationEnd: string | null;
+  horizonMonths: 12 | 36;
+  /** Percent per month. */
+  discountPercent: number;
+  /** Gross margin in percent (100 = CLV on revenue). */
+  marginPercent: number;
+}
+
+const MARGIN_KEY = 'kundenwert.forecastMargin';
+
+class ForecastState {
+  form = $state<ForecastForm>({
+    model: 'bgnbd',
+    unit: 'week',
+    calibrationEnd: null,
+    horizonMonths: 12,
+    discountPercent: 1,
+    marginPercent: Number(localStorage.getItem(MARGIN_KEY) ?? 100) || 100,
+  });
+  /** The dataset whose default calibration end the form holds. */
+  formDataset = $state<number | null>(null);
+  result = $state.raw<ForecastResponse | null>(null);
+  error = $state.raw<AppError | null>(null);
+  stage = $state<'load' | 'fit' | null>(null);
+  private seq = 0;
+
+  saveMargin() {
+    localStorage.setItem(MARGIN_KEY, String(this.form.marginPercent));
+  }
+
+  async load(req: ForecastRequest) {
+    const seq = ++this.seq;
+    this.stage = 'load';
+    const res = await engine.forecast(
+      req,
+      callback((s: 'load' | 'fit') => {
+        if (seq === this.seq) this.stage = s;
+      }),
+    );
+    if (seq !== this.seq) return;
+    this.stage = null;
+    if (res.ok) {
+      this.result = res.value;
+      this.error = null;
+    } else {
+      this.error = res.error;
+      this.result = null;
+    }
+  }
+}
+
+export const forecast = new ForecastState();
