@@ -1,0 +1,149 @@
+// npm run bench:forecast — 100k simulated BG/NBD customers with Gamma-Gamma spend (the unit tests' seeded simulator),
+// written as an order CSV and imported into the built app in headless Chromium. Then, in the worker: the BG/NBD +
+// Gamma-Gamma fit and the predicted CLV of every customer (the forecast fit at D, no validation fit), timed by the
+// worker; the likelihood evaluations; the parameter errors against the truth; the longest main-thread task. The
+// Pareto/NBD time and a full run with validation are printed for information. Writes JSON to bench/results/.
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'rolldown';
+import { startApp, ROOT } from '../test/e2e/harness.mjs';
+
+const TMP = resolve(ROOT, 'bench/tmp');
+const RESULTS = resolve(ROOT, 'bench/results');
+mkdirSync(TMP, { recursive: true });
+mkdirSync(RESULTS, { recursive: true });
+
+// The simulator is TypeScript test code: bundle it for Node rather than keep a second copy.
+const simFile = resolve(TMP, 'simulate.mjs');
+await build({
+  input: resolve(ROOT, 'test/unit/btyd/simulate.ts'),
+  output: { file: simFile, format: 'esm' },
+  logLevel: 'silent',
+});
+const { simulateBgNbd } = await import(simFile);
+
+const TRUTH = { r: 0.5, alpha: 6, a: 0.8, b: 2.5, p: 6, q: 4, gamma: 15 };
+const CUSTOMERS = 100_000;
+const start = Date.UTC(2024, 0, 1) / 86_400_000;
+const csvPath = resolve(TMP, `btyd-${CUSTOMERS}.csv`);
+if (!existsSync(csvPath)) {
+  // Births over 12 weeks, 78 weeks of data; one tick per day, as in a real export.
+  const occ = simulateBgNbd({
+    customers: CUSTOMERS,
+    seed: 11,
+    ...TRUTH,
+    startDay: start,
+    birthDays: 84,
+    endDay: start + 84 + 78 * 7 - 1,
+    ticksPerWeek: 7,
+  });
+  const iso = (d) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  const lines = ['customer,date,amount'];
+  for (let i = 0; i < occ.customer.length; i++)
+    lines.push(`C${occ.customer[i]},${iso(occ.day[i])},${occ.value[i].toFixed(2)}`);
+  writeFileSync(csvPath, lines.join('\n') + '\n');
+}
+
+const app = await startApp();
+let out;
+try {
+  const { page } = await app.open();
+  await page.setInputFiles('[data-testid=file-input]', csvPath);
+  await page.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
+  await page.click('[data-testid=start-import]');
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 300_000 });
+  await page.evaluate(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => window.__longtasks.push(e.duration)),
+    ).observe({ type: 'longtask' });
+  });
+  const runs = await page.evaluate(async () => {
+    const e = globalThis.__kundenwertEngine;
+    const ws = await e.listWorkspaces();
+    const datasetId = (await e.listDatasets(ws.value[0].id)).value[0].id;
+    await e.rfm({ datasetId }); // columns in memory, aggregates and RFM cached: what the Customers view has done
+    const req = (model, monthlyDiscount, calibrationEnd = null) => ({
+      datasetId,
+      model,
+      unit: 'week',
+      calibrationEnd,
+      monthlyDiscount,
+      clvMarginRate: 1,
+      horizonMonths: 12,
+    });
+    const times = [];
+    let last = null;
+    // A different discount each run, so that no run is served from the cache.
+    for (const d of [0.01, 0.011, 0.012, 0.013]) {
+      const t0 = performance.now();
+      const r = await e.forecast(req('bgnbd', d));
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      times.push({ worker: r.value.computeMs, wall: performance.now() - t0 });
+      last = r.value;
+    }
+    const t1 = performance.now();
+    const pn = await e.forecast(req('paretonbd', 0.01));
+    const paretoMs = performance.now() - t1;
+    const t2 = performance.now();
+    const withValidation = await e.forecast(req('bgnbd', 0.01, '2024-12-31'));
+    const validationMs = performance.now() - t2;
+    return {
+      times,
+      fit: last.fit,
+      spend: last.spend.fit,
+      customers: last.customers,
+      clvTotal: last.horizons[0].clvTotal,
+      paretoMs,
+      paretoFit: pn.value.fit,
+      validationMs,
+      holdoutError: withValidation.value.validation.errorPercent,
+    };
+  });
+  const longest = await page.evaluate(() => Math.max(0, ...window.__longtasks));
+  const warm = runs.times
+    .slice(1)
+    .map((t) => t.worker)
+    .sort((a, b) => a - b);
+  const median = warm[Math.floor(warm.length / 2)];
+  const params = { ...runs.fit.params, ...runs.spend.params };
+  const errors = Object.fromEntries(Object.entries(TRUTH).map(([k, v]) => [k, ((params[k] ?? NaN) - v) / v]));
+  out = {
+    bench: 'forecast',
+    date: new Date().toISOString(),
+    customers: runs.customers,
+    truth: TRUTH,
+    estimates: params,
+    relativeErrors: errors,
+    evaluations: { bgnbd: runs.fit.evaluations, gammagamma: runs.spend.evaluations },
+    workerMs: runs.times.map((t) => t.worker),
+    medianWarmWorkerMs: median,
+    wallMs: runs.times.map((t) => t.wall),
+    clvTotal12m: runs.clvTotal,
+    paretoNbdMs: runs.paretoMs,
+    paretoNbdEvaluations: runs.paretoFit?.evaluations ?? null,
+    withValidationMs: runs.validationMs,
+    holdoutErrorPercent: runs.holdoutError,
+    longestMainThreadTaskMs: longest,
+  };
+  const pct = (v) => `${(v * 100).toFixed(1)} %`;
+  console.log(
+    `${runs.customers.toLocaleString('en')} customers: BG/NBD + Gamma-Gamma fit and CLV in the worker ${median.toFixed(0)} ms ` +
+      `(median of the warm runs; first ${runs.times[0].worker.toFixed(0)} ms); likelihood evaluations BG/NBD ${runs.fit.evaluations}, ` +
+      `Gamma-Gamma ${runs.spend.evaluations}; longest main-thread task ${longest.toFixed(0)} ms`,
+  );
+  console.log(
+    `parameter errors against the truth: ${Object.entries(errors)
+      .map(([k, v]) => `${k} ${pct(v)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `for information: Pareto/NBD fit and CLV ${runs.paretoMs.toFixed(0)} ms (${out.paretoNbdEvaluations} evaluations); ` +
+      `BG/NBD with a validation fit at 2024-12-31 ${runs.validationMs.toFixed(0)} ms, holdout error ${runs.holdoutError.toFixed(1)} %`,
+  );
+} finally {
+  await app.stop();
+}
+const file = resolve(RESULTS, `forecast-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(out, null, 2));
+console.log(`written ${file}`);
