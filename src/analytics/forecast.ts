@@ -16,7 +16,7 @@ import type { Lines } from './lines';
 import { FLAG_RETURN } from './lines';
 import { purchaseOccasions } from './occasions';
 import { SEGMENTS, type RfmResult, type Segment } from './rfm';
-import type { AggregateOptions } from './customers';
+import { sortedLineIndex, type AggregateOptions } from './customers';
 
 export type TimeUnit = 'day' | 'week';
 
@@ -97,6 +97,11 @@ export interface ForecastReport {
   validation: ValidationReport | null;
   fit: FitReport | null;
   failure: Failure | null;
+  /**
+   * `weakDropout`: the dropout parameter (a for BG/NBD, s for Pareto/NBD) has a standard error above its estimate,
+   * so the data barely show churn and P(alive) and CLV are likely too high.
+   */
+  warnings: 'weakDropout'[];
   spend: SpendReport | null;
   horizons: { months: number; expectedTotal: number; clvTotal: number | null; meanClv: number | null }[];
   /** Histograms: P(alive) in 10 bins of 0.1; CLV (first horizon) in bins up to its 99th percentile. */
@@ -227,7 +232,7 @@ function spendReport(result: ForecastSuccess): SpendReport | null {
 }
 
 function histogram(values: Float64Array, bins: number): { from: number; to: number; customers: number }[] {
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.filter((v) => Number.isFinite(v)).sort();
   const top = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] : 0;
   const width = top > 0 ? top / bins : 1;
   const out = Array.from({ length: bins }, (_, b) => ({
@@ -235,7 +240,7 @@ function histogram(values: Float64Array, bins: number): { from: number; to: numb
     to: (b + 1) * width,
     customers: 0,
   }));
-  for (const v of values) out[Math.min(bins - 1, Math.max(0, Math.floor(v / width)))].customers++;
+  for (const v of sorted) out[Math.min(bins - 1, Math.max(0, Math.floor(v / width)))].customers++;
   out[bins - 1].to = Math.max(out[bins - 1].to, sorted[sorted.length - 1] ?? 0);
   return out;
 }
@@ -272,9 +277,15 @@ function groupMeans(
 }
 
 /** The attribute value of each customer's first purchase line, per code (-1 without one). */
-function firstValueByCustomer(lines: Lines, t: CustomerTable, col: Int32Array): Int32Array {
+function firstValueByCustomer(
+  lines: Lines,
+  t: CustomerTable,
+  col: Int32Array,
+  opts: AggregateOptions,
+): Int32Array {
   const out = new Int32Array(t.size).fill(-1);
-  for (let i = 0; i < lines.n; i++) {
+  // Only the lines that count (as-of date, filters, duplicates), in customer/day order.
+  for (const i of sortedLineIndex(lines, opts, t.size)) {
     const c = lines.customer[i];
     if (out[c] < 0 && t.isCustomer[c] && lines.day[i] === t.first[c] && !(lines.flags[i] & FLAG_RETURN))
       out[c] = col[i];
@@ -311,6 +322,7 @@ export function computeForecast(
     validation,
     fit: null,
     failure: null,
+    warnings: [],
     spend: null,
     horizons: [],
     pAliveHistogram: [],
@@ -347,7 +359,7 @@ export function computeForecast(
   const byAttribute = Object.keys(lines.codes)
     .filter((k) => k !== 'product')
     .map((attribute) => {
-      const firstValue = firstValueByCustomer(lines, table, lines.codes[attribute]);
+      const firstValue = firstValueByCustomer(lines, table, lines.codes[attribute], opts);
       return {
         attribute,
         rows: groupMeans(
@@ -360,10 +372,15 @@ export function computeForecast(
       };
     });
 
+  const fit = fitReport(result.transactions.model, result.transactions.fit, summary.x.length);
+  const dropoutKey = fit.model === 'bgnbd' ? 'a' : 's';
+  const se = fit.stdErrors[dropoutKey];
+  const weakDropout = se === null || se > fit.params[dropoutKey];
   return {
     report: {
       ...report,
-      fit: fitReport(result.transactions.model, result.transactions.fit, summary.x.length),
+      fit,
+      warnings: weakDropout ? ['weakDropout'] : [],
       spend: spendReport(result),
       horizons: result.horizons.map((h) => ({
         months: h.months,

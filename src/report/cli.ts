@@ -22,6 +22,14 @@ function fileSource(path: string): ByteSource & { close(): void } {
   };
 }
 
+/** A number flag in [min, max], or an error that names the flag. */
+function numberFlag(flag: string, raw: string | undefined, min: number, max: number): number {
+  const n = Number(raw);
+  if (raw === undefined || raw.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+    throw new Error(`${flag} needs a number from ${min} to ${max}, not "${raw ?? ''}"`);
+  return n;
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = [...argv];
   let file: string | null = null;
@@ -31,16 +39,19 @@ async function main(argv: string[]): Promise<number> {
     if (a === '--config')
       Object.assign(config, JSON.parse(readFileSync(args.shift() ?? '', 'utf8')) as ReportConfig);
     else if (a === '--as-of') config.asOf = args.shift();
-    else if (a === '--margin') config.marginRate = Number(args.shift());
-    else if (a === '--cac') config.cac = Number(args.shift());
+    else if (a === '--margin') config.marginRate = numberFlag(a, args.shift(), 0, 1);
+    else if (a === '--cac') config.cac = numberFlag(a, args.shift(), 0, Infinity);
     else if (a === '--forecast') config.forecast = { ...config.forecast };
     else if (a === '--calibration-end') (config.forecast ??= {}).calibrationEnd = args.shift();
     else if (a === '--time-unit') {
       const unit = args.shift();
       if (unit !== 'day' && unit !== 'week') throw new Error('--time-unit must be day or week');
       (config.forecast ??= {}).timeUnit = unit;
-    } else if (a === '--horizon-months') (config.forecast ??= {}).horizonMonths = Number(args.shift());
-    else if (a === '--discount') (config.forecast ??= {}).discount = Number(args.shift());
+    } else if (a === '--horizon-months') {
+      const h = args.shift();
+      if (h !== '12' && h !== '36') throw new Error('--horizon-months must be 12 or 36');
+      (config.forecast ??= {}).horizonMonths = Number(h);
+    } else if (a === '--discount') (config.forecast ??= {}).discount = numberFlag(a, args.shift(), 0, 1);
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else file = a;
   }

@@ -77,7 +77,11 @@ export interface ReportDocument {
   }[];
   models?: ModelsSection;
   /** The BG/NBD forecast from D (and its validation when a calibration end before D is given). */
-  forecast?: ForecastReport;
+  forecast?: ForecastReport & {
+    /** The 20 customers with the highest predicted CLV (expected purchases without amounts) at `horizonMonths`. */
+    top: { id: string; pAlive: number; expected: number; clv: number | null; revenue: number }[];
+    horizonMonths: number;
+  };
 }
 
 function modelReport(
@@ -98,17 +102,26 @@ export function linesFromSink(sink: MemorySink, dictionaries: Record<string, str
   return linesFromColumns(columns, dictionaries);
 }
 
+/** Sniffs and imports a file in memory with the proposed (or overridden) options: the app's import, in Node. */
+export async function importToLines(
+  source: ByteSource,
+  fileName: string,
+  overrides: Partial<ImportOptions> = {},
+) {
+  const head = await source.read(0, SNIFF_BYTES);
+  const sniffed = sniff(head, fileName, source.size);
+  const options: ImportOptions = { ...defaultOptions(sniffed), ...overrides };
+  const sink = new MemorySink();
+  const imported = await runImport(source, options, sniffed.headers, sink);
+  return { options, imported, lines: linesFromSink(sink, imported.dictionaries) };
+}
+
 export async function buildReport(
   source: ByteSource,
   fileName: string,
   config: ReportConfig = {},
 ): Promise<ReportDocument> {
-  const head = await source.read(0, SNIFF_BYTES);
-  const sniffed = sniff(head, fileName, source.size);
-  const options: ImportOptions = { ...defaultOptions(sniffed), ...config.options };
-  const sink = new MemorySink();
-  const imported = await runImport(source, options, sniffed.headers, sink);
-  const lines = linesFromSink(sink, imported.dictionaries);
+  const { options, imported, lines } = await importToLines(source, fileName, config.options);
   let asOf = -Infinity;
   if (config.asOf) {
     asOf = parseDate(config.asOf, 'iso');
@@ -137,7 +150,23 @@ export async function buildReport(
       monthlyDiscount: f.discount ?? 0.01,
       marginRate: f.clvMarginRate ?? config.marginRate ?? 1,
     });
-    const bg = computeForecast(lines, table, rfm, opts, settings('bgnbd')).report;
+    const bgRun = computeForecast(lines, table, rfm, opts, settings('bgnbd'));
+    const bg = bgRun.report;
+    const horizonMonths = f.horizonMonths ?? 12;
+    const h = horizonMonths === 36 ? 1 : 0;
+    const rank = bgRun.columns.clv?.[h] ?? bgRun.columns.expected[h];
+    const ids = lines.dicts.customer ?? [];
+    const top = Array.from(rfm.codes)
+      .filter((c) => Number.isFinite(rank[c]))
+      .sort((a, b) => rank[b] - rank[a] || a - b)
+      .slice(0, 20)
+      .map((c) => ({
+        id: ids[c],
+        pAlive: bgRun.columns.pAlive[c],
+        expected: bgRun.columns.expected[h][c],
+        clv: bgRun.columns.clv ? bgRun.columns.clv[h][c] : null,
+        revenue: table.revenue[c],
+      }));
     const pn = computeForecast(lines, table, rfm, opts, settings('paretonbd')).report;
     // The fits at the calibration end: the validation fits, or the forecast fits when it is D.
     const atCalibration = (r: ForecastReport) =>
@@ -155,7 +184,7 @@ export async function buildReport(
           b.spend?.failure?.code ?? (b.spend ? undefined : 'no spend model'),
         ),
       },
-      forecast: bg,
+      forecast: { ...bg, top, horizonMonths },
     };
   }
   return {

@@ -1,5 +1,5 @@
 /**
- * The Forecast view's state: its settings (kept while the app is open, the margin also per workspace) and the
+ * The Forecast view's state: its settings (kept while the app is open, the margin also in this browser) and the
  * last result. Settings changes ask the worker again; an older answer never overwrites a newer one.
  */
 import { engine, callback } from '../../client/worker-client';
@@ -20,6 +20,13 @@ export interface ForecastForm {
 
 const MARGIN_KEY = 'kundenwert.forecastMargin';
 
+/** The last margin entered in this browser (0 is a valid margin), else 100 %. */
+function storedMargin(): number {
+  const raw = localStorage.getItem(MARGIN_KEY);
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : 100;
+}
+
 class ForecastState {
   form = $state<ForecastForm>({
     model: 'bgnbd',
@@ -27,7 +34,7 @@ class ForecastState {
     calibrationEnd: null,
     horizonMonths: 12,
     discountPercent: 1,
-    marginPercent: Number(localStorage.getItem(MARGIN_KEY) ?? 100) || 100,
+    marginPercent: storedMargin(),
   });
   /** The dataset whose default calibration end the form holds. */
   formDataset = $state<number | null>(null);
@@ -43,14 +50,18 @@ class ForecastState {
   async load(req: ForecastRequest) {
     const seq = ++this.seq;
     this.stage = 'load';
-    const res = await engine.forecast(
-      req,
-      callback((s: 'load' | 'fit') => {
-        if (seq === this.seq) this.stage = s;
-      }),
-    );
+    let res: Awaited<ReturnType<typeof engine.forecast>>;
+    try {
+      res = await engine.forecast(
+        req,
+        callback((s: 'load' | 'fit') => {
+          if (seq === this.seq) this.stage = s;
+        }),
+      );
+    } finally {
+      if (seq === this.seq) this.stage = null;
+    }
     if (seq !== this.seq) return;
-    this.stage = null;
     if (res.ok) {
       this.result = res.value;
       this.error = null;
