@@ -4,7 +4,16 @@ import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import { i18n } from '../i18n/i18n.svelte';
 
-export type Route = 'import' | 'overview' | 'customers' | 'cohorts' | 'forecast' | 'segments' | 'settings';
+export type Route =
+  | 'import'
+  | 'overview'
+  | 'customers'
+  | 'cohorts'
+  | 'forecast'
+  | 'segments'
+  | 'selfcheck'
+  | 'valuestream'
+  | 'settings';
 export const ROUTES: readonly Route[] = [
   'import',
   'overview',
@@ -12,6 +21,8 @@ export const ROUTES: readonly Route[] = [
   'cohorts',
   'forecast',
   'segments',
+  'selfcheck',
+  'valuestream',
   'settings',
 ];
 

@@ -13,6 +13,8 @@ import {
   LineController,
   LineElement,
   PointElement,
+  RadarController,
+  RadialLinearScale,
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
@@ -27,11 +29,13 @@ Chart.register(
   LineController,
   LineElement,
   PointElement,
+  RadarController,
+  RadialLinearScale,
   Tooltip,
 );
 
 export type ChartConfig = ChartConfiguration<
-  'bar' | 'line',
+  'bar' | 'line' | 'radar',
   (number | null)[] | { x: number; y: number }[],
   string
 >;

@@ -245,3 +245,29 @@ export function trackingConfig(
     ],
   } as ChartConfig;
 }
+
+/** A radar of scores 0–100, one axis per label (the self-check levels). Missing scores are drawn at 0. */
+export function radarConfig(labels: string[], scores: (number | null)[], label: string): ChartConfig {
+  return {
+    type: 'radar',
+    data: {
+      labels,
+      datasets: [
+        {
+          label,
+          data: scores.map((s) => s ?? 0),
+          borderColor: COLORS.primary,
+          backgroundColor: 'rgba(29, 78, 137, 0.18)',
+          pointBackgroundColor: COLORS.primary,
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: { legend: { display: false } },
+      scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, backdropColor: 'transparent' } } },
+    },
+  } as ChartConfig;
+}

@@ -1,7 +1,7 @@
 /** Repositories for workspaces, datasets, their column chunks, dictionaries and rejects. */
 import type { ChunkSink, ColumnChunk, ColumnValues } from '../ingest/columnize';
 import { REJECT_REASONS, type DatasetInfo, type RejectedRow, type WorkspaceInfo } from '../shared/types';
-import { db, type DatasetRow } from './db';
+import { db, type DatasetRow, type SelfCheckRow, type ValueStreamRow } from './db';
 
 export const DEFAULT_WORKSPACE_NAME = 'Workspace';
 
@@ -33,12 +33,14 @@ export async function deleteWorkspace(id: number): Promise<void> {
   // One transaction: a workspace is gone with all its datasets, or not at all.
   await d.transaction(
     'rw',
-    [d.workspaces, d.settings, d.datasets, d.chunks, d.dictionaries, d.rejects],
+    [d.workspaces, d.settings, d.selfChecks, d.valueStreams, d.datasets, d.chunks, d.dictionaries, d.rejects],
     async () => {
       const ids = (await d.datasets.where('workspaceId').equals(id).primaryKeys()) as number[];
       for (const ds of ids) await deleteDatasetRows(ds);
       await d.workspaces.delete(id);
       await d.settings.delete(id);
+      await d.selfChecks.delete(id);
+      await d.valueStreams.delete(id);
     },
   );
 }
@@ -178,4 +180,24 @@ export async function deleteAllData(): Promise<void> {
   await d.transaction('rw', d.tables, async () => {
     await Promise.all(d.tables.map((t) => t.clear()));
   });
+}
+
+export async function getSelfCheck(workspaceId: number): Promise<SelfCheckRow | null> {
+  return (await db().selfChecks.get(workspaceId)) ?? null;
+}
+
+export async function saveSelfCheck(row: Omit<SelfCheckRow, 'updatedAt'>): Promise<void> {
+  await db().selfChecks.put({ ...row, updatedAt: Date.now() });
+}
+
+export async function resetSelfCheck(workspaceId: number): Promise<void> {
+  await db().selfChecks.delete(workspaceId);
+}
+
+export async function getValueStream(workspaceId: number): Promise<ValueStreamRow | null> {
+  return (await db().valueStreams.get(workspaceId)) ?? null;
+}
+
+export async function saveValueStream(workspaceId: number, steps: ValueStreamRow['steps']): Promise<void> {
+  await db().valueStreams.put({ workspaceId, steps, updatedAt: Date.now() });
 }

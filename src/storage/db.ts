@@ -5,6 +5,9 @@
 import Dexie, { type Table } from 'dexie';
 import type { ColumnInfo, ImportOptions, ImportSummary } from '../shared/types';
 import type { ColumnValues } from '../ingest/columnize';
+import type { Answers } from '../analytics/selfcheck';
+import type { UserFigures } from '../analytics/evidence';
+import type { VsmStep } from '../analytics/valuestream';
 
 export interface WorkspaceRow {
   id?: number;
@@ -65,6 +68,22 @@ export interface SettingsRow {
   inactivityDays: number;
 }
 
+/** The self-check of a workspace: answers and notes, the implementation steps done, the figures entered. */
+export interface SelfCheckRow {
+  workspaceId: number;
+  answers: Answers;
+  implementation: Record<string, boolean>;
+  figures: UserFigures & { marginPercent: number };
+  updatedAt: number;
+}
+
+/** The value stream map of a workspace. */
+export interface ValueStreamRow {
+  workspaceId: number;
+  steps: VsmStep[];
+  updatedAt: number;
+}
+
 export const DB_NAME = 'kundenwert';
 
 export class KundenwertDB extends Dexie {
@@ -74,6 +93,8 @@ export class KundenwertDB extends Dexie {
   dictionaries!: Table<DictionaryRow, [number, string]>;
   rejects!: Table<RejectChunkRow, [number, number]>;
   settings!: Table<SettingsRow, number>;
+  selfChecks!: Table<SelfCheckRow, number>;
+  valueStreams!: Table<ValueStreamRow, number>;
 
   constructor(name = DB_NAME) {
     // Relaxed durability: no fsync per transaction; an import is all or nothing through its status flag anyway.
@@ -85,6 +106,11 @@ export class KundenwertDB extends Dexie {
       dictionaries: '[datasetId+column], datasetId',
       rejects: '[datasetId+chunk], datasetId',
       settings: 'workspaceId',
+    });
+    // Version 2 (issue #5): the self-check and the value stream map, one row per workspace. No data to migrate.
+    this.version(2).stores({
+      selfChecks: 'workspaceId',
+      valueStreams: 'workspaceId',
     });
   }
 }

@@ -16,6 +16,14 @@ import { computeCohorts, type CohortResult, type Grain } from '../analytics/coho
 import { compareSegments } from '../analytics/segments';
 import { computeRfm, segmentOf, SEGMENTS, type RfmResult, type Segment } from '../analytics/rfm';
 import { FLAG_DUPLICATE, FLAG_RETURN } from '../analytics/lines';
+import { purchaseOccasions } from '../analytics/occasions';
+import {
+  computeEvidence,
+  type Evidence,
+  type UserFigures,
+  type ValueStreamEvidence,
+} from '../analytics/evidence';
+import type { EvidenceKind } from '../analytics/selfcheck';
 import {
   computeForecast,
   HORIZONS,
@@ -277,7 +285,9 @@ export async function forecast(
   const key = `${p.base}|forecast|${JSON.stringify(settings)}`;
   const { report, columns } = cached(key, () => computeForecast(p.lines, p.table, p.rfm, p.opts, settings));
   const show = shown(columns, req.horizonMonths);
-  forecastColumns.set(p.base, show);
+  // A failed fit has no columns to add to the customer table.
+  if (report.fit) forecastColumns.set(p.base, show);
+  else forecastColumns.delete(p.base);
   // The top 20 customers by predicted CLV at the chosen horizon (by expected purchases without amounts).
   const rank = show.clv ?? show.expected;
   const codes = Array.from(p.rfm.codes).filter((c) => Number.isFinite(rank[c]));
@@ -332,9 +342,10 @@ export async function customerPage(
   const { rfm: r, table: t, lines, base } = await rfmOf(req);
   const ids = lines.dicts.customer ?? [];
   const fc = forecastColumns.get(base) ?? null;
-  const byForecast = req.sort === 'clv' || req.sort === 'pAlive';
+  // Sorting by a forecast column without a forecast for this as-of date and filter falls back to revenue.
+  const byForecast = (req.sort === 'clv' || req.sort === 'pAlive') && fc !== null;
+  if (!byForecast && (req.sort === 'clv' || req.sort === 'pAlive')) req = { ...req, sort: 'revenue' };
   const sortKey = `${base}|sort|${req.sort}|${req.descending}${byForecast && fc ? `|forecast${fc.id}` : ''}`;
-  if (byForecast && !fc) throw new AppFailure('unexpected', 'No forecast to sort by yet.');
   const forecastValue = (c: number) => {
     const col = req.sort === 'pAlive' ? fc!.pAlive : (fc!.clv ?? fc!.expected);
     const v = col[c];
@@ -491,5 +502,48 @@ export async function overview(req: AnalysisRequest): Promise<OverviewResult> {
       attributes: attributesOf(info, lines),
       computeMs: performance.now() - t0,
     };
+  });
+}
+
+export interface EvidenceRequest extends AnalysisRequest {
+  user: UserFigures;
+  /** Gross margin for the predicted CLV, in percent. */
+  marginPercent: number;
+  valueStream: ValueStreamEvidence | null;
+}
+
+/** The evidence of every self-check question from the dataset at D (with filters), the map and the user's figures. */
+export async function selfCheckEvidence(req: EvidenceRequest): Promise<Record<EvidenceKind, Evidence>> {
+  const p = await rfmOf(req);
+  const kpis = cached(`${p.base}|kpis`, () => computeKpis(p.lines, p.opts, p.table));
+  const cohorts = cached(`${p.base}|cohorts|month|null`, () =>
+    computeCohorts(p.lines, p.table, { ...p.opts, grain: 'month', groupBy: null }),
+  );
+  const occasions = cached(`${p.base}|occasions`, () => purchaseOccasions(p.lines, p.opts));
+  const settings: ForecastSettings = {
+    model: 'bgnbd',
+    unit: 'week',
+    calibrationEnd: null,
+    monthlyDiscount: 0.01,
+    marginRate: Math.min(100, Math.max(0, req.marginPercent)) / 100,
+  };
+  const forecast = p.table.hasAmount
+    ? cached(`${p.base}|forecast|${JSON.stringify(settings)}`, () =>
+        computeForecast(p.lines, p.table, p.rfm, p.opts, settings),
+      ).report
+    : null;
+  return computeEvidence({
+    lines: p.lines,
+    table: p.table,
+    rfm: p.rfm,
+    kpis,
+    cohorts,
+    occasions,
+    summary: p.info.summary,
+    dropDuplicates: p.info.options.dropDuplicates,
+    columns: p.info.columns.map((c) => c.key),
+    forecast,
+    valueStream: req.valueStream,
+    user: req.user,
   });
 }

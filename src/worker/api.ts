@@ -22,12 +22,16 @@ import { runImport } from '../ingest/import';
 import * as repo from '../storage/datasets';
 import { rejectsToCsv, type RejectsCsvFormat } from '../ingest/export';
 import * as analysis from './analysis';
+import type { Evidence } from '../analytics/evidence';
+import type { EvidenceKind } from '../analytics/selfcheck';
+import type { SelfCheckRow, ValueStreamRow } from '../storage/db';
 import type {
   AnalysisRequest,
   CohortRequest,
   CustomerPageRequest,
   CustomerRow,
   DatasetMeta,
+  EvidenceRequest,
   ForecastRequest,
   ForecastResponse,
   OverviewResult,
@@ -341,6 +345,40 @@ export const api = {
     onStage?: (stage: 'load' | 'fit') => void,
   ): Promise<Result<ForecastResponse>> {
     return guard(() => analysis.forecast(req, onStage));
+  },
+
+  /** The self-check evidence of every question (see src/analytics/evidence.ts). */
+  async selfCheckEvidence(req: EvidenceRequest): Promise<Result<Record<EvidenceKind, Evidence>>> {
+    return guard(() => analysis.selfCheckEvidence(req));
+  },
+
+  async getSelfCheck(workspaceId: number): Promise<Result<SelfCheckRow | null>> {
+    return guard(() => repo.getSelfCheck(workspaceId));
+  },
+
+  async saveSelfCheck(row: Omit<SelfCheckRow, 'updatedAt'>): Promise<Result<true>> {
+    return guard(async () => {
+      await repo.saveSelfCheck(row);
+      return true as const;
+    });
+  },
+
+  async resetSelfCheck(workspaceId: number): Promise<Result<true>> {
+    return guard(async () => {
+      await repo.resetSelfCheck(workspaceId);
+      return true as const;
+    });
+  },
+
+  async getValueStream(workspaceId: number): Promise<Result<ValueStreamRow | null>> {
+    return guard(() => repo.getValueStream(workspaceId));
+  },
+
+  async saveValueStream(workspaceId: number, steps: ValueStreamRow['steps']): Promise<Result<true>> {
+    return guard(async () => {
+      await repo.saveValueStream(workspaceId, steps);
+      return true as const;
+    });
   },
 
   /** The order timeline of one customer. */

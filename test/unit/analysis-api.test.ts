@@ -72,3 +72,72 @@ describe('api.overview', () => {
     expect(await api.overview({ datasetId: 999 })).toMatchObject({ ok: false, error: { code: 'notFound' } });
   });
 });
+
+describe('api.forecast and the customer table', () => {
+  it('says in a code why five customers are too few, and the table then sorts a CLV request by revenue', async () => {
+    const info = await importCsv();
+    const req = {
+      datasetId: info.id,
+      model: 'bgnbd' as const,
+      unit: 'day' as const,
+      calibrationEnd: null,
+      monthlyDiscount: 0.01,
+      clvMarginRate: 1,
+      horizonMonths: 12,
+    };
+    const f = unwrap(await api.forecast(req));
+    expect(f.fit).toBeNull();
+    expect(f.failure).toEqual({ code: 'tooFewCustomers', details: { customers: 5, minimum: 10 } });
+    const page = unwrap(
+      await api.customerPage({
+        datasetId: info.id,
+        sort: 'clv',
+        descending: true,
+        search: '',
+        segment: null,
+        offset: 0,
+        limit: 10,
+      }),
+    );
+    // Revenue: A 250, C 200, B 80, E 70, D 40.
+    expect(page.rows.map((r) => r.id)).toEqual(['A', 'C', 'B', 'E', 'D']);
+    expect(page.rows.every((r) => r.clv === null && r.pAlive === null)).toBe(true);
+  });
+});
+
+describe('self-check and value stream storage', () => {
+  it('saves, reads back and resets per workspace; deleting the workspace deletes both', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    expect(unwrap(await api.getSelfCheck(ws))).toBeNull();
+    const row = {
+      workspaceId: ws,
+      answers: { pareto: { answer: 'partly' as const, note: 'Top-Kunden nur im Kopf' } },
+      implementation: { currentState: true },
+      figures: { cac: 120, acquisitionShare: 70, existingShare: 10, marginPercent: 35 },
+    };
+    unwrap(await api.saveSelfCheck(row));
+    expect(unwrap(await api.getSelfCheck(ws))).toMatchObject(row);
+    const steps = [
+      {
+        id: 's1',
+        name: 'Angebot',
+        phase: 'decision' as const,
+        owner: 'Vertrieb',
+        processHours: 2,
+        waitDays: 1,
+        costPerCustomer: 30,
+        rating: 'necessary' as const,
+        handoff: true,
+      },
+    ];
+    unwrap(await api.saveValueStream(ws, steps));
+    expect(unwrap(await api.getValueStream(ws))?.steps).toEqual(steps);
+    unwrap(await api.resetSelfCheck(ws));
+    expect(unwrap(await api.getSelfCheck(ws))).toBeNull();
+    expect(unwrap(await api.getValueStream(ws))?.steps).toEqual(steps);
+    unwrap(await api.saveSelfCheck(row));
+    unwrap(await api.deleteWorkspace(ws));
+    expect(unwrap(await api.getSelfCheck(ws))).toBeNull();
+    expect(unwrap(await api.getValueStream(ws))).toBeNull();
+  });
+});

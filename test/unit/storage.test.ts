@@ -268,6 +268,8 @@ describe('storage: atomic imports', () => {
       dictionaries: 3,
       rejects: 3,
       settings: 0,
+      selfChecks: 0,
+      valueStreams: 0,
     });
 
     // The live import (held lock) survives; only the dead one goes.
@@ -281,6 +283,8 @@ describe('storage: atomic imports', () => {
       dictionaries: 2,
       rejects: 2,
       settings: 0,
+      selfChecks: 0,
+      valueStreams: 0,
     });
 
     expect(await deleteInterrupted(() => false)).toBe(1);
@@ -293,6 +297,8 @@ describe('storage: atomic imports', () => {
       dictionaries: 1,
       rejects: 1,
       settings: 0,
+      selfChecks: 0,
+      valueStreams: 0,
     });
     expect(await deleteInterrupted(() => false)).toBe(0);
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([ready]);
@@ -367,6 +373,8 @@ describe('storage: deletion', () => {
       dictionaries: 1,
       rejects: 1,
       settings: 1,
+      selfChecks: 0,
+      valueStreams: 0,
     });
     expect((await listWorkspaces()).map((w) => [w.id, w.name, w.datasetCount])).toEqual([[w2, 'Two', 1]]);
     expect(await d.settings.get(w2)).toEqual({ workspaceId: w2, ...settings });
@@ -391,6 +399,8 @@ describe('storage: deletion', () => {
       dictionaries: 2,
       rejects: 2,
       settings: 1,
+      selfChecks: 0,
+      valueStreams: 0,
     });
     await deleteAllData();
     expect(await tableCounts()).toEqual({
@@ -400,6 +410,8 @@ describe('storage: deletion', () => {
       dictionaries: 0,
       rejects: 0,
       settings: 0,
+      selfChecks: 0,
+      valueStreams: 0,
     });
     // The database stays usable.
     expect(await createWorkspace('')).toBeGreaterThan(0);
@@ -413,7 +425,9 @@ describe('storage: deletion', () => {
       'datasets',
       'dictionaries',
       'rejects',
+      'selfChecks',
       'settings',
+      'valueStreams',
       'workspaces',
     ]);
   });
@@ -557,6 +571,8 @@ describe('worker api end to end', () => {
       dictionaries: 0,
       rejects: 0,
       settings: 0,
+      selfChecks: 0,
+      valueStreams: 0,
     });
 
     expect(await api.deleteAllData()).toEqual({ ok: true, value: true });
@@ -628,6 +644,8 @@ describe('worker api: failures leave nothing behind', () => {
       dictionaries: 1,
       rejects: 1,
       settings: 0,
+      selfChecks: 0,
+      valueStreams: 0,
     });
     expect(await rowsOf(other)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([other]);
@@ -659,6 +677,8 @@ describe('worker api: failures leave nothing behind', () => {
       dictionaries: 0,
       rejects: 0,
       settings: 0,
+      selfChecks: 0,
+      valueStreams: 0,
     });
   });
 
@@ -690,6 +710,8 @@ describe('worker api: failures leave nothing behind', () => {
       dictionaries: 0,
       rejects: 0,
       settings: 0,
+      selfChecks: 0,
+      valueStreams: 0,
     });
     expect(unwrap(await api.listDatasets(ws))).toEqual([]);
 
@@ -769,5 +791,28 @@ describe('encodings beyond the sniffed part', () => {
     const res = await api.startImport(ws, file, sniffed.options);
     expect(res).toMatchObject({ ok: false, error: { code: 'encoding', params: { line: 6002, mixed: 1 } } });
     expect(await tableCounts()).toMatchObject({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
+  });
+});
+
+describe('schema version 2', () => {
+  it('opens a version-1 database, keeps its rows and adds the self-check and value stream tables', async () => {
+    const name = 'kundenwert-upgrade-test';
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      workspaces: '++id',
+      datasets: '++id, workspaceId, status',
+      chunks: '[datasetId+column+chunk], datasetId',
+      dictionaries: '[datasetId+column], datasetId',
+      rejects: '[datasetId+chunk], datasetId',
+      settings: 'workspaceId',
+    });
+    const id = (await v1.table('workspaces').add({ name: 'Alt', createdAt: 1 })) as number;
+    v1.close();
+    const v2 = new KundenwertDB(name);
+    expect((await v2.workspaces.get(id))?.name).toBe('Alt');
+    expect(v2.verno).toBe(2);
+    await v2.valueStreams.put({ workspaceId: id, steps: [], updatedAt: 2 });
+    expect((await v2.valueStreams.get(id))?.updatedAt).toBe(2);
+    await v2.delete();
   });
 });

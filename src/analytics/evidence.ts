@@ -1,0 +1,318 @@
+/**
+ * Evidence for the self-check questions, computed from the user's own data (and the value stream map and the
+ * figures the user entered). Pure: the worker and the tests call it with analytics results already computed.
+ * Each piece of evidence is data (numbers and codes); the UI words it in the chosen language. When the data cannot
+ * speak, `available` is false and `reason` says why.
+ */
+import type { CohortResult } from './cohorts';
+import type { CustomerTable } from './customers';
+import type { ForecastReport } from './forecast';
+import type { KpiResult } from './kpis';
+import type { Lines } from './lines';
+import type { Occasions } from './btyd/summary';
+import type { RfmResult } from './rfm';
+import type { EvidenceKind } from './selfcheck';
+import type { ImportSummary } from '../shared/types';
+
+export type EvidenceReason =
+  'noAmount' | 'noMap' | 'noForecast' | 'noCustomers' | 'historyTooShort' | 'noSummary';
+
+export type EvidenceNote =
+  'noAttribute' | 'noCac' | 'noBudget' | 'byOccasions' | 'noAmount' | 'orderDataOnly';
+
+export interface EvidenceItem {
+  key: string;
+  values: Record<string, number | null>;
+}
+
+export interface Evidence {
+  kind: EvidenceKind;
+  available: boolean;
+  reason?: EvidenceReason;
+  /** A failure code of the forecast, when reason is noForecast. */
+  detail?: string;
+  values: Record<string, number | null>;
+  items: EvidenceItem[];
+  notes: EvidenceNote[];
+}
+
+/** What the value stream map contributes (see src/analytics/valuestream.ts). */
+export interface ValueStreamEvidence {
+  steps: number;
+  handoffsFirst90Days: number;
+  handoffsTotal: number;
+  timeToValueDays: number | null;
+  leadTimeDays: number;
+}
+
+export interface UserFigures {
+  /** Acquisition cost per new customer, in the dataset's currency. */
+  cac: number | null;
+  /** Percent of the marketing/sales budget spent on acquisition and on existing customers. */
+  acquisitionShare: number | null;
+  existingShare: number | null;
+}
+
+export interface EvidenceInput {
+  lines: Lines;
+  table: CustomerTable;
+  rfm: RfmResult;
+  kpis: KpiResult;
+  /** Monthly cohorts by first purchase. */
+  cohorts: CohortResult;
+  occasions: Occasions;
+  summary: ImportSummary | null;
+  dropDuplicates: boolean;
+  /** Column keys of the dataset (customer, date, amount, order, product, category, channel, region, attr:…). */
+  columns: string[];
+  forecast: ForecastReport | null;
+  valueStream: ValueStreamEvidence | null;
+  user: UserFigures;
+}
+
+const ATTRIBUTE = (k: string) => ['category', 'channel', 'region'].includes(k) || k.startsWith('attr:');
+
+function make(kind: EvidenceKind, rest: Partial<Evidence> = {}): Evidence {
+  return { kind, available: true, values: {}, items: [], notes: [], ...rest };
+}
+const missing = (kind: EvidenceKind, reason: EvidenceReason, detail?: string): Evidence =>
+  make(kind, { available: false, reason, detail });
+
+function segmentValue(x: EvidenceInput): Evidence {
+  if (!x.table.hasAmount) return missing('segmentValue', 'noAmount');
+  if (x.table.count === 0) return missing('segmentValue', 'noCustomers');
+  const attributes = x.columns.filter(ATTRIBUTE).length;
+  const items = [...x.rfm.segments]
+    .filter((s) => s.customers > 0)
+    .sort((a, b) => b.revenueShare - a.revenueShare)
+    .map((s) => ({
+      key: s.segment,
+      values: { customerShare: s.customerShare, revenueShare: s.revenueShare, meanRevenue: s.meanRevenue },
+    }));
+  return make('segmentValue', {
+    values: { segments: items.length, attributes },
+    items,
+    notes: attributes === 0 ? ['noAttribute'] : [],
+  });
+}
+
+function pareto(x: EvidenceInput): Evidence {
+  const share = x.kpis.kpis.top20Share;
+  if (!x.table.hasAmount) return missing('pareto', 'noAmount');
+  if (share.value === null) return missing('pareto', 'noCustomers');
+  const ids = x.lines.dicts.customer ?? [];
+  return make('pareto', {
+    values: { top20Share: share.value, top: x.kpis.topCustomers.length, customers: x.kpis.customers },
+    items: x.kpis.topCustomers
+      .slice(0, 10)
+      .map((c) => ({ key: ids[c], values: { revenue: x.table.revenue[c] } })),
+  });
+}
+
+function clvVsCac(x: EvidenceInput): Evidence {
+  if (!x.table.hasAmount) return missing('clvVsCac', 'noAmount');
+  const f = x.forecast;
+  if (!f || f.failure || !f.fit) return missing('clvVsCac', 'noForecast', f?.failure?.code);
+  const h12 = f.horizons.find((h) => h.months === 12);
+  const h36 = f.horizons.find((h) => h.months === 36);
+  if (!h36 || h36.meanClv === null) return missing('clvVsCac', 'noForecast', f.spend?.failure?.code);
+  const cac = x.user.cac !== null && x.user.cac > 0 ? x.user.cac : null;
+  return make('clvVsCac', {
+    values: {
+      meanClv12: h12?.meanClv ?? null,
+      meanClv36: h36.meanClv,
+      totalClv36: h36.clvTotal,
+      cac,
+      ratio: cac ? h36.meanClv / cac : null,
+      marginRate: f.settings.marginRate,
+    },
+    notes: cac ? [] : ['noCac'],
+  });
+}
+
+function budgetShare(x: EvidenceInput): Evidence {
+  const t = x.table;
+  if (x.kpis.historyDays < 365) return missing('budgetShare', 'historyTooShort');
+  // Existing customers: a first purchase before the last year (D − 365, D]; their share of that year's value.
+  const cut = t.asOf - 365;
+  let existing = 0;
+  let total = 0;
+  const byOccasions = !t.hasAmount;
+  for (let c = 0; c < t.size; c++) {
+    if (!t.isCustomer[c]) continue;
+    const v = byOccasions ? t.lastYear.occasions[c] : t.lastYear.revenue[c];
+    total += v;
+    if (t.first[c] <= cut) existing += v;
+  }
+  if (total <= 0) return missing('budgetShare', 'noCustomers');
+  const existingValueShare = existing / total;
+  const acquisition = x.user.acquisitionShare;
+  const existingBudget = x.user.existingShare;
+  const notes: EvidenceNote[] = [];
+  if (byOccasions) notes.push('byOccasions');
+  if (acquisition === null && existingBudget === null) notes.push('noBudget');
+  return make('budgetShare', {
+    values: {
+      existingValueShare,
+      newValueShare: 1 - existingValueShare,
+      acquisitionBudgetShare: acquisition === null ? null : acquisition / 100,
+      existingBudgetShare: existingBudget === null ? null : existingBudget / 100,
+      gap: existingBudget === null ? null : existingValueShare - existingBudget / 100,
+    },
+    notes,
+  });
+}
+
+/** The evidence that needs only the value stream map (also shown before any data is imported). */
+export function mapEvidence(
+  v: ValueStreamEvidence | null,
+): Pick<Record<EvidenceKind, Evidence>, 'handoffs' | 'timeToValue'> {
+  const occasions = { customer: new Int32Array(0), day: new Int32Array(0), value: null };
+  const x = { valueStream: v, occasions } as unknown as EvidenceInput;
+  return { handoffs: handoffs(x), timeToValue: timeToValue(x) };
+}
+
+function handoffs(x: EvidenceInput): Evidence {
+  const v = x.valueStream;
+  if (!v || v.steps === 0) return missing('handoffs', 'noMap');
+  return make('handoffs', {
+    values: { first90Days: v.handoffsFirst90Days, total: v.handoffsTotal, steps: v.steps },
+  });
+}
+
+/** Median days from the first to the second purchase occasion, over customers with at least two. */
+function medianDaysToSecond(o: Occasions): number | null {
+  const gaps: number[] = [];
+  for (let i = 1; i < o.customer.length; i++) {
+    if (o.customer[i] === o.customer[i - 1] && (i < 2 || o.customer[i - 2] !== o.customer[i]))
+      gaps.push(o.day[i] - o.day[i - 1]);
+  }
+  if (!gaps.length) return null;
+  gaps.sort((a, b) => a - b);
+  const m = gaps.length >> 1;
+  return gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
+}
+
+function timeToValue(x: EvidenceInput): Evidence {
+  const v = x.valueStream;
+  const toSecond = medianDaysToSecond(x.occasions);
+  if (!v || v.steps === 0)
+    return make('timeToValue', {
+      available: toSecond !== null,
+      reason: 'noMap',
+      values: { medianDaysToSecond: toSecond, mapDays: null, leadTimeDays: null },
+    });
+  return make('timeToValue', {
+    values: { mapDays: v.timeToValueDays, leadTimeDays: v.leadTimeDays, medianDaysToSecond: toSecond },
+  });
+}
+
+function firstOrderDropoff(x: EvidenceInput): Evidence {
+  const t = x.table;
+  if (t.count === 0) return missing('firstOrderDropoff', 'noCustomers');
+  let single = 0;
+  for (let c = 0; c < t.size; c++) if (t.isCustomer[c] && t.orders[c] === 1) single++;
+  // Month 1 to 3 of the monthly cohorts: customers active in month k over those observable, complete cells only.
+  const co = x.cohorts;
+  const month = (k: number): number | null => {
+    let active = 0;
+    let eligible = 0;
+    for (let r = 0; r < co.cohorts.length; r++) {
+      const share = co.activeShare[r]?.[k];
+      if (share === null || share === undefined || co.incomplete[r][k]) continue;
+      active += share * co.eligible[r][k];
+      eligible += co.eligible[r][k];
+    }
+    return eligible > 0 ? active / eligible : null;
+  };
+  return make('firstOrderDropoff', {
+    values: {
+      singleOrderShare: single / t.count,
+      singleOrder: single,
+      month1: month(1),
+      month2: month(2),
+      month3: month(3),
+    },
+  });
+}
+
+function reactivation(x: EvidenceInput): Evidence {
+  const t = x.table;
+  if (t.count === 0) return missing('reactivation', 'noCustomers');
+  if (x.kpis.historyDays <= 365) return missing('reactivation', 'historyTooShort');
+  let inactive = 0;
+  let revenue = 0;
+  let total = 0;
+  for (let c = 0; c < t.size; c++) {
+    if (!t.isCustomer[c]) continue;
+    total += t.revenue[c];
+    if (t.asOf - t.last[c] > 365) {
+      inactive++;
+      revenue += t.revenue[c];
+    }
+  }
+  return make('reactivation', {
+    values: {
+      inactive,
+      share: inactive / t.count,
+      revenue: t.hasAmount ? revenue : null,
+      revenueShare: t.hasAmount && total > 0 ? revenue / total : null,
+    },
+    notes: t.hasAmount ? [] : ['noAmount'],
+  });
+}
+
+function dataJoined(x: EvidenceInput): Evidence {
+  const has = (k: string) => (x.columns.includes(k) ? 1 : 0);
+  return make('dataJoined', {
+    values: {
+      amount: has('amount'),
+      order: has('order'),
+      product: has('product'),
+      category: has('category'),
+      channel: has('channel'),
+      region: has('region'),
+      margin: has('margin'),
+      attributes: x.columns.filter((k) => k.startsWith('attr:')).length,
+    },
+    notes: ['orderDataOnly'],
+  });
+}
+
+function dataQuality(x: EvidenceInput): Evidence {
+  const s = x.summary;
+  if (!s) return missing('dataQuality', 'noSummary');
+  return make('dataQuality', {
+    values: {
+      rowsRead: s.rowsRead,
+      rejected: s.rejected,
+      rejectedShare: s.rowsRead > 0 ? s.rejected / s.rowsRead : 0,
+      duplicates: s.duplicateLines,
+      duplicatesDropped: x.dropDuplicates ? 1 : 0,
+      returns: s.returnLines,
+    },
+    items: Object.entries(s.rejectReasons)
+      .filter(([, n]) => (n ?? 0) > 0)
+      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+      .map(([reason, n]) => ({ key: reason, values: { rows: n ?? 0 } })),
+  });
+}
+
+const BUILDERS: Record<EvidenceKind, (x: EvidenceInput) => Evidence> = {
+  segmentValue,
+  pareto,
+  clvVsCac,
+  budgetShare,
+  handoffs,
+  timeToValue,
+  firstOrderDropoff,
+  reactivation,
+  dataJoined,
+  dataQuality,
+};
+
+export const EVIDENCE_KINDS = Object.keys(BUILDERS) as EvidenceKind[];
+
+export function computeEvidence(x: EvidenceInput): Record<EvidenceKind, Evidence> {
+  return Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, BUILDERS[k](x)])) as Record<EvidenceKind, Evidence>;
+}
