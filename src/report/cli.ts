@@ -65,6 +65,12 @@ async function main(argv: string[]): Promise<number> {
   const source = fileSource(file);
   try {
     const doc = await buildReport(source, basename(file), config);
+    const end = config.forecast?.calibrationEnd;
+    if (end && doc.forecast && !doc.forecast.validation)
+      process.stderr.write(
+        `note: the calibration end ${end} is not before the as-of date ${doc.asOf}: no holdout validation; ` +
+          '`models` are the fits on all data up to the as-of date\n',
+      );
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     return 0;
   } finally {
