@@ -3,6 +3,7 @@
  * from IndexedDB and saved back (debounced) on every change; plus the evidence from the worker.
  */
 import { engine } from '../../client/worker-client';
+import { AutoSave } from '../../client/autosave';
 import type { AppError } from '../../shared/errors';
 import type { Answer, Answers, EvidenceKind } from '../../analytics/selfcheck';
 import type { Evidence, UserFigures, ValueStreamEvidence } from '../../analytics/evidence';
@@ -22,8 +23,8 @@ class SelfCheckState {
   error = $state.raw<AppError | null>(null);
   evidence = $state.raw<Record<EvidenceKind, Evidence> | null>(null);
   evidenceError = $state.raw<AppError | null>(null);
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
+  private autosave = new AutoSave(() => this.write());
 
   async load(workspaceId: number) {
     if (this.workspaceId === workspaceId && this.loaded) return;
@@ -63,15 +64,15 @@ class SelfCheckState {
     this.save();
   }
 
-  /** Saves shortly after the last change; `flush` saves at once (before a reload or a print). */
   save() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), 300);
+    this.autosave.schedule();
   }
 
-  async flush() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+  flush() {
+    return this.autosave.flush();
+  }
+
+  private async write() {
     if (this.workspaceId === null || !this.loaded) return;
     const res = await engine.saveSelfCheck({
       workspaceId: this.workspaceId,
@@ -85,7 +86,7 @@ class SelfCheckState {
 
   async reset() {
     if (this.workspaceId === null) return;
-    if (this.timer) clearTimeout(this.timer);
+    this.autosave.cancel();
     const res = await engine.resetSelfCheck(this.workspaceId);
     if (!res.ok) {
       this.error = res.error;

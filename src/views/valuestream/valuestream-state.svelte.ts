@@ -3,6 +3,7 @@
  * change. A workspace without a map starts from the template in the UI language.
  */
 import { engine } from '../../client/worker-client';
+import { AutoSave } from '../../client/autosave';
 import type { AppError } from '../../shared/errors';
 import { templateSteps, valueStreamFigures, type VsmStep } from '../../analytics/valuestream';
 import type { ValueStreamEvidence } from '../../analytics/evidence';
@@ -15,7 +16,7 @@ class ValueStreamState {
   loaded = $state(false);
   saved = $state<number | null>(null);
   error = $state.raw<AppError | null>(null);
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private autosave = new AutoSave(() => this.write());
 
   figures = $derived(valueStreamFigures(this.steps));
 
@@ -61,13 +62,14 @@ class ValueStreamState {
   }
 
   save() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), 300);
+    this.autosave.schedule();
   }
 
-  async flush() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+  flush() {
+    return this.autosave.flush();
+  }
+
+  private async write() {
     if (this.workspaceId === null || !this.loaded) return;
     const res = await engine.saveValueStream(this.workspaceId, $state.snapshot(this.steps));
     if (res.ok) this.saved = Date.now();
