@@ -67,8 +67,8 @@ export const QUESTIONS: readonly Question[] = [
     id: 'pareto',
     level: 'strategy',
     text: {
-      de: 'Machen 20 % Ihrer Kunden 80 % des Werts aus – und wissen Sie, wer diese Kunden sind?',
-      en: 'Do 20 % of your customers make 80 % of the value, and do you know who they are?',
+      de: 'Wissen Sie, welche Kunden zu den 20 % gehören, die den Großteil Ihres Werts bringen?',
+      en: 'Do you know which customers are the 20 % who bring most of your value?',
     },
     why: {
       de: 'Wenn der Wert stark konzentriert ist, entscheidet die Bindung weniger Kunden über das Ergebnis; wer sie nicht namentlich kennt, kann sie nicht gezielt halten.',
@@ -101,8 +101,8 @@ export const QUESTIONS: readonly Question[] = [
     id: 'budgetShare',
     level: 'tactics',
     text: {
-      de: 'Welcher Budgetanteil geht in Akquisition, welcher in Bestandskunden – verglichen mit deren Umsatzanteil?',
-      en: 'What share of the budget goes to acquisition versus existing customers, compared with their share of revenue?',
+      de: 'Entspricht Ihre Budgetverteilung zwischen Akquisition und Bestandskunden deren Anteil am Umsatz?',
+      en: 'Does your budget split between acquisition and existing customers match their share of revenue?',
     },
     why: {
       de: 'Typisch sind 70 % des Budgets für Akquisition und 10 % für Bestandskunden, die aber über 80 % des Umsatzes bringen – hier liegt oft der schnellste Hebel.',
@@ -118,8 +118,8 @@ export const QUESTIONS: readonly Question[] = [
     id: 'firstOrderDropoff',
     level: 'tactics',
     text: {
-      de: 'Wie viele Kunden hören nach der ersten Bestellung auf?',
-      en: 'How many customers stop after the first order?',
+      de: 'Wissen Sie, wie viele Kunden nach der ersten Bestellung aufhören – und wirken Sie dem gezielt entgegen?',
+      en: 'Do you know how many customers stop after the first order, and do you act on it?',
     },
     why: {
       de: 'Der Schritt vom ersten zum zweiten Kauf ist der größte Verlustpunkt im Kundenleben; jeder gehaltene Erstkäufer vervielfacht seinen Wert.',
@@ -152,8 +152,8 @@ export const QUESTIONS: readonly Question[] = [
     id: 'handoffs',
     level: 'operations',
     text: {
-      de: 'Durch wie viele Übergaben geht ein Neukunde in den ersten 90 Tagen?',
-      en: 'How many handoffs does a new customer go through in the first 90 days?',
+      de: 'Kennen Sie die Übergaben, die ein Neukunde in den ersten 90 Tagen durchläuft – und halten Sie sie gering?',
+      en: 'Do you know the handoffs a new customer goes through in the first 90 days, and do you keep them few?',
     },
     why: {
       de: 'Jede Übergabe zwischen Personen oder Teams kostet Zeit und Information; in der Anlaufphase entscheidet sie, ob der Kunde den versprochenen Wert erlebt.',
@@ -178,8 +178,8 @@ export const QUESTIONS: readonly Question[] = [
     },
     evidence: 'timeToValue',
     nextStep: {
-      de: 'Messen Sie die Zeit von der Bestellung bis zum ersten Nutzen und kürzen Sie die längste Wartezeit davor (den Engpass der Wertstromkarte).',
-      en: 'Measure the time from the order to the first benefit and cut the longest wait before it (the bottleneck of the value stream map).',
+      de: 'Messen Sie die Zeit von der Bestellung bis zum ersten Nutzen und kürzen Sie die längste Wartezeit auf diesem Weg.',
+      en: 'Measure the time from the order to the first benefit and cut the longest wait on that way.',
     },
   },
   {

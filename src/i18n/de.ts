@@ -359,7 +359,7 @@ export const de = {
   'settings.deleteAllConfirm': 'Ja, alles löschen',
   'settings.deletedAll': 'Alle lokalen Daten wurden gelöscht.',
   'nav.forecast': 'Prognose',
-  'fc.title': 'Prognose: was werden die Kunden wert sein?',
+  'fc.title': 'Prognose: Was werden die Kunden wert sein?',
   'fc.modelChoice': 'Modell',
   'fc.model.bgnbd': 'BG/NBD',
   'fc.model.paretonbd': 'Pareto/NBD',
@@ -467,7 +467,6 @@ export const de = {
     'Alle Antworten, Notizen, Schritte und Zahlen dieses Selbstchecks löschen? Die Wertstromkarte bleibt erhalten.',
   'sc.noData':
     'Noch kein Datensatz: Sie können die Fragen schon beantworten; die Belege aus Ihren Daten erscheinen nach einem Import.',
-  'sc.printDataset': 'Belege aus dem Datensatz „{name}“.',
   'sc.verdict': 'Ihr größter Hebel',
   'sc.verdictWaiting':
     'Beantworten Sie auf jeder Ebene mindestens eine Frage, um eine Einschätzung zu erhalten. Noch ohne Antwort: {levels}.',
@@ -490,7 +489,7 @@ export const de = {
   'sc.existingShare': 'Budget für Bestandskunden %',
   'sc.level.strategy': 'Strategie',
   'sc.level.tactics': 'Taktik',
-  'sc.level.operations': 'Operation',
+  'sc.level.operations': 'Operative Ebene',
   'sc.levelQuestion.strategy': 'Welche Kunden bedienen wir?',
   'sc.levelQuestion.tactics': 'Preise, Kundenbindung und Budgetverteilung',
   'sc.levelQuestion.operations': 'Time-to-Value, Übergaben und Onboarding in den ersten 90 Tagen',
@@ -524,7 +523,8 @@ export const de = {
   'ev.pareto.link': 'Alle Kunden, nach Umsatz sortiert',
   'ev.clvVsCac':
     'Mittlerer prognostizierter CLV je Bestandskunde bei {m} % Marge (BG/NBD + Gamma-Gamma): {c12} über 12 Monate, {c36} über 36 Monate.',
-  'ev.clvVsCac.ratio': 'Gegenüber Akquisitionskosten von {cac}: LTV:CAC = {ratio} : 1.',
+  'ev.clvVsCac.ratio':
+    'Gegenüber Akquisitionskosten von {cac}: CLV (36 Monate) : CAC = {ratio} : 1 – gemessen am Mittel aller Bestandskunden, aktiver wie inaktiver; ein Neukunde kann mehr oder weniger wert sein.',
   'ev.clvVsCac.low': 'Unter 3 : 1 rechnet sich die Akquisition kaum.',
   'ev.clvVsCac.ok': 'Ab 3 : 1 rechnet sich die Akquisition.',
   'ev.note.noCac': 'Tragen Sie oben Ihre Akquisitionskosten je Neukunde ein, um zu vergleichen.',
@@ -538,7 +538,7 @@ export const de = {
   'ev.handoffs':
     'Die Wertstromkarte zählt {n} Übergaben in den ersten 90 Tagen eines Neukunden ({total} insgesamt, in {steps} Schritten).',
   'ev.timeToValue':
-    'Laut Wertstromkarte vergehen {days} Tage von der Bestellung bis zum ersten wertschöpfenden Schritt (die ganze Reise dauert {lead} Tage).',
+    'Laut Wertstromkarte vergehen {days} Tage von der Bestellung bis zum Ende des ersten wertschöpfenden Schritts (die ganze Reise dauert {lead} Tage).',
   'ev.timeToValue.noValueStep':
     'Die Wertstromkarte hat nach der Bestellung keinen wertschöpfenden Schritt und zeigt daher keine Time-to-Value.',
   'ev.timeToValue.data': 'In den Daten kaufen Wiederkäufer im Median {d} Tage nach dem ersten Kauf erneut.',
@@ -561,6 +561,14 @@ export const de = {
   'ev.col.region': 'Region',
   'ev.col.margin': 'Kosten oder Marge',
   'ev.col.attributes': '{n} weitere Merkmale',
+  'ev.col.attribute': 'ein weiteres Merkmal',
+  'ev.budgetShare.over100': 'Ihre Anteile ergeben zusammen {sum} %, mehr als 100 %.',
+  'vs.restore': 'Schritt „{name}“ gelöscht.',
+  'vs.undo': 'Rückgängig',
+  'sc.printContext':
+    'Arbeitsbereich „{ws}“ · Datensatz „{ds}“ · Stichtag {asOf}{filters} · erstellt am {today}',
+  'sc.scoreAria': 'Wert {score} von 100',
+  'sc.marginNote': '100 % = CLV auf Umsatz; gilt auch für die Prognose.',
   'ev.dataQuality':
     'Der Import wies {rejected} von {rows} Zeilen ab ({share}), fand {dups} exakte Dubletten und {returns} Retourenzeilen.',
   'ev.dataQuality.dropped': 'Die Dubletten sind aus der Analyse ausgeschlossen.',
@@ -604,7 +612,7 @@ export const de = {
   'vs.processTimeDays': 'Bearbeitungszeit (Tage)',
   'vs.waitTime': 'Wartezeit',
   'vs.handoff': 'Übergabe',
-  'vs.daysShort': '{n} T',
+  'vs.daysShort': '{n} Tg.',
   'vs.hoursShort': '{n} Std.',
   'vs.col.name': 'Schritt',
   'vs.col.phase': 'Phase',
@@ -629,6 +637,7 @@ export const de = {
     'Vorsicht: Die Daten zeigen kaum Abwanderung. Der Abwanderungsparameter ist schlecht bestimmt (sein Standardfehler übersteigt den Schätzwert), P(aktiv) und CLV sind daher vermutlich zu hoch. Mehr Historie oder ein späteres Kalibrierungsende helfen.',
   'sc.figuresPrint':
     'Akquisitionskosten je Neukunde {cac} · Budget für Akquisition {acq}, für Bestandskunden {ex} · Rohertragsmarge {m}.',
+  'vs.printContext': 'Arbeitsbereich „{ws}“ · erstellt am {today}',
 };
 
 export type MessageKey = keyof typeof de;

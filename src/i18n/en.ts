@@ -465,7 +465,6 @@ export const en: Record<MessageKey, string> = {
     'Delete all answers, notes, steps and figures of this self-check? The value stream map stays.',
   'sc.noData':
     'No dataset yet: you can answer the questions now; the evidence from your data appears after an import.',
-  'sc.printDataset': 'Evidence from the dataset "{name}".',
   'sc.verdict': 'Your biggest lever',
   'sc.verdictWaiting':
     'Answer at least one question on each level to get a verdict. Still without an answer: {levels}.',
@@ -521,7 +520,8 @@ export const en: Record<MessageKey, string> = {
   'ev.pareto.link': 'All customers, sorted by revenue',
   'ev.clvVsCac':
     'Mean predicted CLV per existing customer at {m} % margin (BG/NBD + Gamma-Gamma): {c12} over 12 months, {c36} over 36 months.',
-  'ev.clvVsCac.ratio': 'Against a CAC of {cac}: LTV:CAC = {ratio} : 1.',
+  'ev.clvVsCac.ratio':
+    'Against a CAC of {cac}: CLV (36 months) : CAC = {ratio} : 1, measured on the mean of all existing customers, active or not; a new customer may be worth more or less.',
   'ev.clvVsCac.low': 'Below 3 : 1, acquisition hardly pays off.',
   'ev.clvVsCac.ok': 'At 3 : 1 or above, acquisition pays off.',
   'ev.note.noCac': 'Enter your acquisition cost per new customer above to compare.',
@@ -535,7 +535,7 @@ export const en: Record<MessageKey, string> = {
   'ev.handoffs':
     "The value stream map counts {n} handoffs in a new customer's first 90 days ({total} in all, over {steps} steps).",
   'ev.timeToValue':
-    'The value stream map gives a time-to-value of {days} days from the order to the first value-adding step (the whole journey takes {lead} days).',
+    'The value stream map gives a time-to-value of {days} days from the order to the end of the first value-adding step (the whole journey takes {lead} days).',
   'ev.timeToValue.noValueStep':
     'The value stream map has no value-adding step after the order, so it shows no time-to-value.',
   'ev.timeToValue.data':
@@ -559,6 +559,13 @@ export const en: Record<MessageKey, string> = {
   'ev.col.region': 'region',
   'ev.col.margin': 'cost or margin',
   'ev.col.attributes': '{n} further attributes',
+  'ev.col.attribute': 'one further attribute',
+  'ev.budgetShare.over100': 'Your shares add up to {sum} %, more than 100 %.',
+  'vs.restore': 'Step "{name}" deleted.',
+  'vs.undo': 'Undo',
+  'sc.printContext': 'Workspace "{ws}" · dataset "{ds}" · as of {asOf}{filters} · printed {today}',
+  'sc.scoreAria': 'Score {score} of 100',
+  'sc.marginNote': '100 % = CLV on revenue; also used by the forecast.',
   'ev.dataQuality':
     'The import rejected {rejected} of {rows} rows ({share}), found {dups} exact duplicates and {returns} return lines.',
   'ev.dataQuality.dropped': 'The duplicates are excluded from the analysis.',
@@ -627,4 +634,5 @@ export const en: Record<MessageKey, string> = {
     'Careful: the data barely show churn. The dropout parameter is not well determined (its standard error exceeds the estimate), so P(alive) and the CLV are probably too high. More history, or a later calibration end, helps.',
   'sc.figuresPrint':
     'Acquisition cost per new customer {cac} · budget on acquisition {acq}, on existing customers {ex} · gross margin {m}.',
+  'vs.printContext': 'Workspace "{ws}" · printed {today}',
 };

@@ -73,7 +73,7 @@ export interface SelfCheckRow {
   workspaceId: number;
   answers: Answers;
   implementation: Record<string, boolean>;
-  figures: UserFigures & { marginPercent: number };
+  figures: UserFigures;
   updatedAt: number;
 }
 

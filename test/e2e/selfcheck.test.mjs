@@ -76,7 +76,9 @@ test(
     assert.equal(await text(page, 'sc-lever'), 'Operations (score 38 of 100)');
     assert.match(await text(page, 'sc-next-step'), /^Map the value stream of the first 90 days/);
     await page.waitForFunction(() =>
-      /LTV:CAC = \d/.test(document.querySelector('[data-testid=evidence-clvVsCac]')?.textContent ?? ''),
+      /CLV \(36 months\) : CAC = \d/.test(
+        document.querySelector('[data-testid=evidence-clvVsCac]')?.textContent ?? '',
+      ),
     );
     assert.match(
       await text(page, 'evidence-budgetShare'),
@@ -146,6 +148,13 @@ test(
       assert.match(f.handoffs, /^Handoffs in the first 90 days\s*3/);
       assert.match(f.bottleneck, /^Bottleneck\s*Einweisung/);
     };
+    await expected();
+    // Delete the last step, then undo: the map is as before.
+    await page.locator('[data-testid=vs-delete]').nth(3).click();
+    assert.equal(await page.locator('[data-testid=vs-step]').count(), 3);
+    assert.match(await text(page, 'vs-lead-time'), /^Lead time\s*4\.75 d/);
+    await page.click('[data-testid=vs-undo]');
+    assert.equal(await page.locator('[data-testid=vs-step]').count(), 4);
     await expected();
     await page.waitForFunction(() =>
       /Saved in this browser/.test(document.querySelector('[data-testid=vs-saved]').textContent),

@@ -113,7 +113,7 @@ describe('self-check and value stream storage', () => {
       workspaceId: ws,
       answers: { pareto: { answer: 'partly' as const, note: 'Top-Kunden nur im Kopf' } },
       implementation: { currentState: true },
-      figures: { cac: 120, acquisitionShare: 70, existingShare: 10, marginPercent: 35 },
+      figures: { cac: 120, acquisitionShare: 70, existingShare: 10 },
     };
     unwrap(await api.saveSelfCheck(row));
     expect(unwrap(await api.getSelfCheck(ws))).toMatchObject(row);

@@ -9,9 +9,9 @@ import type { Answer, Answers, EvidenceKind } from '../../analytics/selfcheck';
 import type { Evidence, UserFigures, ValueStreamEvidence } from '../../analytics/evidence';
 import type { EvidenceRequest } from '../../worker/analysis';
 
-export type Figures = UserFigures & { marginPercent: number };
+export type Figures = UserFigures;
 
-const EMPTY_FIGURES: Figures = { cac: null, acquisitionShare: null, existingShare: null, marginPercent: 100 };
+const EMPTY_FIGURES: Figures = { cac: null, acquisitionShare: null, existingShare: null };
 
 class SelfCheckState {
   workspaceId = $state<number | null>(null);
@@ -101,9 +101,11 @@ class SelfCheckState {
   async loadEvidence(
     req: Omit<EvidenceRequest, 'user' | 'marginPercent' | 'valueStream'>,
     valueStream: ValueStreamEvidence | null,
+    marginPercent: number,
   ) {
     const seq = ++this.seq;
-    const { marginPercent, ...user } = $state.snapshot(this.figures);
+    const { cac, acquisitionShare, existingShare } = $state.snapshot(this.figures);
+    const user = { cac, acquisitionShare, existingShare };
     const res = await engine.selfCheckEvidence({ ...req, user, marginPercent, valueStream });
     if (seq !== this.seq) return;
     if (res.ok) {
