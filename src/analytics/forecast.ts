@@ -83,9 +83,12 @@ export interface GroupMean {
   key: string;
   customers: number;
   meanPAlive: number;
+  /** At the first horizon (12 months). */
   meanExpected: number;
   meanClv: number | null;
   totalClv: number | null;
+  /** The same at every horizon (12 and 36 months). */
+  byHorizon: { months: number; meanExpected: number; meanClv: number | null; totalClv: number | null }[];
 }
 
 export interface ForecastReport {
@@ -250,30 +253,40 @@ function groupMeans(
   groupOf: Int32Array,
   keys: string[],
   pAlive: Float64Array,
-  expected: Float64Array,
-  clv: Float64Array | null,
+  horizons: readonly { months: number; expectedOccasions: Float64Array; clv: Float64Array | null }[],
 ): GroupMean[] {
   const g = keys.length;
   const n = new Float64Array(g);
   const pa = new Float64Array(g);
-  const ex = new Float64Array(g);
-  const cl = new Float64Array(g);
+  const ex = horizons.map(() => new Float64Array(g));
+  const cl = horizons.map(() => new Float64Array(g));
   for (let i = 0; i < groupOf.length; i++) {
     const k = groupOf[i];
     if (k < 0) continue;
     n[k]++;
     pa[k] += pAlive[i];
-    ex[k] += expected[i];
-    if (clv) cl[k] += clv[i];
+    horizons.forEach((h, j) => {
+      ex[j][k] += h.expectedOccasions[i];
+      if (h.clv) cl[j][k] += h.clv[i];
+    });
   }
-  return keys.map((key, k) => ({
-    key,
-    customers: n[k],
-    meanPAlive: n[k] ? pa[k] / n[k] : 0,
-    meanExpected: n[k] ? ex[k] / n[k] : 0,
-    meanClv: clv && n[k] ? cl[k] / n[k] : null,
-    totalClv: clv ? cl[k] : null,
-  }));
+  return keys.map((key, k) => {
+    const byHorizon = horizons.map((h, j) => ({
+      months: h.months,
+      meanExpected: n[k] ? ex[j][k] / n[k] : 0,
+      meanClv: h.clv && n[k] ? cl[j][k] / n[k] : null,
+      totalClv: h.clv ? cl[j][k] : null,
+    }));
+    return {
+      key,
+      customers: n[k],
+      meanPAlive: n[k] ? pa[k] / n[k] : 0,
+      meanExpected: byHorizon[0].meanExpected,
+      meanClv: byHorizon[0].meanClv,
+      totalClv: byHorizon[0].totalClv,
+      byHorizon,
+    };
+  });
 }
 
 /** The attribute value of each customer's first purchase line, per code (-1 without one). */
@@ -353,8 +366,7 @@ export function computeForecast(
     Int32Array.from(codes, (c) => segmentOfCode[c]),
     [...SEGMENTS],
     result.pAlive,
-    first.expectedOccasions,
-    first.clv,
+    result.horizons,
   ).map((g) => ({ ...g, segment: g.key as Segment }));
   const byAttribute = Object.keys(lines.codes)
     .filter((k) => k !== 'product')
@@ -366,8 +378,7 @@ export function computeForecast(
           Int32Array.from(codes, (c) => firstValue[c]),
           lines.dicts[attribute] ?? [],
           result.pAlive,
-          first.expectedOccasions,
-          first.clv,
+          result.horizons,
         ).filter((r) => r.customers > 0),
       };
     });

@@ -638,6 +638,8 @@ export const de = {
   'sc.figuresPrint':
     'Akquisitionskosten je Neukunde {cac} · Budget für Akquisition {acq}, für Bestandskunden {ex} · Rohertragsmarge {m}.',
   'vs.printContext': 'Arbeitsbereich „{ws}“ · erstellt am {today}',
+  'cu.fcExpected': 'Erwartete Käufe ({n} M.)',
+  'cu.fcClv': 'Prognost. CLV ({n} M.)',
 };
 
 export type MessageKey = keyof typeof de;

@@ -635,4 +635,6 @@ export const en: Record<MessageKey, string> = {
   'sc.figuresPrint':
     'Acquisition cost per new customer {cac} · budget on acquisition {acq}, on existing customers {ex} · gross margin {m}.',
   'vs.printContext': 'Workspace "{ws}" · printed {today}',
+  'cu.fcExpected': 'Expected purchases ({n} m.)',
+  'cu.fcClv': 'Predicted CLV ({n} m.)',
 };

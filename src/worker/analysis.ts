@@ -246,6 +246,7 @@ export type ForecastResponse = ForecastReport & { top: TopCustomer[]; computeMs:
 /** The last forecast per analysis base key, for the customer table: its columns at the chosen horizon. */
 interface ShownForecast {
   id: number;
+  months: number;
   pAlive: Float64Array;
   expected: Float64Array;
   clv: Float64Array | null;
@@ -257,6 +258,7 @@ function shown(columns: ForecastColumns, horizonMonths: number): ShownForecast {
   const h = Math.max(0, (HORIZONS as readonly number[]).indexOf(horizonMonths));
   return {
     id: ++forecastIds,
+    months: HORIZONS[h],
     pAlive: columns.pAlive,
     expected: columns.expected[h],
     clv: columns.clv?.[h] ?? null,
@@ -338,7 +340,7 @@ export interface CustomerPageRequest extends AnalysisRequest {
 /** One page of the customer table, sorted and searched in the worker (the UI never holds all customers). */
 export async function customerPage(
   req: CustomerPageRequest,
-): Promise<{ total: number; rows: CustomerRow[] }> {
+): Promise<{ total: number; rows: CustomerRow[]; forecastMonths: number | null }> {
   const { rfm: r, table: t, lines, base } = await rfmOf(req);
   const ids = lines.dicts.customer ?? [];
   const fc = forecastColumns.get(base) ?? null;
@@ -407,7 +409,7 @@ export async function customerPage(
       clv: fc?.clv && Number.isFinite(fc.clv[c]) ? fc.clv[c] : null,
     };
   });
-  return { total: matches.length, rows };
+  return { total: matches.length, rows, forecastMonths: fc?.months ?? null };
 }
 
 export interface TimelineEntry {

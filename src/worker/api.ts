@@ -331,7 +331,9 @@ export const api = {
   },
 
   /** One page of the customer table (sorted, searched, optionally one segment). */
-  async customerPage(req: CustomerPageRequest): Promise<Result<{ total: number; rows: CustomerRow[] }>> {
+  async customerPage(
+    req: CustomerPageRequest,
+  ): Promise<Result<{ total: number; rows: CustomerRow[]; forecastMonths: number | null }>> {
     return guard(() => analysis.customerPage(req));
   },
 

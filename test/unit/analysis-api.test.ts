@@ -102,6 +102,7 @@ describe('api.forecast and the customer table', () => {
     // Revenue: A 250, C 200, B 80, E 70, D 40.
     expect(page.rows.map((r) => r.id)).toEqual(['A', 'C', 'B', 'E', 'D']);
     expect(page.rows.every((r) => r.clv === null && r.pAlive === null)).toBe(true);
+    expect(page.forecastMonths).toBeNull();
   });
 });
 
