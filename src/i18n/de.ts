@@ -583,7 +583,7 @@ export const de = {
   'vs.resetTemplate': 'Durch die Vorlage ersetzen',
   'vs.confirmTemplate': 'Alle Schritte dieser Karte durch die Vorlage ersetzen?',
   'vs.leadTime': 'Durchlaufzeit',
-  'vs.leadTimeDef': 'Bearbeitung {p} plus Warten {w}.',
+  'vs.leadTimeDef': 'Bearbeitung {p} plus Warten {w}',
   'vs.valueAddedRatio': 'Wertschöpfungsanteil',
   'vs.valueAddedDef': 'Bearbeitungszeit der wertschöpfenden Schritte / Durchlaufzeit.',
   'vs.cost': 'Kosten je Kunde',

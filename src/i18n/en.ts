@@ -580,7 +580,7 @@ export const en: Record<MessageKey, string> = {
   'vs.resetTemplate': 'Replace with the template',
   'vs.confirmTemplate': 'Replace all steps of this map with the template?',
   'vs.leadTime': 'Lead time',
-  'vs.leadTimeDef': 'Process {p} plus waiting {w}.',
+  'vs.leadTimeDef': 'Process {p} plus waiting {w}',
   'vs.valueAddedRatio': 'Value-added ratio',
   'vs.valueAddedDef': 'Process time of the value-adding steps / lead time.',
   'vs.cost': 'Cost per customer',
