@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KundenwertDB, useDatabase } from '../../src/storage/db';
 import { api } from '../../src/worker/api';
 import type { Result } from '../../src/shared/errors';
+import { readFileSync } from 'node:fs';
+import { hasSharedData, sharedFile } from './helpers';
 
 let n = 0;
 let d: KundenwertDB;
@@ -140,5 +142,45 @@ describe('self-check and value stream storage', () => {
     unwrap(await api.deleteWorkspace(ws));
     expect(unwrap(await api.getSelfCheck(ws))).toBeNull();
     expect(unwrap(await api.getValueStream(ws))).toBeNull();
+  });
+});
+
+describe.skipIf(!hasSharedData)('api.forecast on cdnow_sample.csv through fake-indexeddb', () => {
+  it('fits the published BG/NBD at the calibration end and feeds the customer table, sortable by CLV', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    const file = new File([readFileSync(sharedFile('cdnow_sample.csv'))], 'cdnow_sample.csv');
+    const { options } = unwrap(await api.sniffFile(file));
+    const info = unwrap(await api.startImport(ws, file, options));
+    const f = unwrap(
+      await api.forecast({
+        datasetId: info.id,
+        model: 'bgnbd',
+        unit: 'week',
+        calibrationEnd: '1997-09-30',
+        monthlyDiscount: 0.01,
+        clvMarginRate: 1,
+        horizonMonths: 36,
+      }),
+    );
+    expect(f.validation?.fit?.params.r).toBeCloseTo(0.2426, 3);
+    expect(f.validation?.fit?.params.alpha).toBeCloseTo(4.4136, 2);
+    expect(f.validation?.holdoutLength).toBe(39);
+    expect(f.customers).toBe(2357);
+    expect(f.top).toHaveLength(20);
+    const page = unwrap(
+      await api.customerPage({
+        datasetId: info.id,
+        sort: 'clv',
+        descending: true,
+        search: '',
+        segment: null,
+        offset: 0,
+        limit: 3,
+      }),
+    );
+    expect(page.forecastMonths).toBe(36);
+    expect(page.rows[0].id).toBe(f.top[0].id);
+    expect(page.rows[0].clv).toBeCloseTo(f.top[0].clv!, 9);
+    expect(page.rows[0].clv!).toBeGreaterThanOrEqual(page.rows[1].clv!);
   });
 });
