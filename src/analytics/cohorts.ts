@@ -5,7 +5,7 @@
  * a cell whose period is not complete at D is marked incomplete.
  */
 import { sortedLineIndex, type AggregateOptions, type CustomerTable } from './customers';
-import { FLAG_RETURN, type Lines } from './lines';
+import { dayRange, FLAG_RETURN, type Lines } from './lines';
 import { dayToIso, daysFromCivil } from '../ingest/normalize';
 
 export type Grain = 'month' | 'quarter';
@@ -54,13 +54,7 @@ export function periodOf(day: number, grain: Grain): number {
  * Days outside the lines' range fall back to periodOf.
  */
 export function periodLookup(lines: Lines, grain: Grain): (day: number) => number {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < lines.n; i++) {
-    const d = lines.day[i];
-    if (d < min) min = d;
-    if (d > max) max = d;
-  }
+  const [min, max] = dayRange(lines);
   if (!Number.isFinite(min)) return (d) => periodOf(d, grain);
   const table = new Int32Array(max - min + 1);
   // Walk the days once, converting only at month boundaries.

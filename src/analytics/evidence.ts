@@ -167,13 +167,10 @@ function budgetShare(x: EvidenceInput): Evidence {
 export function mapEvidence(
   v: ValueStreamEvidence | null,
 ): Pick<Record<EvidenceKind, Evidence>, 'handoffs' | 'timeToValue'> {
-  const occasions = { customer: new Int32Array(0), day: new Int32Array(0), value: null };
-  const x = { valueStream: v, occasions } as unknown as EvidenceInput;
-  return { handoffs: handoffs(x), timeToValue: timeToValue(x) };
+  return { handoffs: handoffs(v), timeToValue: timeToValue(v, null) };
 }
 
-function handoffs(x: EvidenceInput): Evidence {
-  const v = x.valueStream;
+function handoffs(v: ValueStreamEvidence | null): Evidence {
   if (!v || v.steps === 0) return missing('handoffs', 'noMap');
   return make('handoffs', {
     values: { first90Days: v.handoffsFirst90Days, total: v.handoffsTotal, steps: v.steps },
@@ -193,9 +190,7 @@ function medianDaysToSecond(o: Occasions): number | null {
   return gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
 }
 
-function timeToValue(x: EvidenceInput): Evidence {
-  const v = x.valueStream;
-  const toSecond = medianDaysToSecond(x.occasions);
+function timeToValue(v: ValueStreamEvidence | null, toSecond: number | null): Evidence {
   if (!v || v.steps === 0)
     return make('timeToValue', {
       available: toSecond !== null,
@@ -303,8 +298,8 @@ const BUILDERS: Record<EvidenceKind, (x: EvidenceInput) => Evidence> = {
   pareto,
   clvVsCac,
   budgetShare,
-  handoffs,
-  timeToValue,
+  handoffs: (x) => handoffs(x.valueStream),
+  timeToValue: (x) => timeToValue(x.valueStream, medianDaysToSecond(x.occasions)),
   firstOrderDropoff,
   reactivation,
   dataJoined,

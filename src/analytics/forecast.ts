@@ -306,15 +306,34 @@ function firstValueByCustomer(
   return out;
 }
 
+/** Index into HORIZONS of a horizon in months (the first one when it is not offered). */
+export function horizonIndex(months: number): number {
+  return Math.max(0, (HORIZONS as readonly number[]).indexOf(months));
+}
+
+/**
+ * The customer codes (of `codes`) with the highest predicted CLV at horizon index h, or the most expected purchases
+ * without a spend model; ties by code. The top list of the view and of the report.
+ */
+export function topCustomers(columns: ForecastColumns, codes: Int32Array, h: number, n = 20): number[] {
+  const rank = columns.clv?.[h] ?? columns.expected[h];
+  return Array.from(codes)
+    .filter((c) => Number.isFinite(rank[c]))
+    .sort((a, b) => rank[b] - rank[a] || a - b)
+    .slice(0, n);
+}
+
+/** `occasions`: the purchase occasions of the same lines and options, when the caller already has them. */
 export function computeForecast(
   lines: Lines,
   table: CustomerTable,
   rfm: RfmResult,
   opts: AggregateOptions,
   settings: ForecastSettings,
+  occasions?: Occasions,
 ): { report: ForecastReport; columns: ForecastColumns } {
   const D = opts.asOf;
-  const occ = purchaseOccasions(lines, opts);
+  const occ = occasions ?? purchaseOccasions(lines, opts);
   const validation =
     settings.calibrationEnd !== null && settings.calibrationEnd < D ? validate(occ, D, settings) : null;
   const { summary, result } = run(occ, D, D, settings, false);

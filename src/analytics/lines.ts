@@ -45,6 +45,24 @@ export function concatColumn<T extends Int32Array | Float64Array | Uint8Array>(
 
 const CODE_KEYS = new Set(['customer', 'date', 'amount', 'margin', 'quantity', 'flags', 'order']);
 
+const ranges = new WeakMap<Lines, [number, number]>();
+
+/** The first and the last day of the lines ([Infinity, -Infinity] without lines); computed once per Lines. */
+export function dayRange(lines: Lines): [number, number] {
+  const hit = ranges.get(lines);
+  if (hit) return hit;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < lines.n; i++) {
+    const d = lines.day[i];
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  const range: [number, number] = [min, max];
+  ranges.set(lines, range);
+  return range;
+}
+
 /**
  * The permutation that groups lines by customer and sorts them by day within a customer, stable (two counting
  * sorts: by day, then by customer).

@@ -10,7 +10,7 @@ import type { ByteSource } from '../ingest/parse';
 import { dayToIso, parseDate } from '../ingest/normalize';
 import type { ImportOptions, ImportSummary } from '../shared/types';
 import type { ColumnValues } from '../ingest/columnize';
-import { linesFromColumns, type Lines } from '../analytics/lines';
+import { dayRange, linesFromColumns, type Lines } from '../analytics/lines';
 import { customerAggregates } from '../analytics/customers';
 import { computeKpis, type KpiResult } from '../analytics/kpis';
 import { computeRfm, SEGMENTS } from '../analytics/rfm';
@@ -19,6 +19,8 @@ import { computeTrend, type TrendPoint } from '../analytics/trend';
 import { compareSegments, segmentAttributes } from '../analytics/segments';
 import {
   computeForecast,
+  horizonIndex,
+  topCustomers,
   type FitReport,
   type ForecastReport,
   type ForecastSettings,
@@ -122,11 +124,8 @@ export async function buildReport(
   config: ReportConfig = {},
 ): Promise<ReportDocument> {
   const { options, imported, lines } = await importToLines(source, fileName, config.options);
-  let asOf = -Infinity;
-  if (config.asOf) {
-    asOf = parseDate(config.asOf, 'iso');
-    if (Number.isNaN(asOf)) throw new Error(`--as-of must be a date like 2011-12-09, not "${config.asOf}"`);
-  } else for (let i = 0; i < lines.n; i++) if (lines.day[i] > asOf) asOf = lines.day[i];
+  const asOf = config.asOf ? parseDate(config.asOf, 'iso') : dayRange(lines)[1];
+  if (Number.isNaN(asOf)) throw new Error(`--as-of must be a date like 2011-12-09, not "${config.asOf}"`);
   const opts = {
     asOf,
     dropDuplicates: options.dropDuplicates,
@@ -153,20 +152,15 @@ export async function buildReport(
     const bgRun = computeForecast(lines, table, rfm, opts, settings('bgnbd'));
     const bg = bgRun.report;
     const horizonMonths = f.horizonMonths ?? 12;
-    const h = horizonMonths === 36 ? 1 : 0;
-    const rank = bgRun.columns.clv?.[h] ?? bgRun.columns.expected[h];
+    const h = horizonIndex(horizonMonths);
     const ids = lines.dicts.customer ?? [];
-    const top = Array.from(rfm.codes)
-      .filter((c) => Number.isFinite(rank[c]))
-      .sort((a, b) => rank[b] - rank[a] || a - b)
-      .slice(0, 20)
-      .map((c) => ({
-        id: ids[c],
-        pAlive: bgRun.columns.pAlive[c],
-        expected: bgRun.columns.expected[h][c],
-        clv: bgRun.columns.clv ? bgRun.columns.clv[h][c] : null,
-        revenue: table.revenue[c],
-      }));
+    const top = topCustomers(bgRun.columns, rfm.codes, h).map((c) => ({
+      id: ids[c],
+      pAlive: bgRun.columns.pAlive[c],
+      expected: bgRun.columns.expected[h][c],
+      clv: bgRun.columns.clv ? bgRun.columns.clv[h][c] : null,
+      revenue: table.revenue[c],
+    }));
     const pn = computeForecast(lines, table, rfm, opts, settings('paretonbd')).report;
     // The fits at the calibration end: the validation fits, or the forecast fits when it is D.
     const atCalibration = (r: ForecastReport) =>

@@ -8,14 +8,14 @@ import type { DatasetInfo } from '../shared/types';
 import * as repo from '../storage/datasets';
 import type { ColumnValues } from '../ingest/columnize';
 import { dayToIso, parseDate } from '../ingest/normalize';
-import { linesFromColumns, type Lines } from '../analytics/lines';
+import { dayRange, FLAG_DUPLICATE, FLAG_RETURN, linesFromColumns, type Lines } from '../analytics/lines';
 import { customerAggregates, type CustomerTable } from '../analytics/customers';
 import { computeKpis, type KpiResult } from '../analytics/kpis';
 import { computeTrend, type TrendPoint } from '../analytics/trend';
 import { computeCohorts, type CohortResult, type Grain } from '../analytics/cohorts';
 import { compareSegments } from '../analytics/segments';
 import { computeRfm, segmentOf, SEGMENTS, type RfmResult, type Segment } from '../analytics/rfm';
-import { FLAG_DUPLICATE, FLAG_RETURN } from '../analytics/lines';
+
 import { purchaseOccasions } from '../analytics/occasions';
 import {
   computeEvidence,
@@ -27,6 +27,8 @@ import type { EvidenceKind } from '../analytics/selfcheck';
 import {
   computeForecast,
   HORIZONS,
+  horizonIndex,
+  topCustomers,
   type ForecastColumns,
   type ForecastReport,
   type ForecastSettings,
@@ -112,17 +114,6 @@ function includeMask(lines: Lines, filters: AnalysisRequest['filters']): Uint8Ar
     for (let i = 0; i < lines.n; i++) if (!wanted[col[i]]) mask[i] = 0;
   }
   return mask;
-}
-
-function dayRange(lines: Lines): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < lines.n; i++) {
-    const d = lines.day[i];
-    if (d < min) min = d;
-    if (d > max) max = d;
-  }
-  return [min, max];
 }
 
 /** The prepared inputs of one request: dataset, as-of date, line filter; aggregates are cached per key. */
@@ -255,7 +246,7 @@ const forecastColumns = new Map<string, ShownForecast>();
 let forecastIds = 0;
 
 function shown(columns: ForecastColumns, horizonMonths: number): ShownForecast {
-  const h = Math.max(0, (HORIZONS as readonly number[]).indexOf(horizonMonths));
+  const h = horizonIndex(horizonMonths);
   return {
     id: ++forecastIds,
     months: HORIZONS[h],
@@ -263,6 +254,20 @@ function shown(columns: ForecastColumns, horizonMonths: number): ShownForecast {
     expected: columns.expected[h],
     clv: columns.clv?.[h] ?? null,
   };
+}
+
+type Prepared = Awaited<ReturnType<typeof rfmOf>>;
+
+/** The purchase occasions of a request (cached): the forecast and the self-check evidence share them. */
+function occasionsOf(p: Prepared) {
+  return cached(`${p.base}|occasions`, () => purchaseOccasions(p.lines, p.opts));
+}
+
+/** The forecast of a request at some settings (cached per settings). */
+function forecastOf(p: Prepared, settings: ForecastSettings) {
+  return cached(`${p.base}|forecast|${JSON.stringify(settings)}`, () =>
+    computeForecast(p.lines, p.table, p.rfm, p.opts, settings, occasionsOf(p)),
+  );
 }
 
 /** Fits and predicts (validation at the calibration end, forecast from D); cached per request. */
@@ -284,19 +289,15 @@ export async function forecast(
     marginRate: req.clvMarginRate,
   };
   onStage?.('fit');
-  const key = `${p.base}|forecast|${JSON.stringify(settings)}`;
-  const { report, columns } = cached(key, () => computeForecast(p.lines, p.table, p.rfm, p.opts, settings));
+  const { report, columns } = forecastOf(p, settings);
   const show = shown(columns, req.horizonMonths);
   // A failed fit has no columns to add to the customer table.
   if (report.fit) forecastColumns.set(p.base, show);
   else forecastColumns.delete(p.base);
-  // The top 20 customers by predicted CLV at the chosen horizon (by expected purchases without amounts).
-  const rank = show.clv ?? show.expected;
-  const codes = Array.from(p.rfm.codes).filter((c) => Number.isFinite(rank[c]));
-  codes.sort((a, b) => rank[b] - rank[a] || a - b);
+  const codes = topCustomers(columns, p.rfm.codes, horizonIndex(req.horizonMonths));
   const position = new Map(Array.from(p.rfm.codes, (c, i) => [c, i]));
   const ids = p.lines.dicts.customer ?? [];
-  const top = codes.slice(0, 20).map((c) => ({
+  const top = codes.map((c) => ({
     code: c,
     id: ids[c],
     pAlive: columns.pAlive[c],
@@ -521,7 +522,7 @@ export async function selfCheckEvidence(req: EvidenceRequest): Promise<Record<Ev
   const cohorts = cached(`${p.base}|cohorts|month|null`, () =>
     computeCohorts(p.lines, p.table, { ...p.opts, grain: 'month', groupBy: null }),
   );
-  const occasions = cached(`${p.base}|occasions`, () => purchaseOccasions(p.lines, p.opts));
+  const occasions = occasionsOf(p);
   const settings: ForecastSettings = {
     model: 'bgnbd',
     unit: 'week',
@@ -529,11 +530,7 @@ export async function selfCheckEvidence(req: EvidenceRequest): Promise<Record<Ev
     monthlyDiscount: 0.01,
     marginRate: Math.min(100, Math.max(0, req.marginPercent)) / 100,
   };
-  const forecast = p.table.hasAmount
-    ? cached(`${p.base}|forecast|${JSON.stringify(settings)}`, () =>
-        computeForecast(p.lines, p.table, p.rfm, p.opts, settings),
-      ).report
-    : null;
+  const forecast = p.table.hasAmount ? forecastOf(p, settings).report : null;
   return computeEvidence({
     lines: p.lines,
     table: p.table,
