@@ -8,7 +8,13 @@ export class AutoSave {
   constructor(
     private readonly write: () => Promise<void>,
     private readonly delayMs = 300,
-  ) {}
+  ) {
+    // A reload or a closed tab right after typing: save what is pending.
+    if (typeof addEventListener === 'function')
+      addEventListener('pagehide', () => {
+        if (this.timer) void this.flush();
+      });
+  }
 
   schedule(): void {
     this.cancel();
