@@ -11,28 +11,37 @@ const PLAIN_COMMA = /^\d*,\d+$|^\d+,?$/;
 const PLAIN_DOT = /^\d*\.\d+$|^\d+\.?$/;
 const CURRENCY = /^(?:EUR|USD|GBP|CHF|€|\$|£)\s*|\s*(?:EUR|USD|GBP|CHF|€|\$|£)$/i;
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
 /**
  * Parses an amount. Accepts grouping (`1.234,56`, `1,234.56`, `1 234,56`, `1'234.56`), a sign in front or behind
  * (`-12,50`, `12,50-`), accounting negatives (`(12.50)`) and a currency symbol or code. Returns NaN when the text
  * is not a number under the given decimal separator, and NaN for an empty cell.
  */
 export function parseNumber(input: string, decimal: DecimalSeparator): number {
-  // Fast path: plain numbers such as `2.55`, `-3` or `12,50`: an optional minus, digits, at most one separator.
+  // Fast path: plain numbers such as `2.55`, `-3` or `12,50`: an optional minus, at most 15 digits and at most one
+  // separator. The digits form an integer below 2^53 and 10^k is exact for k <= 15, so one division gives the
+  // correctly rounded value, the same double as `Number('2.55')`, without building a string.
   const n = input.length;
-  if (n > 0 && n < 18) {
+  if (n > 0 && n <= 17) {
     const sep = decimal === '.' ? 46 : 44;
-    let i = input.charCodeAt(0) === 45 ? 1 : 0;
+    const negative = input.charCodeAt(0) === 45;
+    let i = negative ? 1 : 0;
     let sepAt = -1;
     let digits = 0;
+    let m = 0;
     for (; i < n; i++) {
       const c = input.charCodeAt(i);
-      if (c >= 48 && c <= 57) digits++;
-      else if (c === sep && sepAt < 0) sepAt = i;
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+      } else if (c === sep && sepAt < 0) sepAt = i;
       else break;
     }
-    if (i === n && digits > 0) {
-      if (sepAt < 0 || decimal === '.') return +input;
-      return +(input.slice(0, sepAt) + '.' + input.slice(sepAt + 1));
+    if (i === n && digits > 0 && digits <= 15) {
+      const v = sepAt < 0 ? m : m / POW10[n - 1 - sepAt];
+      // `-0` stays -0, as Number('-0') does.
+      return negative ? -v : v;
     }
   }
   return parseNumberSlow(input, decimal);
