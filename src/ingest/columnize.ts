@@ -2,7 +2,14 @@
  * Validation, normalization and columnization of parsed rows into typed-array chunks with string dictionaries.
  * This is the hot loop of the import: no per-row objects, no regular expressions on the fast path.
  */
-import type { ColumnInfo, ImportOptions, ImportSummary, RejectReason, RejectedRow } from '../shared/types';
+import {
+  REJECT_REASONS,
+  type ColumnInfo,
+  type ImportOptions,
+  type ImportSummary,
+  type RejectChunk,
+  type RejectReason,
+} from '../shared/types';
 import type { LineCounter, RowSink } from './parse';
 import { dayToIso, isBlank, parseDate, parseNumber } from './normalize';
 import { RowHashes } from './row-hash';
@@ -52,7 +59,7 @@ function narrowNumbers(a: Float64Array): ColumnValues {
 /** Where columnized data goes: IndexedDB in the app, memory in Node (report, tests). */
 export interface ChunkSink {
   writeChunk(chunk: ColumnChunk): Promise<void>;
-  writeRejects(index: number, rows: RejectedRow[]): Promise<void>;
+  writeRejects(index: number, chunk: RejectChunk): Promise<void>;
 }
 
 interface CodeColumn {
@@ -259,7 +266,10 @@ export class Columnizer implements RowSink {
   private flagBuf = new Uint8Array(CHUNK_ROWS);
   private codeBufs: Int32Array[];
 
-  private rejectBuf: RejectedRow[] = [];
+  // The current reject chunk: line numbers, reason indexes and the original lines.
+  private rejectLines = new Int32Array(REJECT_CHUNK_ROWS);
+  private rejectCodes = new Uint8Array(REJECT_CHUNK_ROWS);
+  private rejectRaw: string[] = [];
   private rejectChunk = 0;
   private writes: Promise<void>[] = [];
   private rounds: Promise<void>[][] = [];
@@ -339,8 +349,11 @@ export class Columnizer implements RowSink {
     this.rejectReasons[reason] = (this.rejectReasons[reason] ?? 0) + 1;
     const a = reason === 'totalRow' ? NaN : this.v.amountOf(fields);
     if (a === a) this.rejectedRevenue[reason] = (this.rejectedRevenue[reason] ?? 0) + a;
-    this.rejectBuf.push({ line: lines.lineAt(start), reason, raw: text.slice(start, end) });
-    if (this.rejectBuf.length >= REJECT_CHUNK_ROWS) this.flushRejects();
+    const k = this.rejectRaw.length;
+    this.rejectLines[k] = lines.lineAt(start);
+    this.rejectCodes[k] = REJECT_REASONS.indexOf(reason);
+    this.rejectRaw.push(text.slice(start, end));
+    if (k + 1 === REJECT_CHUNK_ROWS) this.flushRejects();
   }
 
   row(
@@ -470,9 +483,20 @@ export class Columnizer implements RowSink {
   }
 
   private flushRejects(): void {
-    if (this.rejectBuf.length === 0) return;
-    this.queue(this.sink.writeRejects(this.rejectChunk++, this.rejectBuf));
-    this.rejectBuf = [];
+    const raw = this.rejectRaw;
+    const n = raw.length;
+    if (n === 0) return;
+    const ends = new Int32Array(n);
+    let at = 0;
+    for (let i = 0; i < n; i++) ends[i] = at += raw[i].length;
+    const chunk: RejectChunk = {
+      lines: this.rejectLines.slice(0, n),
+      reasons: this.rejectCodes.slice(0, n),
+      text: raw.join(''),
+      ends,
+    };
+    this.queue(this.sink.writeRejects(this.rejectChunk++, chunk));
+    this.rejectRaw = [];
   }
 
   /** Back-pressure: wait for storage writes so that memory stays flat. */

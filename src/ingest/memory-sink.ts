@@ -1,5 +1,5 @@
 /** A ChunkSink that keeps everything in memory: for the headless report, tests and benchmarks in Node. */
-import type { RejectedRow } from '../shared/types';
+import { rejectRows, type RejectChunk, type RejectedRow } from '../shared/types';
 import type { ChunkSink, ColumnChunk } from './columnize';
 
 export class MemorySink implements ChunkSink {
@@ -12,8 +12,8 @@ export class MemorySink implements ChunkSink {
     this.chunks[chunk.index] = old ? { ...old, columns: { ...old.columns, ...chunk.columns } } : chunk;
   }
 
-  async writeRejects(_index: number, rows: RejectedRow[]): Promise<void> {
-    for (const r of rows) this.rejects.push(r);
+  async writeRejects(_index: number, chunk: RejectChunk): Promise<void> {
+    for (const r of rejectRows(chunk)) this.rejects.push(r);
   }
 
   /** One column over all chunks, concatenated. */

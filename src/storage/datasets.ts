@@ -1,6 +1,12 @@
 /** Repositories for workspaces, datasets, their column chunks, dictionaries and rejects. */
 import type { ChunkSink, ColumnChunk, ColumnValues } from '../ingest/columnize';
-import { REJECT_REASONS, type DatasetInfo, type RejectedRow, type WorkspaceInfo } from '../shared/types';
+import {
+  rejectRows,
+  type DatasetInfo,
+  type RejectChunk,
+  type RejectedRow,
+  type WorkspaceInfo,
+} from '../shared/types';
 import { db, type DatasetRow, type SelfCheckRow, type ValueStreamRow } from './db';
 
 export const DEFAULT_WORKSPACE_NAME = 'Workspace';
@@ -118,19 +124,8 @@ export class IndexedDbSink implements ChunkSink {
     await db().chunks.bulkPut(rows);
   }
 
-  async writeRejects(index: number, rows: RejectedRow[]): Promise<void> {
-    // One string with end offsets clones much faster than thousands of small strings.
-    const ends = new Int32Array(rows.length);
-    let at = 0;
-    rows.forEach((r, i) => (ends[i] = at += r.raw.length));
-    await db().rejects.put({
-      datasetId: this.datasetId,
-      chunk: index,
-      lines: Int32Array.from(rows, (r) => r.line),
-      reasons: Uint8Array.from(rows, (r) => REJECT_REASONS.indexOf(r.reason)),
-      text: rows.map((r) => r.raw).join(''),
-      ends,
-    });
+  async writeRejects(index: number, chunk: RejectChunk): Promise<void> {
+    await db().rejects.put({ datasetId: this.datasetId, chunk: index, ...chunk });
   }
 
   async writeDictionaries(dicts: Record<string, string[]>): Promise<void> {
@@ -162,15 +157,7 @@ export async function readRejects(datasetId: number, limit = Infinity): Promise<
     .between([datasetId, -Infinity], [datasetId, Infinity])
     .until(() => out.length >= limit)
     .each((c) => {
-      let start = 0;
-      for (let i = 0; i < c.ends.length && out.length < limit; i++) {
-        out.push({
-          line: c.lines[i],
-          reason: REJECT_REASONS[c.reasons[i]],
-          raw: c.text.slice(start, c.ends[i]),
-        });
-        start = c.ends[i];
-      }
+      for (const r of rejectRows(c, limit - out.length)) out.push(r);
     });
   return out;
 }

@@ -3,7 +3,7 @@
  * Schema changes go through new `this.version(n)` blocks with upgrade functions; see test/unit/storage.test.ts.
  */
 import Dexie, { type Table } from 'dexie';
-import type { ColumnInfo, ImportOptions, ImportSummary } from '../shared/types';
+import type { ColumnInfo, ImportOptions, ImportSummary, RejectChunk } from '../shared/types';
 import type { ColumnValues } from '../ingest/columnize';
 import type { Answers } from '../analytics/selfcheck';
 import type { UserFigures } from '../analytics/evidence';
@@ -49,14 +49,9 @@ export interface DictionaryRow {
 }
 
 /** Up to 5,000 rejected rows: their original lines joined into `text`, split at `ends`. */
-export interface RejectChunkRow {
+export interface RejectChunkRow extends RejectChunk {
   datasetId: number;
   chunk: number;
-  lines: Int32Array;
-  /** Index into REJECT_REASONS. */
-  reasons: Uint8Array;
-  text: string;
-  ends: Int32Array;
 }
 
 export interface SettingsRow {

@@ -27,7 +27,7 @@ import { defaultOptions } from '../../src/ingest/mapping';
 import { CHUNK_ROWS, FLAG_DUPLICATE, FLAG_RETURN } from '../../src/ingest/columnize';
 import { daysFromCivil } from '../../src/ingest/normalize';
 import type { Result } from '../../src/shared/errors';
-import type { ImportOptions } from '../../src/shared/types';
+import { rejectChunk, type ImportOptions } from '../../src/shared/types';
 
 const enc = new TextEncoder();
 
@@ -222,11 +222,14 @@ describe('storage: import into IndexedDB', () => {
     // Written out of order on purpose: chunk 10 sorts after chunk 2 only numerically.
     await sink.writeChunk({ index: 10, rows: 1, columns: { amount: Float64Array.of(3) } });
     await sink.writeChunk({ index: 2, rows: 2, columns: { amount: Float64Array.of(1, 2) } });
-    await sink.writeRejects(1, [{ line: 9, reason: 'badDate', raw: 'b' }]);
-    await sink.writeRejects(0, [
-      { line: 3, reason: 'missingCustomer', raw: 'a' },
-      { line: 4, reason: 'badAmount', raw: 'a2' },
-    ]);
+    await sink.writeRejects(1, rejectChunk([{ line: 9, reason: 'badDate', raw: 'b' }]));
+    await sink.writeRejects(
+      0,
+      rejectChunk([
+        { line: 3, reason: 'missingCustomer', raw: 'a' },
+        { line: 4, reason: 'badAmount', raw: 'a2' },
+      ]),
+    );
     expect(await readColumn(id, 'amount').then(floats)).toEqual([1, 2, 3]);
     expect(await readRejects(id)).toEqual([
       { line: 3, reason: 'missingCustomer', raw: 'a' },
