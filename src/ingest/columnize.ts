@@ -13,6 +13,7 @@ import {
 import type { LineCounter, RowSink } from './parse';
 import { dayToIso, isBlank, parseDate, parseNumber } from './normalize';
 import { RowHashes } from './row-hash';
+import { StringDict } from './string-dict';
 
 export const CHUNK_ROWS = 65536;
 export const REJECT_CHUNK_ROWS = 5000;
@@ -66,26 +67,19 @@ interface CodeColumn {
   key: string;
   src: number;
   label: string;
-  dict: Map<string, number>;
-  values: string[];
+  dict: StringDict;
   /** The previous row's value and code: exports repeat order, customer and date on consecutive lines. */
   last: string;
   lastCode: number;
 }
 
 function codeColumn(key: string, src: number, label: string): CodeColumn {
-  return { key, src, label, dict: new Map(), values: [], last: '\u0000', lastCode: -1 };
+  return { key, src, label, dict: new StringDict(), last: '\u0000', lastCode: -1 };
 }
 
 function codeOf(col: CodeColumn, raw: string, normalize?: (s: string) => string): number {
   if (raw === col.last) return col.lastCode;
-  const value = normalize ? normalize(raw) : raw;
-  let code = col.dict.get(value);
-  if (code === undefined) {
-    code = col.values.length;
-    col.dict.set(value, code);
-    col.values.push(value);
-  }
+  const code = col.dict.code(normalize ? normalize(raw) : raw);
   col.last = raw;
   col.lastCode = code;
   return code;
@@ -423,7 +417,7 @@ export class Columnizer implements RowSink {
       if (d > maxDay) maxDay = d;
     }
     const columns: Record<string, ColumnValues> = {
-      customer: narrowCodes(this.custBuf.subarray(0, n), this.customer.values.length),
+      customer: narrowCodes(this.custBuf.subarray(0, n), this.customer.dict.values.length),
       date: narrowDays(days, minDay, maxDay),
     };
     if (this.amountBuf) columns.amount = this.amountBuf.slice(0, n);
@@ -431,7 +425,7 @@ export class Columnizer implements RowSink {
     if (this.qtyBuf) columns.quantity = narrowNumbers(this.qtyBuf.slice(0, n));
     if (this.marginBuf) columns.margin = this.marginBuf.slice(0, n);
     this.codeCols.forEach(
-      (c, i) => (columns[c.key] = narrowCodes(this.codeBufs[i].subarray(0, n), c.values.length)),
+      (c, i) => (columns[c.key] = narrowCodes(this.codeBufs[i].subarray(0, n), c.dict.size)),
     );
     const flags = this.flagBuf.slice(0, n);
     columns.flags = flags;
@@ -529,8 +523,8 @@ export class Columnizer implements RowSink {
     this.flushRejects();
     await this.drainWrites();
     await this.markDuplicates();
-    const dicts: Record<string, string[]> = { customer: this.customer.values };
-    for (const c of this.codeCols) dicts[c.key] = c.values;
+    const dicts: Record<string, string[]> = { customer: this.customer.dict.values };
+    for (const c of this.codeCols) dicts[c.key] = c.dict.values;
     return dicts;
   }
 
@@ -554,8 +548,9 @@ export class Columnizer implements RowSink {
       returnsValue: this.hasAmount ? this.returnsValue : null,
       duplicateLines: this.duplicateLines,
       duplicateRevenue: this.hasAmount ? this.duplicateRevenue : null,
-      customers: this.customer.values.length,
-      orders: (orderCol ? orderCol.values.filter((v) => !isBlank(v)).length : 0) + this.customerDays.size,
+      customers: this.customer.dict.values.length,
+      orders:
+        (orderCol ? orderCol.dict.values.filter((v) => !isBlank(v)).length : 0) + this.customerDays.size,
       firstDate: this.imported ? dayToIso(this.minDay) : null,
       lastDate: this.imported ? dayToIso(this.maxDay) : null,
       hasAmount: this.hasAmount,
