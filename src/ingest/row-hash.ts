@@ -18,7 +18,14 @@ export class RowHashes {
   add(s: string, start: number, end: number): void {
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x9747b28c | 0;
-    for (let i = start; i < end; i++) {
+    // Two characters (UTF-16 units) a step, packed into one 32-bit word: half the multiplications.
+    let i = start;
+    for (; i + 1 < end; i += 2) {
+      const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+      h1 = Math.imul(h1 ^ w, 0x01000193);
+      h2 = Math.imul(h2 + w, 0x5bd1e995);
+    }
+    if (i < end) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995);
