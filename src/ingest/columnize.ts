@@ -19,7 +19,7 @@ export const CHUNK_ROWS = 65536;
 export const REJECT_CHUNK_ROWS = 5000;
 
 /** Rounds (decoded slices of about 4 MB) whose storage writes may still be running while parsing goes on. */
-const MAX_ROUNDS_IN_FLIGHT = 3;
+const MAX_ROUNDS_IN_FLIGHT = 8;
 
 export const FLAG_RETURN = 1;
 export const FLAG_DUPLICATE = 2;

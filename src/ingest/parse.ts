@@ -92,6 +92,8 @@ export interface StreamHooks {
 }
 
 const MAX_PENDING_CHARS = 32 * 1024 * 1024;
+/** Slices read ahead of the one being parsed. */
+const READ_AHEAD = 3;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 function trimBreak(text: string, end: number): number {
@@ -220,15 +222,26 @@ export async function streamRows(
     sink.row(fields, text, start, end, lines, err);
   };
 
-  // Read-ahead: the next slice is read while the current one is parsed.
-  let nextRead: Promise<Uint8Array> | null = source.size > 0 ? source.read(0, chunkBytes) : null;
-  while (nextRead) {
+  // Read-ahead: the next READ_AHEAD slices are read while the current one is parsed.
+  const reads: Promise<Uint8Array>[] = [];
+  let readAt = 0;
+  const fill = () => {
+    while (reads.length < READ_AHEAD && readAt < source.size) {
+      const read = source.read(readAt, chunkBytes);
+      // A failed read surfaces where it is awaited; one still queued after a cancel is not an unhandled rejection.
+      read.catch(() => undefined);
+      reads.push(read);
+      readAt += chunkBytes;
+    }
+  };
+  fill();
+  while (reads.length > 0) {
     if (hooks.isCancelled?.()) {
-      await nextRead.catch(() => undefined);
+      await Promise.allSettled(reads);
       throw new AppFailure('cancelled', 'The import was cancelled.');
     }
-    const bytes = await nextRead;
-    nextRead = offset + chunkBytes < source.size ? source.read(offset + chunkBytes, chunkBytes) : null;
+    const bytes = await reads.shift()!;
+    fill();
     offset += chunkBytes;
     const final = offset >= source.size;
     let decoded: string;
