@@ -357,6 +357,7 @@ export class Columnizer implements RowSink {
     end: number,
     lines: LineCounter,
     error: 'unclosedQuote' | null,
+    ascii: DataView | null,
   ): void {
     if (isBlank(f[0]) && f.every(isBlank)) {
       // Empty lines and lines of delimiters only (`;;`, as Excel writes them) are blank lines, not rejects.
@@ -390,7 +391,8 @@ export class Columnizer implements RowSink {
     if (this.iOrder < 0 || isBlank(f[this.iOrder])) {
       this.customerDays.add(cust * 4194304 + (day + 400000));
     }
-    this.hashes.add(text, start, end);
+    if (ascii) this.hashes.addAscii(ascii, start, end);
+    else this.hashes.add(text, start, end);
     if (flags & FLAG_RETURN) {
       this.returnLines++;
       this.returnsValue += amount < 0 ? -amount : amount;

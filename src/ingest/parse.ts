@@ -71,6 +71,8 @@ export interface RowSink {
     end: number,
     lines: LineCounter,
     error: 'unclosedQuote' | null,
+    /** The text's bytes when every character of it is one ASCII byte (`getUint8(i)` is `charCodeAt(i)`), else null. */
+    ascii: DataView | null,
   ): void;
   /** Called after each decoded chunk; may return a promise for back-pressure (storage writes). */
   afterChunk?(): Promise<void> | void;
@@ -174,6 +176,21 @@ export function parseDelimited(
   return held;
 }
 
+/**
+ * The bytes of `pending + decoded` when all of it is ASCII, else null. With no bytes held over from the previous
+ * slice, a strict UTF-8 decode gives as many characters as bytes only for pure ASCII: every multi-byte character, a
+ * byte-order mark and a character cut at the end all give fewer. So the check is one comparison, not a scan.
+ */
+function asciiView(pending: string, decoded: string, bytes: Uint8Array): DataView | null {
+  if (decoded.length !== bytes.length) return null;
+  for (let i = 0; i < pending.length; i++) if (pending.charCodeAt(i) > 0x7f) return null;
+  if (pending === '') return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const all = new Uint8Array(pending.length + bytes.length);
+  for (let i = 0; i < pending.length; i++) all[i] = pending.charCodeAt(i);
+  all.set(bytes, pending.length);
+  return new DataView(all.buffer);
+}
+
 export interface StreamResult {
   /** The header row's cells, or null without a header. */
   header: string[] | null;
@@ -204,6 +221,9 @@ export async function streamRows(
   let pending = '';
   let offset = 0;
   let sawNonAscii = false;
+  // Whether the previous slice ended on a complete character, so that no bytes of it are held in the decoder.
+  let cleanEnd = true;
+  let ascii: DataView | null = null;
 
   const emit = (fields: string[], text: string, start: number, end: number, err: 'unclosedQuote' | null) => {
     // The line break after the last line is not a blank line.
@@ -219,7 +239,7 @@ export async function streamRows(
       }
       return;
     }
-    sink.row(fields, text, start, end, lines, err);
+    sink.row(fields, text, start, end, lines, err, ascii);
   };
 
   // Read-ahead: the next READ_AHEAD slices are read while the current one is parsed.
@@ -262,6 +282,8 @@ export async function streamRows(
     // In UTF-8 every non-ASCII character takes more bytes than UTF-16 units, so this is exact and O(1).
     if (decoded.length < bytes.length) sawNonAscii = true;
     const text = pending + decoded;
+    ascii = opts.encoding === 'utf-8' && cleanEnd ? asciiView(pending, decoded, bytes) : null;
+    cleanEnd = bytes.length === 0 || bytes[bytes.length - 1] < 0x80;
     hooks.onBytes?.(Math.min(offset, source.size));
     lines.reset(text);
     let consumed = text.length;

@@ -5,6 +5,12 @@
  * Two different rows share both lanes with a probability of about n² / 2⁶⁵ (≈ 3·10⁻⁸ for a million rows).
  * Sequential passes instead of a hash table keep this fast on large inputs (no random access over megabytes).
  */
+const SEED1 = 0x811c9dc5 | 0;
+const SEED2 = 0x9747b28c | 0;
+const P1 = 0x01000193;
+const P2 = 0x5bd1e995;
+const WIDE = 0x2545f491;
+
 export class RowHashes {
   private a = new Int32Array(1 << 16);
   private b = new Int32Array(1 << 16);
@@ -14,27 +20,68 @@ export class RowHashes {
     return this.n;
   }
 
-  /** Appends the hash of `s[start, end)` for the next row. */
+  /**
+   * Appends the hash of `s[start, end)` for the next row. Four characters make one 32-bit word when all are below
+   * 256 (the same words that `addAscii` reads from the bytes, so both give the same hash for the same row).
+   */
   add(s: string, start: number, end: number): void {
-    let h1 = 0x811c9dc5 | 0;
-    let h2 = 0x9747b28c | 0;
-    // Two characters (UTF-16 units) a step, packed into one 32-bit word: half the multiplications.
+    let h1 = SEED1;
+    let h2 = SEED2;
     let i = start;
-    for (; i + 1 < end; i += 2) {
-      const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-      h1 = Math.imul(h1 ^ w, 0x01000193);
-      h2 = Math.imul(h2 + w, 0x5bd1e995);
+    for (; i + 4 <= end; i += 4) {
+      const c0 = s.charCodeAt(i);
+      const c1 = s.charCodeAt(i + 1);
+      const c2 = s.charCodeAt(i + 2);
+      const c3 = s.charCodeAt(i + 3);
+      if ((c0 | c1 | c2 | c3) < 256) {
+        const w = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
+        h1 = Math.imul(h1 ^ w, P1);
+        h2 = Math.imul(h2 + w, P2);
+      } else {
+        // Beyond Latin-1 (never on the byte path): two words of two characters, the second lane marked.
+        const w = c0 | (c1 << 16);
+        const v = c2 | (c3 << 16);
+        h1 = Math.imul(h1 ^ w, P1);
+        h2 = Math.imul((h2 ^ WIDE) + w, P2);
+        h1 = Math.imul(h1 ^ v, P1);
+        h2 = Math.imul(h2 + v, P2);
+      }
     }
-    if (i < end) {
+    for (; i < end; i++) {
       const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 + c, 0x5bd1e995);
+      h1 = Math.imul(h1 ^ c, P1);
+      h2 = Math.imul(h2 + c, P2);
     }
-    h1 ^= end - start;
+    this.push(h1, h2, end - start);
+  }
+
+  /**
+   * The same hash as `add` for a row whose characters are the ASCII bytes `bytes[start, end)`: four bytes are one
+   * little-endian word, read at once, which is about four times faster than `charCodeAt`.
+   */
+  addAscii(bytes: DataView, start: number, end: number): void {
+    let h1 = SEED1;
+    let h2 = SEED2;
+    let i = start;
+    for (; i + 4 <= end; i += 4) {
+      const w = bytes.getInt32(i, true);
+      h1 = Math.imul(h1 ^ w, P1);
+      h2 = Math.imul(h2 + w, P2);
+    }
+    for (; i < end; i++) {
+      const c = bytes.getUint8(i);
+      h1 = Math.imul(h1 ^ c, P1);
+      h2 = Math.imul(h2 + c, P2);
+    }
+    this.push(h1, h2, end - start);
+  }
+
+  private push(a1: number, a2: number, length: number): void {
+    let h1 = a1 ^ length;
     h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
     h1 = Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35);
     h1 ^= h1 >>> 16;
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 0x7feb352d);
+    let h2 = Math.imul(a2 ^ (a2 >>> 16), 0x7feb352d);
     h2 = Math.imul(h2 ^ (h2 >>> 15), 0x846ca68b);
     h2 ^= h2 >>> 16;
     if (this.n === this.a.length) {

@@ -147,6 +147,62 @@ describe('createDecoder (Windows-1252)', () => {
   });
 });
 
+describe('the ASCII byte view handed to the row sink', () => {
+  /** Checks that every row's bytes, when given, are its characters, and counts the rows that got them. */
+  class CheckAscii implements RowSink {
+    withBytes = 0;
+    rows = 0;
+    row(...[, text, start, end, , , ascii]: Parameters<RowSink['row']>): void {
+      this.rows++;
+      if (!ascii) return;
+      this.withBytes++;
+      for (let i = start; i < end; i++) expect(ascii.getUint8(i)).toBe(text.charCodeAt(i));
+    }
+  }
+
+  it('is given exactly for ASCII slices: not after a BOM, a multi-byte character or a character cut by a read', async () => {
+    const lines = ['id,date,amount'];
+    for (let i = 0; i < 60; i++)
+      lines.push(`K${i},2024-01-0${1 + (i % 9)},${i}.5${i === 30 ? ',Müller' : ''}`);
+    const text = lines.join('\n') + '\n';
+    const utf8 = new TextEncoder().encode(text);
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
+    for (const bytes of [utf8, withBom])
+      for (const chunk of [7, 16, 64, 1 << 20]) {
+        const sink = new CheckAscii();
+        await streamRows(bytesSource(bytes), STREAM, sink, { chunkBytes: chunk });
+        expect(sink.rows).toBe(60);
+        // One slice of 1 MB holds the ü (or the BOM), so no row gets bytes; small slices give most rows bytes.
+        if (chunk === 1 << 20) expect(sink.withBytes).toBe(0);
+        if (chunk === 64) expect(sink.withBytes).toBeGreaterThan(40);
+      }
+    // Windows-1252 never takes the byte path (its bytes above 0x7F are not their characters).
+    const sink = new CheckAscii();
+    await streamRows(bytesSource(utf8), { ...STREAM, encoding: 'windows-1252' }, sink, { chunkBytes: 64 });
+    expect(sink.withBytes).toBe(0);
+  });
+
+  it('finds the same duplicates whether rows come as bytes or as text', async () => {
+    // Row i repeats row i - 50 for every third i >= 50 (33 duplicates); an umlaut every 40 rows makes some slices
+    // non-ASCII, so copies of a row are hashed on different paths.
+    const rows: string[] = [];
+    for (let i = 0; i < 150; i++)
+      rows.push(
+        i >= 50 && i % 3 === 0
+          ? rows[i - 50]
+          : `K${i % 17},2024-02-${10 + (i % 9)},${i}${i % 40 === 5 ? 'ä' : ''}`,
+      );
+    const bytes = new TextEncoder().encode('customer,date,amount\n' + rows.join('\n') + '\n');
+    const options = { ...OPTIONS, roles: { customer: 0, date: 1 } };
+    const expected = rows.filter((r, i) => rows.indexOf(r) < i).length;
+    expect(expected).toBe(33);
+    for (const chunk of [5, 33, 100, 1 << 20]) {
+      const { summary } = await importChunked(bytes, options, ['customer', 'date', 'amount'], chunk);
+      expect(summary.duplicateLines, `chunk ${chunk}`).toBe(expected);
+    }
+  });
+});
+
 describe('LineCounter', () => {
   it('counts physical lines forward across chunks', () => {
     const lc = new LineCounter('LF');

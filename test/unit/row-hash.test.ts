@@ -31,4 +31,26 @@ describe('RowHashes', () => {
     expect(expected).toHaveLength(28_429);
     expect(dupsOf(rows)).toEqual(expected);
   });
+
+  it('gives the same hash from the ASCII bytes as from the text, at every alignment and length', () => {
+    const enc = new TextEncoder();
+    for (let len = 0; len <= 13; len++) {
+      const row = 'K1;2024-01-02;12,5;Ab"c'.slice(0, len);
+      for (let at = 0; at < 4; at++) {
+        // The row once from a string and once from bytes at another offset: the second is the first's duplicate.
+        const prefix = 'x'.repeat(at);
+        const bytes = enc.encode(prefix + row);
+        const h = new RowHashes();
+        h.add(row, 0, row.length);
+        h.addAscii(new DataView(bytes.buffer), at, at + len);
+        // A row that differs in its last character is no duplicate.
+        if (len > 0) h.add(row.slice(0, -1) + '#', 0, len);
+        expect([...h.duplicates()], `length ${len}, offset ${at}`).toEqual([1]);
+      }
+    }
+  });
+
+  it('tells apart rows with characters beyond Latin-1 and finds their copies', () => {
+    expect(dupsOf(['a€bc', 'a€bd', '€€€€', '€€€€', 'Ωmega;1', 'Ωmega;2', 'ÿÿÿÿ', 'a€bc'])).toEqual([3, 7]);
+  });
 });
