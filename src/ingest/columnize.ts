@@ -10,7 +10,7 @@ import {
   type RejectChunk,
   type RejectReason,
 } from '../shared/types';
-import type { LineCounter, RowSink } from './parse';
+import type { AsciiBytes, LineCounter, RowSink } from './parse';
 import { dayToIso, isBlank, parseDate, parseNumber } from './normalize';
 import { RowHashes } from './row-hash';
 import { StringDict } from './string-dict';
@@ -357,7 +357,7 @@ export class Columnizer implements RowSink {
     end: number,
     lines: LineCounter,
     error: 'unclosedQuote' | null,
-    ascii: DataView | null,
+    ascii: AsciiBytes | null,
   ): void {
     if (isBlank(f[0]) && f.every(isBlank)) {
       // Empty lines and lines of delimiters only (`;;`, as Excel writes them) are blank lines, not rejects.
@@ -391,7 +391,8 @@ export class Columnizer implements RowSink {
     if (this.iOrder < 0 || isBlank(f[this.iOrder])) {
       this.customerDays.add(cust * 4194304 + (day + 400000));
     }
-    if (ascii) this.hashes.addAscii(ascii, start, end);
+    if (ascii !== null && start >= ascii.from)
+      this.hashes.addAscii(ascii.bytes, start - ascii.from, end - ascii.from);
     else this.hashes.add(text, start, end);
     if (flags & FLAG_RETURN) {
       this.returnLines++;

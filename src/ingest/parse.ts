@@ -59,6 +59,12 @@ export class LineCounter {
   }
 }
 
+/** `bytes.getUint8(i - from)` is `text.charCodeAt(i)` for every position `i >= from` of the slice's text. */
+export interface AsciiBytes {
+  bytes: DataView;
+  from: number;
+}
+
 export interface RowSink {
   /**
    * One parsed row. `text.slice(start, end)` is the original line without its line break. `lines` gives line numbers.
@@ -71,8 +77,8 @@ export interface RowSink {
     end: number,
     lines: LineCounter,
     error: 'unclosedQuote' | null,
-    /** The text's bytes when every character of it is one ASCII byte (`getUint8(i)` is `charCodeAt(i)`), else null. */
-    ascii: DataView | null,
+    /** The slice's bytes when every character from `ascii.from` on is one ASCII byte, else null. */
+    ascii: AsciiBytes | null,
   ): void;
   /** Called after each decoded chunk; may return a promise for back-pressure (storage writes). */
   afterChunk?(): Promise<void> | void;
@@ -176,21 +182,6 @@ export function parseDelimited(
   return held;
 }
 
-/**
- * The bytes of `pending + decoded` when all of it is ASCII, else null. With no bytes held over from the previous
- * slice, a strict UTF-8 decode gives as many characters as bytes only for pure ASCII: every multi-byte character, a
- * byte-order mark and a character cut at the end all give fewer. So the check is one comparison, not a scan.
- */
-function asciiView(pending: string, decoded: string, bytes: Uint8Array): DataView | null {
-  if (decoded.length !== bytes.length) return null;
-  for (let i = 0; i < pending.length; i++) if (pending.charCodeAt(i) > 0x7f) return null;
-  if (pending === '') return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const all = new Uint8Array(pending.length + bytes.length);
-  for (let i = 0; i < pending.length; i++) all[i] = pending.charCodeAt(i);
-  all.set(bytes, pending.length);
-  return new DataView(all.buffer);
-}
-
 export interface StreamResult {
   /** The header row's cells, or null without a header. */
   header: string[] | null;
@@ -223,7 +214,7 @@ export async function streamRows(
   let sawNonAscii = false;
   // Whether the previous slice ended on a complete character, so that no bytes of it are held in the decoder.
   let cleanEnd = true;
-  let ascii: DataView | null = null;
+  let ascii: AsciiBytes | null = null;
 
   const emit = (fields: string[], text: string, start: number, end: number, err: 'unclosedQuote' | null) => {
     // The line break after the last line is not a blank line.
@@ -282,7 +273,13 @@ export async function streamRows(
     // In UTF-8 every non-ASCII character takes more bytes than UTF-16 units, so this is exact and O(1).
     if (decoded.length < bytes.length) sawNonAscii = true;
     const text = pending + decoded;
-    ascii = opts.encoding === 'utf-8' && cleanEnd ? asciiView(pending, decoded, bytes) : null;
+    // With no bytes held over from the previous slice, a strict UTF-8 decode gives as many characters as bytes only
+    // for pure ASCII: every multi-byte character, a byte-order mark and a character cut at the end give fewer.
+    // So this is one comparison, not a scan. The held-over text before the slice's bytes is not covered.
+    ascii =
+      opts.encoding === 'utf-8' && cleanEnd && decoded.length === bytes.length
+        ? { bytes: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), from: pending.length }
+        : null;
     cleanEnd = bytes.length === 0 || bytes[bytes.length - 1] < 0x80;
     hooks.onBytes?.(Math.min(offset, source.size));
     lines.reset(text);

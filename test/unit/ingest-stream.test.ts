@@ -154,9 +154,9 @@ describe('the ASCII byte view handed to the row sink', () => {
     rows = 0;
     row(...[, text, start, end, , , ascii]: Parameters<RowSink['row']>): void {
       this.rows++;
-      if (!ascii) return;
+      if (!ascii || start < ascii.from) return;
       this.withBytes++;
-      for (let i = start; i < end; i++) expect(ascii.getUint8(i)).toBe(text.charCodeAt(i));
+      for (let i = start; i < end; i++) expect(ascii.bytes.getUint8(i - ascii.from)).toBe(text.charCodeAt(i));
     }
   }
 
@@ -174,7 +174,7 @@ describe('the ASCII byte view handed to the row sink', () => {
         expect(sink.rows).toBe(60);
         // One slice of 1 MB holds the ü (or the BOM), so no row gets bytes; small slices give most rows bytes.
         if (chunk === 1 << 20) expect(sink.withBytes).toBe(0);
-        if (chunk === 64) expect(sink.withBytes).toBeGreaterThan(40);
+        if (chunk === 64) expect(sink.withBytes).toBeGreaterThan(30);
       }
     // Windows-1252 never takes the byte path (its bytes above 0x7F are not their characters).
     const sink = new CheckAscii();
