@@ -438,8 +438,11 @@ export class Columnizer implements RowSink {
     this.pos = 0;
   }
 
-  /** Flags the rows that repeat an earlier row exactly (the first copy stays unflagged) and rewrites those flags. */
-  private async markDuplicates(): Promise<void> {
+  /**
+   * Flags the rows that repeat an earlier row exactly (the first copy stays unflagged) in the kept flag columns and
+   * returns the chunks whose flags changed. Pure computation: it runs while the last writes are still in flight.
+   */
+  private markDuplicates(): number[] {
     const dirty = new Set<number>();
     for (const r of this.hashes.duplicates()) {
       const chunk = Math.floor(r / CHUNK_ROWS);
@@ -450,7 +453,12 @@ export class Columnizer implements RowSink {
       dirty.add(chunk);
     }
     this.hashes = new RowHashes();
-    const writes = [...dirty].map((chunk) =>
+    return [...dirty];
+  }
+
+  /** Rewrites the flag column of the given chunks (after their first write has settled, so it lands last). */
+  private async rewriteFlags(chunks: number[]): Promise<void> {
+    const writes = chunks.map((chunk) =>
       this.sink.writeChunk({
         index: chunk,
         rows: this.flagChunks[chunk].length,
@@ -511,21 +519,19 @@ export class Columnizer implements RowSink {
     }
   }
 
-  private async drainWrites(): Promise<void> {
-    const t0 = performance.now();
-    const all = [...this.rounds.flat(), ...this.writes];
-    this.rounds = [];
-    this.writes = [];
-    await Promise.all(all);
-    this.storageWaitMs += performance.now() - t0;
-  }
-
   /** Flushes the remaining rows and returns the dictionaries (column key → values by code). */
   async finish(): Promise<Record<string, string[]>> {
     this.flushChunk();
     this.flushRejects();
-    await this.drainWrites();
-    await this.markDuplicates();
+    const pending = Promise.all([...this.rounds.flat(), ...this.writes]);
+    this.rounds = [];
+    this.writes = [];
+    // The duplicate search (a sort of all row hashes) overlaps the last storage writes.
+    const dirty = this.markDuplicates();
+    const t0 = performance.now();
+    await pending;
+    this.storageWaitMs += performance.now() - t0;
+    await this.rewriteFlags(dirty);
     const dicts: Record<string, string[]> = { customer: this.customer.dict.values };
     for (const c of this.codeCols) dicts[c.key] = c.dict.values;
     return dicts;
