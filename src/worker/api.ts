@@ -19,6 +19,7 @@ import { defaultOptions } from '../ingest/mapping';
 import { headersOf, previewRows } from '../ingest/preview';
 import { fileSource } from '../ingest/parse';
 import { runImport } from '../ingest/import';
+import type { ChunkSink } from '../ingest/columnize';
 import * as repo from '../storage/datasets';
 import { rejectsToCsv, type RejectsCsvFormat } from '../ingest/export';
 import * as analysis from './analysis';
@@ -53,6 +54,29 @@ async function head(file: Blob): Promise<Uint8Array> {
 }
 
 const LOCK_PREFIX = 'kundenwert-import-';
+
+/**
+ * Test hook: the next import holds once its column chunk `afterChunk` is stored, until it is cancelled (or its page
+ * closes). A million-row import takes about a second, too short for a test to close the page or press Cancel at a
+ * chosen point by watching the progress; with the hold, the test acts on an import that is surely mid-way.
+ */
+let testHold: { afterChunk: number; signal: () => void } | null = null;
+let testHoldReached: Promise<void> | null = null;
+
+function holdForTest(sink: repo.IndexedDbSink, job: { cancelled: boolean }): ChunkSink {
+  const hold = testHold;
+  if (!hold) return sink;
+  testHold = null;
+  return {
+    writeRejects: (index, chunk) => sink.writeRejects(index, chunk),
+    async writeChunk(chunk) {
+      await sink.writeChunk(chunk);
+      if (chunk.index !== hold.afterChunk || !chunk.columns.customer) return;
+      hold.signal();
+      while (!job.cancelled) await new Promise((r) => setTimeout(r, 20));
+    },
+  };
+}
 /** Imports running in this worker; Cancel stops all of them (the UI runs one at a time). */
 const activeImports = new Set<{ cancelled: boolean }>();
 
@@ -155,14 +179,15 @@ export const api = {
         });
         try {
           return await withImportLock(id, async () => {
-            const sink = new repo.IndexedDbSink(id);
+            const store = new repo.IndexedDbSink(id);
+            const sink = holdForTest(store, job);
             const res = await runImport(fileSource(file), opts, headers, sink, {
               isCancelled: () => job.cancelled,
               onProgress,
             });
             // The parser checks for a cancel only before each read: a cancel during the last read lands here.
             if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
-            await sink.writeDictionaries(res.dictionaries);
+            await store.writeDictionaries(res.dictionaries);
             // The duration covers everything until the dataset is stored and ready.
             const summary = {
               ...res.summary,
@@ -417,6 +442,23 @@ export const api = {
         pending = text.slice(cut);
       }
       return { rows, ms: performance.now() - t0 };
+    });
+  },
+
+  /** Test hook: the next import holds after storing column chunk `afterChunk` until it is cancelled. */
+  async holdImportForTest(afterChunk: number): Promise<Result<true>> {
+    let signal = () => undefined as void;
+    testHoldReached = new Promise<void>((r) => (signal = r));
+    testHold = { afterChunk, signal };
+    return ok(true);
+  },
+
+  /** Test hook: resolves once the held import has reached its hold. */
+  async importHeldForTest(): Promise<Result<true>> {
+    return guard(async () => {
+      if (!testHoldReached) throw new AppFailure('notFound', 'No import hold was set.');
+      await testHoldReached;
+      return true as const;
     });
   },
 
