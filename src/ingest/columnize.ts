@@ -21,6 +21,9 @@ export const REJECT_CHUNK_ROWS = 5000;
 /** Rounds (decoded slices of about 4 MB) whose storage writes may still be running while parsing goes on. */
 const MAX_ROUNDS_IN_FLIGHT = 8;
 
+/** How long a failed or cancelled import waits at most for its writes still in flight. */
+const ABANDON_WAIT_MS = 3000;
+
 export const FLAG_RETURN = 1;
 export const FLAG_DUPLICATE = 2;
 
@@ -480,11 +483,21 @@ export class Columnizer implements RowSink {
     this.writes.push(write);
   }
 
-  /** After a failure or cancel: waits for every write still in flight to settle, ignoring their errors. */
+  /**
+   * After a failure or cancel: waits for every write still in flight to settle, ignoring their errors, so that the
+   * clean-up sees everything written. When the disk runs full, Chromium closes the database connection and a write
+   * queued behind the failing one may never settle; the wait ends after ABANDON_WAIT_MS then (a write that lands
+   * later is removed as an orphan at the next start).
+   */
   async abandon(): Promise<void> {
     this.rounds = [];
     this.writes = [];
-    await Promise.allSettled([...this.unsettled]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.unsettled]),
+      new Promise((resolve) => (timer = setTimeout(resolve, ABANDON_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   private flushRejects(): void {

@@ -52,11 +52,12 @@ export function isQuotaError(e: unknown): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
     const err = cur as { name?: string; message?: string; inner?: unknown; cause?: unknown };
     if (err.name === 'QuotaExceededError') return true;
-    // A disk that runs full while Chromium writes the large values reaches us as "DataError: Failed to write blobs
-    // (IOError)" instead of a quota error: it is the same situation for the user.
+    // A disk that runs full while Chromium writes reaches us as "DataError: Failed to write blobs (IOError)" or as
+    // "UnknownError Connection is closing because of: IO error: …: FILE_ERROR_NO_SPACE" instead of a quota error:
+    // it is the same situation for the user.
     if (
       typeof err.message === 'string' &&
-      /quota|failed to write blobs|ioerror|disk is full|no space/i.test(err.message)
+      /quota|failed to write blobs|ioerror|disk is full|no[ _]space/i.test(err.message)
     ) {
       return true;
     }

@@ -106,7 +106,22 @@ export async function deleteInterrupted(isAlive: (id: number) => boolean): Promi
     await deleteDataset(id);
     n++;
   }
+  await deleteOrphans();
   return n;
+}
+
+/**
+ * Deletes chunks, dictionaries and rejects whose dataset row is gone: the remains of a write that landed after its
+ * failed import was cleaned up. One transaction, so that another tab cannot begin a dataset in between.
+ */
+async function deleteOrphans(): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.datasets, d.chunks, d.dictionaries, d.rejects], async () => {
+    const ids = (await d.datasets.toCollection().primaryKeys()) as number[];
+    await d.chunks.where('datasetId').noneOf(ids).delete();
+    await d.dictionaries.where('datasetId').noneOf(ids).delete();
+    await d.rejects.where('datasetId').noneOf(ids).delete();
+  });
 }
 
 /** Writes column chunks and reject chunks of one dataset to IndexedDB. */

@@ -225,6 +225,11 @@ describe('storage-full errors', () => {
     expect(
       isQuotaError(Object.assign(new Error('Failed to write blobs (IOError)'), { name: 'DataError' })),
     ).toBe(true);
+    // Chromium closing the connection when its log file cannot grow (seen in the small-disk e2e test).
+    const closing = new Error(
+      'UnknownError Connection is closing because of: IO error: .../000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+    );
+    expect(isQuotaError(Object.assign(closing, { name: 'AbortError' }))).toBe(true);
     expect(isQuotaError(new Error('Key already exists'))).toBe(false);
     expect(
       toAppError(Object.assign(new Error('DataError Failed to write blobs (IOError)'), { name: 'DataError' }))

@@ -247,6 +247,19 @@ describe('storage: import into IndexedDB', () => {
 });
 
 describe('storage: atomic imports', () => {
+  it('removes rows whose dataset is gone (a write that landed after its import was cleaned up)', async () => {
+    const ws = await createWorkspace('W');
+    const ready = await importCsv(ws, OTHER_CSV);
+    const gone = ready + 100;
+    await new IndexedDbSink(gone).writeChunk({ index: 0, rows: 1, columns: { amount: Float64Array.of(1) } });
+    await new IndexedDbSink(gone).writeRejects(0, rejectChunk([{ line: 2, reason: 'badDate', raw: 'x' }]));
+    await new IndexedDbSink(gone).writeDictionaries({ customer: ['K1'] });
+    expect(await rowsOf(gone)).toEqual({ datasets: 0, chunks: 1, dictionaries: 1, rejects: 1 });
+    expect(await deleteInterrupted(() => false)).toBe(0);
+    expect(await rowsOf(gone)).toEqual({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
+    expect(await rowsOf(ready)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
+  });
+
   it('never lists an importing dataset and deletes interrupted ones with everything they wrote', async () => {
     const ws = await createWorkspace('W');
     const ready = await importCsv(ws, OTHER_CSV);
