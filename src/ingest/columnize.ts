@@ -459,15 +459,22 @@ export class Columnizer implements RowSink {
     return [...dirty];
   }
 
-  /** Rewrites the flag column of the given chunks (after their first write has settled, so it lands last). */
+  /**
+   * Rewrites the flag column of the given chunks (after their first write has settled, so it lands last). Queued
+   * like every write, so that a failed import waits for them before it cleans up.
+   */
   private async rewriteFlags(chunks: number[]): Promise<void> {
-    const writes = chunks.map((chunk) =>
-      this.sink.writeChunk({
-        index: chunk,
-        rows: this.flagChunks[chunk].length,
-        columns: { flags: this.flagChunks[chunk] },
-      }),
-    );
+    for (const chunk of chunks) {
+      this.queue(
+        this.sink.writeChunk({
+          index: chunk,
+          rows: this.flagChunks[chunk].length,
+          columns: { flags: this.flagChunks[chunk] },
+        }),
+      );
+    }
+    const writes = this.writes;
+    this.writes = [];
     const t0 = performance.now();
     await Promise.all(writes);
     this.storageWaitMs += performance.now() - t0;

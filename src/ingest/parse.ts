@@ -280,7 +280,8 @@ export async function streamRows(
       opts.encoding === 'utf-8' && cleanEnd && decoded.length === bytes.length
         ? { bytes: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), from: pending.length }
         : null;
-    cleanEnd = bytes.length === 0 || bytes[bytes.length - 1] < 0x80;
+    // An empty read changes nothing about what the decoder holds.
+    if (bytes.length > 0) cleanEnd = bytes[bytes.length - 1] < 0x80;
     hooks.onBytes?.(Math.min(offset, source.size));
     lines.reset(text);
     let consumed = text.length;

@@ -106,7 +106,8 @@ export async function deleteInterrupted(isAlive: (id: number) => boolean): Promi
     await deleteDataset(id);
     n++;
   }
-  await deleteOrphans();
+  // Housekeeping: a failure here must not stop the app from starting.
+  await deleteOrphans().catch(() => undefined);
   return n;
 }
 

@@ -182,6 +182,19 @@ describe('the ASCII byte view handed to the row sink', () => {
     expect(sink.withBytes).toBe(0);
   });
 
+  it('is not given after a slice that ends inside a character, even when the counts happen to match', async () => {
+    // A read that cuts 😀 (4 bytes) after its third byte: the next slice starts with the last byte, which completes
+    // two UTF-16 units, and a later ü (2 bytes, 1 unit) evens the count. Only the cut before tells them apart.
+    const head = 'customer_id,order_date,amount_total,comment\nK0,2024-01-01,1,x\uD83D\uDE00';
+    const rest = '\nK1,2024-01-01,2,a\nK\u00fc,2024-01-02,3,b\nK2,2024-01-03,4,c\n';
+    const tail = Array.from({ length: 20 }, (_, i) => `K${i + 3},2024-01-04,${i},d\n`).join('');
+    const bytes = new TextEncoder().encode(head + rest + tail);
+    const cut = new TextEncoder().encode(head).length - 1;
+    const sink = new CheckAscii();
+    await streamRows(bytesSource(bytes), STREAM, sink, { chunkBytes: cut });
+    expect(sink.rows).toBe(24);
+  });
+
   it('finds the same duplicates whether rows come as bytes or as text', async () => {
     // Row i repeats row i - 50 for every third i >= 50 (33 duplicates); an umlaut every 40 rows makes some slices
     // non-ASCII, so copies of a row are hashed on different paths.
