@@ -250,6 +250,7 @@ export const de = {
   'progress.rows': '{rows} Zeilen gelesen',
   'progress.rate': '{rate} Zeilen/s',
   'progress.left': 'noch etwa {time}',
+  'progress.finishing': 'Datei gelesen; die letzten Zeilen werden gespeichert und Duplikate gesucht …',
   'progress.cancel': 'Import abbrechen',
   'progress.cancelling': 'Wird abgebrochen …',
 

@@ -250,6 +250,7 @@ export const en: Record<MessageKey, string> = {
   'progress.rows': '{rows} rows read',
   'progress.rate': '{rate} rows/s',
   'progress.left': 'about {time} left',
+  'progress.finishing': 'file read; storing the last rows and looking for duplicates …',
   'progress.cancel': 'Cancel import',
   'progress.cancelling': 'Cancelling …',
 

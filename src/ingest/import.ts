@@ -41,6 +41,23 @@ export async function runImport(
   const t0 = now();
   const col = new Columnizer(options, headers, sink);
   let lastReport = 0;
+  /** Reports progress at most every 100 ms, unless `final` (the whole file is read and parsed). */
+  const report = (bytesRead: number, final: boolean) => {
+    const t = now();
+    if (!hooks.onProgress || (t - lastReport < 100 && !final)) return;
+    lastReport = t;
+    const elapsedMs = t - t0;
+    const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
+    hooks.onProgress({
+      bytesRead,
+      bytesTotal: source.size,
+      rows: col.rowsRead,
+      rowsPerSecond: elapsedMs > 0 ? (col.rowsRead / elapsedMs) * 1000 : 0,
+      elapsedMs,
+      remainingMs: rate > 0 && elapsedMs > 200 && !final ? (source.size - bytesRead) / rate : null,
+      finishing: final,
+    });
+  };
   let streamed: StreamResult;
   let dictionaries: Record<string, string[]>;
   try {
@@ -56,23 +73,12 @@ export async function runImport(
       col,
       {
         isCancelled: hooks.isCancelled,
-        onBytes: (bytesRead) => {
-          const t = now();
-          if (!hooks.onProgress || (t - lastReport < 100 && bytesRead < source.size)) return;
-          lastReport = t;
-          const elapsedMs = t - t0;
-          const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
-          hooks.onProgress({
-            bytesRead,
-            bytesTotal: source.size,
-            rows: col.rowsRead,
-            rowsPerSecond: elapsedMs > 0 ? (col.rowsRead / elapsedMs) * 1000 : 0,
-            elapsedMs,
-            remainingMs: rate > 0 && elapsedMs > 200 ? (source.size - bytesRead) / rate : null,
-          });
-        },
+        // The bytes are reported as they are read, before they are parsed: the row count lags a little.
+        onBytes: (bytesRead) => report(bytesRead, false),
       },
     );
+    // The whole file is read and parsed: the final row count, while the last writes and the duplicate search run.
+    report(source.size, true);
     dictionaries = await col.finish();
   } catch (e) {
     // Let writes still in flight settle, so that the caller's clean-up sees everything that was written.

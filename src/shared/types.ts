@@ -201,6 +201,8 @@ export interface ImportProgress {
   elapsedMs: number;
   /** Estimated milliseconds left, or null while unknown. */
   remainingMs: number | null;
+  /** The whole file is read and parsed; the last writes and the duplicate search are running. */
+  finishing: boolean;
 }
 
 export interface ImportSummary {

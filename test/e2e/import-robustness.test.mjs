@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
-import { startApp, hasSharedData, SHARED_DATA, idbCounts, text, num } from './harness.mjs';
-import { encodeWindows1252 } from '../../scripts/generate-demo.mjs';
+import { startApp, hasSharedData, SHARED_DATA, SCREENSHOTS, idbCounts, text, num } from './harness.mjs';
+import { encodeWindows1252, generateDemoRows } from '../../scripts/generate-demo.mjs';
 
 let app;
 before(async () => {
@@ -51,6 +51,31 @@ test('Cancel mid-import leaves nothing in IndexedDB', { skip, timeout: 120_000 }
   const progress = await text(page, 'import-progress');
   const rowsRead = Number(progress.match(/([\d,]+) rows read/)[1].replace(/,/g, ''));
   assert.ok(rowsRead >= 131_072 && rowsRead <= 541_909, `rows read ${rowsRead}`);
+  await page.click('[data-testid=cancel-import]');
+  await page.waitForSelector('[data-testid=import-error]');
+  assert.match(await text(page, 'import-error'), /cancelled\. Nothing was stored/);
+  const counts = await idbCounts(page);
+  assert.ok(empty(counts), `leftovers: ${JSON.stringify(counts)}`);
+  await context.close();
+});
+
+test('Cancel while the last rows are stored: the progress says so, and nothing remains', async () => {
+  const { page, context } = await app.open();
+  await page.click('[data-testid=nav-import]');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  // The demo's lines (35,288) make one column chunk (index 0), stored only after the whole file is read.
+  await page.evaluate(() => globalThis.__kundenwertEngine.holdImportForTest(0));
+  await page.click('[data-testid=start-import]');
+  const held = await page.evaluate(() => globalThis.__kundenwertEngine.importHeldForTest());
+  assert.ok(held.ok, 'the import reached its hold');
+  await page.waitForSelector('[data-testid=progress-finishing]');
+  const progress = await text(page, 'import-progress');
+  assert.match(progress, /100%/);
+  const { stats } = generateDemoRows();
+  assert.ok(progress.includes(`${stats.lines.toLocaleString('en')} rows read`), progress);
+  assert.doesNotMatch(progress, /left/, 'no time left is promised once the file is read');
+  await page.screenshot({ path: resolve(SCREENSHOTS, 'import-finishing.png') });
   await page.click('[data-testid=cancel-import]');
   await page.waitForSelector('[data-testid=import-error]');
   assert.match(await text(page, 'import-error'), /cancelled\. Nothing was stored/);

@@ -7,7 +7,7 @@ import { bytesSource } from '../../src/ingest/parse';
 import { MemorySink } from '../../src/ingest/memory-sink';
 import { api } from '../../src/worker/api';
 import { AppFailure } from '../../src/shared/errors';
-import type { ImportOptions } from '../../src/shared/types';
+import type { ImportOptions, ImportProgress } from '../../src/shared/types';
 import { GERMAN, GERMAN_ITEMS, US, CDNOW } from './fixtures';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -398,6 +398,25 @@ describe('full import after the proposed mapping', () => {
       roles: { customer: 0, date: 1, amount: 2 },
     });
     expect(summary).toMatchObject({ rowsRead: 3, imported: 3, netRevenue: 5, customers: 2 });
+  });
+
+  it('progress: the last report has every row and says the file is read; none before it does', async () => {
+    // 200,000 rows (about 4.6 MB) take more than one read, so there are reports before the final one.
+    const lines = ['Kunde;Datum;Betrag'];
+    for (let i = 0; i < 200_000; i++) lines.push(`K${i % 977};${1 + (i % 28)}.03.2024;${i % 100},50`);
+    const bytes = utf8(lines.join('\n') + '\n');
+    const s = sniffBytes(bytes, 'p.csv');
+    const reports: ImportProgress[] = [];
+    const result = await runImport(bytesSource(bytes), defaultOptions(s), s.headers, new MemorySink(), {
+      onProgress: (p) => reports.push(p),
+    });
+    expect(result.summary.rowsRead).toBe(200_000);
+    expect(reports.length).toBeGreaterThan(1);
+    const last = reports[reports.length - 1];
+    expect(last).toMatchObject({ bytesRead: bytes.length, bytesTotal: bytes.length, rows: 200_000 });
+    expect(last.finishing).toBe(true);
+    expect(last.remainingMs).toBeNull();
+    expect(reports.slice(0, -1).every((p) => !p.finishing && p.rows < 200_000)).toBe(true);
   });
 });
 
