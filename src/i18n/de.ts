@@ -195,6 +195,10 @@ export const de = {
   'map.currency': 'Währung der Beträge',
   'map.dateChosen': 'Datumsformat gewählt: {format}.',
   'map.chooseDate': 'Bitte wählen Sie zuerst das Datumsformat.',
+  'map.dateChoose': '– bitte wählen –',
+  'map.unchecked': 'noch nicht geprüft',
+  'map.noDateColumn':
+    'Keine Spalte enthält ein lesbares Datum. Unterstützt werden z. B. 31.12.2024, 2024-12-31, 20241231 und 12/31/2024. Sehen die Spalten unten falsch aus, ändern Sie oben Trennzeichen oder Zeichenkodierung; stehen die Daten in einer Spalte, ordnen Sie diese als Datum zu.',
   'map.alreadyImported':
     'Diese Datei wurde bereits importiert: „{name}“ am {date}. Ein zweiter Import legt einen weiteren Datensatz an.',
   'map.dateAmbiguous':
@@ -319,8 +323,6 @@ export const de = {
     'Das ist keine CSV-Datei, sondern eine Excel-Arbeitsmappe, ein PDF oder eine andere Binärdatei. Öffnen Sie sie in Excel und speichern Sie sie über „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“.',
   'error.headerOnly':
     'Die Datei enthält nur eine Kopfzeile und keine Daten. Bitte exportieren Sie die Bestellungen erneut mit Inhalt.',
-  'error.noDateColumn':
-    'Keine Spalte enthält ein lesbares Datum. Unterstützt werden z. B. 31.12.2024, 2024-12-31, 20241231 und 12/31/2024. Prüfen Sie Trennzeichen und Export.',
   'error.missingRequired': 'Bitte ordnen Sie zuerst Kundennummer und Datum zu.',
   'error.encoding':
     'Ab Zeile {line} ist die Datei nicht UTF-8-kodiert, davor schon: Sie mischt zwei Zeichenkodierungen. Speichern Sie die Datei neu als „CSV UTF-8“ (Excel: Speichern unter) und importieren Sie sie erneut. Es wurde nichts gespeichert.',

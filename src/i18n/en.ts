@@ -196,6 +196,10 @@ export const en: Record<MessageKey, string> = {
   'map.currency': 'Currency of the amounts',
   'map.dateChosen': 'Date format chosen: {format}.',
   'map.chooseDate': 'Please choose the date format first.',
+  'map.dateChoose': '– please choose –',
+  'map.unchecked': 'not checked yet',
+  'map.noDateColumn':
+    'No column holds a readable date. Supported are for example 31.12.2024, 2024-12-31, 20241231 and 12/31/2024. If the columns below look wrong, change the delimiter or the encoding above; if the dates are there, choose their column as Date.',
   'map.alreadyImported':
     'This file was imported before: “{name}” on {date}. Importing it again creates another dataset.',
   'map.dateAmbiguous':
@@ -319,8 +323,6 @@ export const en: Record<MessageKey, string> = {
     'This is not a CSV file but an Excel workbook, a PDF or another binary file. Open it in Excel and use “Save As” → “CSV UTF-8 (comma delimited)”.',
   'error.headerOnly':
     'The file holds only a header row and no data. Please export the orders again with content.',
-  'error.noDateColumn':
-    'No column holds a readable date. Supported are for example 31.12.2024, 2024-12-31, 20241231 and 12/31/2024. Check the delimiter and the export.',
   'error.missingRequired': 'Please map the customer id and the date first.',
   'error.encoding':
     'From line {line} on the file is not UTF-8, before it is: it mixes two character encodings. Save the file again as “CSV UTF-8” (Excel: Save As) and import it again. Nothing was stored.',

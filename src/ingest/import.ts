@@ -73,8 +73,11 @@ export async function runImport(
       col,
       {
         isCancelled: hooks.isCancelled,
-        // The bytes are reported as they are read, before they are parsed: the row count lags a little.
-        onBytes: (bytesRead) => report(bytesRead, false),
+        // The bytes are reported as they are read, before they are parsed: the row count lags a little. The last
+        // read is reported once it is parsed, below.
+        onBytes: (bytesRead) => {
+          if (bytesRead < source.size) report(bytesRead, false);
+        },
       },
     );
     // The whole file is read and parsed: the final row count, while the last writes and the duplicate search run.

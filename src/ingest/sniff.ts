@@ -248,12 +248,25 @@ export function detectCancelPrefix(values: string[]): string {
   return '';
 }
 
-/** Sniffs the first bytes of a file. `truncated` says whether the sample is shorter than the file. */
-export function sniff(bytes: Uint8Array, fileName: string, fileSize: number): SniffResult {
+/** Layout choices the user made in the mapping step; a sniff takes them as given instead of detecting them. */
+export type SniffLayout = Partial<Pick<SniffResult, 'encoding' | 'delimiter' | 'skipRows' | 'hasHeader'>>;
+
+/**
+ * Sniffs the first bytes of a file (`bytes` is shorter than `fileSize` when the sample is truncated). What `layout`
+ * gives is taken as it is; the rest (decimal separator, column profiles, …) is detected under it.
+ */
+export function sniff(
+  bytes: Uint8Array,
+  fileName: string,
+  fileSize: number,
+  layout: SniffLayout = {},
+): SniffResult {
   const truncated = bytes.length < fileSize;
-  const { encoding, bomLength: bom } = detectEncoding(bytes, truncated);
+  const { encoding, bomLength: bom } = layout.encoding
+    ? { encoding: layout.encoding, bomLength: bomLength(bytes, layout.encoding) }
+    : detectEncoding(bytes, truncated);
   const text = decodeSample(bytes, encoding, truncated);
-  const delimiter = detectDelimiter(text);
+  const delimiter = layout.delimiter ?? detectDelimiter(text);
   const all = parseSampleRows(text, delimiter, SAMPLE_ROWS + 20);
   const head = all.slice(0, 60);
   const { mode } = modeCount(head);
@@ -262,10 +275,13 @@ export function sniff(bytes: Uint8Array, fileName: string, fileSize: number): Sn
   const usualWidth = (r: string[]) => r.length === mode || (trailingEmpty && r.length === mode - 1);
   // Rows before the first row of the usual width are metadata (DATEV exports start with one such line).
   let skipRows = 0;
-  while (skipRows < Math.min(10, all.length - 1) && !usualWidth(all[skipRows])) skipRows++;
+  if (layout.skipRows !== undefined) skipRows = Math.max(0, Math.floor(layout.skipRows));
+  else while (skipRows < Math.min(10, all.length - 1) && !usualWidth(all[skipRows])) skipRows++;
   const rows = all.slice(skipRows);
   const first = rows[0] ?? [];
-  const hasHeader = rows.length > 0 && first.filter((c) => !isBlank(c)).every((c) => !looksLikeValue(c));
+  const hasHeader =
+    layout.hasHeader ??
+    (rows.length > 0 && first.filter((c) => !isBlank(c)).every((c) => !looksLikeValue(c)));
   const width = Math.max(mode, first.length);
   const headers = Array.from({ length: width }, (_, i) => {
     const h = hasHeader ? (first[i] ?? '').trim() : '';

@@ -4,7 +4,6 @@ export type ErrorCode =
   | 'emptyFile'
   | 'notCsv'
   | 'headerOnly'
-  | 'noDateColumn'
   | 'missingRequired'
   | 'encoding'
   | 'quota'

@@ -14,7 +14,7 @@ import type {
   StorageEstimate,
   WorkspaceInfo,
 } from '../shared/types';
-import { SNIFF_BYTES, binaryKind, sniff } from '../ingest/sniff';
+import { SNIFF_BYTES, binaryKind, sniff, type SniffLayout } from '../ingest/sniff';
 import { defaultOptions } from '../ingest/mapping';
 import { headersOf, previewRows } from '../ingest/preview';
 import { fileSource } from '../ingest/parse';
@@ -116,24 +116,25 @@ export const api = {
     return ok('pong');
   },
 
-  async sniffFile(file: File): Promise<Result<{ sniff: SniffResult; options: ImportOptions }>> {
+  /**
+   * Sniffs a file and proposes the mapping; again with the user's `layout` (encoding, delimiter, rows to skip,
+   * header) when they change it. A proposal without a date column is still returned: the mapping step says that no
+   * column holds readable dates and lets the user fix the layout or choose the column.
+   */
+  async sniffFile(
+    file: File,
+    layout?: SniffLayout,
+  ): Promise<Result<{ sniff: SniffResult; options: ImportOptions }>> {
     return guard(async () => {
       if (file.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
       const bytes = await head(file);
       const kind = binaryKind(bytes);
       if (kind) throw new AppFailure('notCsv', 'The file is not a CSV text file.', { kind });
-      const s = sniff(bytes, file.name, file.size);
+      const s = sniff(bytes, file.name, file.size, layout);
       if (s.sampleRows.length === 0) {
         throw new AppFailure(s.hasHeader ? 'headerOnly' : 'emptyFile', 'The file has no data rows.');
       }
-      const options = defaultOptions(s);
-      if (options.roles.date === undefined) {
-        throw new AppFailure(
-          'noDateColumn',
-          'No column in the file contains dates in a format Kundenwert knows.',
-        );
-      }
-      return { sniff: s, options };
+      return { sniff: s, options: defaultOptions(s) };
     });
   },
 

@@ -201,7 +201,6 @@ test('bad files get a clear message and leave nothing behind', { timeout: 60_000
   const cases = [
     ['empty.csv', '', /The file is empty/],
     ['header.csv', 'Kundennummer;Datum;Betrag\r\n', /only a header row/],
-    ['nodates.csv', 'Kunde;Notiz;Betrag\nA;hallo;12,50\nB;welt;3,00\n', /No column holds a readable date/],
   ];
   for (const [name, body, message] of cases) {
     await page.setInputFiles('[data-testid=file-input]', {
@@ -212,6 +211,54 @@ test('bad files get a clear message and leave nothing behind', { timeout: 60_000
     await page.waitForSelector('[data-testid=import-error]');
     assert.match(await text(page, 'import-error'), message);
   }
+  // No column holds dates: the mapping step says so and how to fix it, and Start stays disabled.
+  await page.setInputFiles('[data-testid=file-input]', {
+    name: 'nodates.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Kunde;Notiz;Betrag\nA;hallo;12,50\nB;welt;3,00\n'),
+  });
+  await page.waitForSelector('[data-testid=no-date-column]');
+  assert.match(await text(page, 'no-date-column'), /No column holds a readable date.*change the delimiter/);
+  assert.match(await text(page, 'missing-roles'), /Please map: Date/);
+  // Rows are not judged without a date column; the preview does not call them ok.
+  assert.deepEqual(await page.locator('[data-testid=preview] tbody tr td:nth-child(2)').allTextContents(), [
+    'not checked yet',
+    'not checked yet',
+  ]);
+  assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), true);
+  await page.screenshot({ path: resolve(SCREENSHOTS, 'import-no-date-column.png'), fullPage: true });
+  await page.click('[data-testid=mapping-back]');
+  // A wrong delimiter: the file is sniffed again under it (no dates, no columns), and the right one brings the
+  // proposed mapping back.
+  await page.setInputFiles('[data-testid=file-input]', {
+    name: 'semi.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Kunde;Datum;Betrag\nA;01.02.2024;1,50\nB;03.02.2024;2,00\nA;05.02.2024;3,00\n'),
+  });
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  assert.equal(await page.locator('[data-testid=role-date]').inputValue(), '1');
+  await page.selectOption('[data-testid=opt-delimiter]', ',');
+  await page.waitForSelector('[data-testid=no-date-column]');
+  assert.equal(await page.locator('[data-testid=role-date]').inputValue(), '');
+  assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), true);
+  await page.selectOption('[data-testid=opt-delimiter]', ';');
+  await page.waitForSelector('[data-testid=no-date-column]', { state: 'detached' });
+  assert.deepEqual(
+    await Promise.all(
+      ['customer', 'date', 'amount'].map((r) => page.locator(`[data-testid=role-${r}]`).inputValue()),
+    ),
+    ['0', '1', '2'],
+  );
+  assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), false);
+  // The preview under `;` again: three rows, amounts read with the decimal comma, no problem flagged.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] tbody tr').length === 3);
+  assert.equal(await page.locator('[data-testid=preview-problems]').count(), 0);
+  assert.deepEqual(await page.locator('[data-testid=preview] tbody tr td:nth-child(5)').allTextContents(), [
+    '1.50',
+    '2.00',
+    '3.00',
+  ]);
+  await page.click('[data-testid=mapping-back]');
   // Dates that do not parse at all: the import refuses and says why.
   await page.setInputFiles('[data-testid=file-input]', {
     name: 'baddates.csv',
@@ -259,6 +306,12 @@ test(
     });
     await page.waitForSelector('[data-testid=date-ambiguous]');
     assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), true);
+    // No format is shown as chosen; picking the proposed one (month first) is a choice too.
+    assert.equal(await page.locator('[data-testid=opt-dateformat]').inputValue(), '');
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'import-date-ambiguous.png') });
+    await page.selectOption('[data-testid=opt-dateformat]', 'mdy-slash');
+    await page.waitForSelector('[data-testid=date-chosen]');
+    assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), false);
     await page.selectOption('[data-testid=opt-dateformat]', 'dmy-slash');
     await page.waitForSelector('[data-testid=date-chosen]');
     await page.click('[data-testid=start-import]');

@@ -439,9 +439,25 @@ describe('what the app reports for files it cannot use (worker api.sniffFile)', 
     expect(r.ok ? null : r.error.code).toBe('headerOnly');
   });
 
-  it('a file without a date column → noDateColumn', async () => {
+  it('a file without a date column → a proposal without a date role (the mapping step says why)', async () => {
     const r = await api.sniffFile(file('Kunde;Betrag;Notiz\nA;1,00;x\nB;2,00;y\n'));
-    expect(r.ok ? null : r.error.code).toBe('noDateColumn');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.options.roles).toEqual({ customer: 0, amount: 1 });
+    expect(missingRoles(r.value.options.roles)).toEqual(['date']);
+  });
+
+  it('sniffs again under the layout the user chose', async () => {
+    const f = file('Kunde;Datum;Betrag\nA;01.02.2024;1,50\nB;03.02.2024;2,00\n');
+    const wrong = await api.sniffFile(f, { delimiter: ',' });
+    expect(wrong.ok && wrong.value.options.roles.date).toBe(undefined);
+    const right = await api.sniffFile(f, { delimiter: ';' });
+    expect(right.ok && right.value.options).toMatchObject({
+      delimiter: ';',
+      decimal: ',',
+      dateFormat: 'dmy-dot',
+      roles: { customer: 0, date: 1, amount: 2 },
+    });
   });
 
   it('a usable file → the sniff and the default options', async () => {

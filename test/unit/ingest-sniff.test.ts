@@ -449,3 +449,40 @@ describe('sniff', () => {
     expect(s.profiles.map((p) => p.dateFormats)).toEqual([[], [], []]);
   });
 });
+
+describe('sniff under a layout the user chose', () => {
+  const bytes = encodeWindows1252(GERMAN);
+
+  it('a wrong delimiter: the German export cut at commas has no date column', () => {
+    const s = sniff(bytes, 'de.csv', bytes.length, { delimiter: ',' });
+    expect(s.delimiter).toBe(',');
+    // Rows split at their decimal comma ("1.234,56" → two cells); the header, one cell wide, is taken for a
+    // metadata line and skipped.
+    expect(s.skipRows).toBe(1);
+    expect(s.headers).toEqual(['10001;02.01.2024;K-001;Müller GmbH;1.234', '56;Großhandel']);
+    expect(s.profiles.every((p) => p.dateFormats.length === 0)).toBe(true);
+  });
+
+  it('back to `;`: the same profiles as the automatic sniff', () => {
+    const auto = sniffText(bytes, 'de.csv');
+    const s = sniff(bytes, 'de.csv', bytes.length, { delimiter: ';', encoding: 'windows-1252' });
+    expect(s).toEqual(auto);
+    expect(s.profiles[1].dateFormats).toEqual(['dmy-dot']);
+  });
+
+  it('a forced encoding, rows to skip and no header are taken as given', () => {
+    const s = sniff(bytes, 'de.csv', bytes.length, { encoding: 'utf-8', skipRows: 1, hasHeader: false });
+    expect(s).toMatchObject({ encoding: 'utf-8', skipRows: 1, hasHeader: false });
+    expect(s.headers).toEqual(['#1', '#2', '#3', '#4', '#5', '#6']);
+    // Windows-1252 bytes read as UTF-8: "Müller" loses its ü to the replacement character.
+    expect(s.sampleRows[0]).toEqual([
+      '10001',
+      '02.01.2024',
+      'K-001',
+      'M\uFFFDller GmbH',
+      '1.234,56',
+      'Gro\uFFFDhandel',
+    ]);
+    expect(s.profiles[1].dateFormats).toEqual(['dmy-dot']);
+  });
+});

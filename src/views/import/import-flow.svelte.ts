@@ -3,6 +3,9 @@ import { callback, engine } from '../../client/worker-client';
 import type { AppError } from '../../shared/errors';
 import type { DatasetInfo, ImportOptions, ImportProgress, PreviewRow, SniffResult } from '../../shared/types';
 
+/** The layout choices that change how the file is cut into rows and columns. */
+export type Layout = Pick<ImportOptions, 'encoding' | 'delimiter' | 'skipRows' | 'hasHeader'>;
+
 export type Step = 'start' | 'sniffing' | 'mapping' | 'importing' | 'summary';
 
 export const DEMO_URL = 'demo/kundenwert-demo.csv';
@@ -20,7 +23,10 @@ class ImportFlow {
   previewError = $state.raw<AppError | null>(null);
   result = $state.raw<DatasetInfo | null>(null);
   cancelling = $state(false);
+  /** The user has picked a date format (required when the sniff found the dates ambiguous). */
+  dateChosen = $state(false);
   private previewSeq = 0;
+  private layoutSeq = 0;
 
   async open(file: File) {
     this.error = null;
@@ -35,8 +41,60 @@ class ImportFlow {
     this.sniff = res.value.sniff;
     this.options = res.value.options;
     this.headers = res.value.sniff.headers;
+    this.dateChosen = false;
     // The mapping step's effect runs the preview.
     this.step = 'mapping';
+  }
+
+  /**
+   * The user changed the encoding, delimiter, rows to skip or the header: the file is sniffed again under that
+   * layout, so the column profiles (dates, numbers) fit the new columns. When the columns are no longer the same
+   * ones, the mapping is proposed anew; otherwise the user's column choices stay.
+   */
+  async relayout(change: Partial<Layout>) {
+    if (!this.file || !this.options) return;
+    Object.assign(this.options, change);
+    const cur = $state.snapshot(this.options);
+    const layout: Layout = {
+      encoding: cur.encoding,
+      delimiter: cur.delimiter,
+      skipRows: cur.skipRows,
+      hasHeader: cur.hasHeader,
+    };
+    const seq = ++this.layoutSeq;
+    const res = await engine.sniffFile(this.file, layout);
+    if (seq !== this.layoutSeq || !this.options) return;
+    if (!res.ok) {
+      this.previewError = res.error;
+      this.preview = [];
+      return;
+    }
+    const before = this.sniff;
+    const s = res.value.sniff;
+    const proposal = res.value.options;
+    this.sniff = s;
+    this.headers = s.headers;
+    const sameColumns = before !== null && before.headers.join('\u0000') === s.headers.join('\u0000');
+    if (sameColumns) {
+      // Same columns: keep the user's choices, but a date format that no longer fits its column is replaced.
+      const date = cur.roles.date !== undefined ? s.profiles[cur.roles.date] : undefined;
+      if (date && date.dateFormats.length > 0 && !date.dateFormats.includes(cur.dateFormat)) {
+        this.options.dateFormat = date.dateFormats[0];
+        this.dateChosen = false;
+      }
+      this.options.lineEnding = s.lineEnding;
+      return;
+    }
+    Object.assign(this.options, {
+      ...layout,
+      lineEnding: s.lineEnding,
+      decimal: proposal.decimal,
+      dateFormat: proposal.dateFormat,
+      roles: proposal.roles,
+      attributes: proposal.attributes,
+      cancelPrefix: proposal.cancelPrefix,
+    });
+    this.dateChosen = false;
   }
 
   async loadDemo() {
@@ -113,6 +171,7 @@ class ImportFlow {
     this.result = null;
     this.error = null;
     this.previewError = null;
+    this.dateChosen = false;
   }
 }
 
