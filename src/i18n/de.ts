@@ -356,7 +356,8 @@ export const de = {
   'settings.privacy':
     'Kundenwert arbeitet vollständig in diesem Browser. Es werden keine Daten an einen Server gesendet; die App lädt nichts von fremden Adressen.',
   'settings.deleteAll': 'Alle lokalen Daten löschen',
-  'settings.deleteAllHint': 'Löscht alle Arbeitsbereiche, Datensätze und Einstellungen auf diesem Gerät.',
+  'settings.deleteAllHint':
+    'Löscht alle Arbeitsbereiche, Datensätze, Selbstchecks, Wertstromkarten, Maßnahmentexte und Einstellungen auf diesem Gerät. Nur die Sprache bleibt.',
   'settings.confirmDeleteAll':
     'Wirklich alle lokalen Daten löschen? Alle Arbeitsbereiche und Datensätze auf diesem Gerät gehen verloren.',
   'settings.deleteAllConfirm': 'Ja, alles löschen',

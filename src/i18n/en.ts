@@ -355,7 +355,8 @@ export const en: Record<MessageKey, string> = {
   'settings.privacy':
     'Kundenwert runs entirely in this browser. No data is sent to any server; the app loads nothing from other addresses.',
   'settings.deleteAll': 'Delete all local data',
-  'settings.deleteAllHint': 'Deletes all workspaces, datasets and settings on this device.',
+  'settings.deleteAllHint':
+    'Deletes all workspaces, datasets, self-checks, value stream maps, action texts and settings on this device. Only the language stays.',
   'settings.confirmDeleteAll':
     'Really delete all local data? Every workspace and dataset on this device will be lost.',
   'settings.deleteAllConfirm': 'Yes, delete everything',

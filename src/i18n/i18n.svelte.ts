@@ -3,8 +3,9 @@ import { de, type MessageKey } from './de';
 import { en } from './en';
 import * as fmt from './format';
 import type { Locale } from './format';
+import { LOCALE_KEY } from '../app/local-prefs';
 
-const STORAGE_KEY = 'kundenwert.locale';
+const STORAGE_KEY = LOCALE_KEY;
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
 
 export function initialLocale(): Locale {

@@ -155,12 +155,24 @@ test('workspaces: create, rename, switch, delete with their datasets', { timeout
     document.querySelector('[data-testid=workspace-list]')?.textContent?.includes('Müller & Co.'),
   );
   await page.screenshot({ path: resolve(SCREENSHOTS, 'settings.png'), fullPage: true });
+  // Action texts of both workspaces (ids 1 and 2); deleting the second takes its own along.
+  await page.evaluate(() => {
+    localStorage.setItem('kundenwert.actions.1', '{"champions":"Danke sagen"}');
+    localStorage.setItem('kundenwert.actions.2', '{"champions":"Anrufen"}');
+  });
   await page.locator('[data-testid=ws-delete]').nth(1).click();
   await page.click('dialog[open] [data-testid=confirm-yes]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=workspace] option').length === 1);
   const counts = await idbCounts(page);
   assert.equal(counts.workspaces, 1);
   assert.equal(counts.datasets, 1, 'only the first workspace’s dataset is left');
+  assert.deepEqual(
+    await page.evaluate(() => [
+      localStorage.getItem('kundenwert.actions.1'),
+      localStorage.getItem('kundenwert.actions.2'),
+    ]),
+    ['{"champions":"Danke sagen"}', null],
+  );
   await context.close();
 });
 
@@ -175,6 +187,12 @@ test('"Delete all local data" asks first, then empties the database', { timeout:
   await page.click('[data-testid=start-import]');
   await page.waitForSelector('[data-testid=import-summary]');
   assert.equal(num(await text(page, 'sum-rejected')), 1);
+  // Choices kept in localStorage: an action text of this workspace, the forecast margin, the language.
+  await page.evaluate(() => {
+    localStorage.setItem('kundenwert.actions.1', '{"champions":"Anrufen"}');
+    localStorage.setItem('kundenwert.forecastMargin', '40');
+    localStorage.setItem('other.app', 'not ours');
+  });
   await page.click('[data-testid=nav-settings]');
   await page.click('[data-testid=delete-all]');
   await page.click('dialog[open] button:not([data-testid])'); // Cancel
@@ -193,6 +211,12 @@ test('"Delete all local data" asks first, then empties the database', { timeout:
     { datasets: 0, chunks: 0, rejects: 0, dictionaries: 0 },
   );
   assert.equal(counts.workspaces, 1, 'a fresh empty workspace is created');
+  // Of Kundenwert's own keys only the language and the new workspace's id are left; other keys are not ours.
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.deepEqual(
+    keys.filter((k) => !['kundenwert.locale', 'kundenwert.workspace'].includes(k)),
+    ['other.app'],
+  );
   await context.close();
 });
 
