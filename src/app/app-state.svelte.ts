@@ -123,5 +123,6 @@ export function errorText(e: AppError): string {
     params.reason = i18n.t(`reason.${params.reason}` as Parameters<typeof i18n.t>[0]);
   }
   if (typeof params.rows === 'number') params.rows = i18n.num(params.rows);
+  if (typeof params.size === 'number') params.size = i18n.bytes(params.size);
   return i18n.t(key, params);
 }

@@ -328,6 +328,10 @@ export const de = {
     'Ab Zeile {line} ist die Datei nicht UTF-8-kodiert, davor schon: Sie mischt zwei Zeichenkodierungen. Speichern Sie die Datei neu als „CSV UTF-8“ (Excel: Speichern unter) und importieren Sie sie erneut. Es wurde nichts gespeichert.',
   'error.quota':
     'Der Speicher des Browsers ist voll. Es wurde nichts gespeichert. Löschen Sie nicht mehr benötigte Datensätze (Einstellungen) oder geben Sie Speicherplatz frei und versuchen Sie es erneut.',
+  'error.tooLarge':
+    'Die Datei ist zu groß für den Arbeitsspeicher dieses Browsers: Nach {rows} Zeilen war er erschöpft. Es wurde nichts gespeichert. Schließen Sie andere Tabs und versuchen Sie es erneut, oder exportieren Sie einen kürzeren Zeitraum (z. B. die letzten drei Jahre) und importieren Sie diesen.',
+  'error.importCrashed':
+    'Die Rechen-Engine ist während des Imports dieser Datei ({size}) ausgefallen, höchstwahrscheinlich weil der Arbeitsspeicher des Browsers nicht reichte. Es wurde nichts gespeichert. Schließen Sie andere Tabs und versuchen Sie es erneut, oder exportieren Sie einen kürzeren Zeitraum und importieren Sie diesen.',
   'error.cancelled': 'Der Import wurde abgebrochen. Es wurde nichts gespeichert.',
   'error.unclosedQuote':
     'Ab Zeile {line} ist ein Anführungszeichen nicht geschlossen, daher liest sich der Rest der Datei als eine Zelle. Korrigieren Sie die Zeile in der Datei und importieren Sie erneut. Es wurde nichts gespeichert.',
@@ -335,7 +339,7 @@ export const de = {
     'Keine der {rows} Zeilen konnte übernommen werden (häufigster Grund: {reason}). Prüfen Sie Spaltenzuordnung, Datums- und Zahlenformat.',
   'error.notFound': 'Der Datensatz wurde nicht gefunden.',
   'error.workerCrashed':
-    'Die Rechen-Engine wurde unerwartet beendet und neu gestartet. Ein laufender Import wurde verworfen; bitte versuchen Sie es erneut.',
+    'Die Rechen-Engine wurde unerwartet beendet und neu gestartet. Ihre gespeicherten Daten sind unversehrt; ein laufender Import wurde vollständig verworfen. Öffnen Sie die Ansicht erneut, um sie neu zu berechnen.',
   'error.unexpected': 'Unerwarteter Fehler: {message}',
   'error.demoMissing':
     'Die Demodaten sind in dieser Installation nicht enthalten. Importieren Sie stattdessen eine eigene Datei.',

@@ -328,6 +328,10 @@ export const en: Record<MessageKey, string> = {
     'From line {line} on the file is not UTF-8, before it is: it mixes two character encodings. Save the file again as “CSV UTF-8” (Excel: Save As) and import it again. Nothing was stored.',
   'error.quota':
     'The browser storage is full. Nothing was stored. Delete datasets you no longer need (Settings) or free disk space, then try again.',
+  'error.tooLarge':
+    'The file is too large for the memory of this browser: it ran out after {rows} rows. Nothing was stored. Close other tabs and try again, or export a shorter period (for example the last three years) and import that.',
+  'error.importCrashed':
+    'The computing engine stopped during the import of this file ({size}), most likely because the browser ran out of memory. Nothing was stored. Close other tabs and try again, or export a shorter period and import that.',
   'error.cancelled': 'The import was cancelled. Nothing was stored.',
   'error.unclosedQuote':
     'From line {line} on a quote is never closed, so the rest of the file reads as one cell. Fix that line in the file and import again. Nothing was stored.',
@@ -335,7 +339,7 @@ export const en: Record<MessageKey, string> = {
     'None of the {rows} rows could be imported (most common reason: {reason}). Check the column mapping and the date and number formats.',
   'error.notFound': 'The dataset was not found.',
   'error.workerCrashed':
-    'The computing engine stopped unexpectedly and was restarted. A running import was discarded; please try again.',
+    'The computing engine stopped unexpectedly and was restarted. Your stored data is intact; an import that was running was discarded completely. Open the view again to recompute it.',
   'error.unexpected': 'Unexpected error: {message}',
   'error.demoMissing': 'The demo data is not part of this installation. Import a file of your own instead.',
 

@@ -14,6 +14,7 @@ import type { AsciiBytes, LineCounter, RowSink } from './parse';
 import { dayToIso, isBlank, parseDate, parseNumber } from './normalize';
 import { RowHashes } from './row-hash';
 import { StringDict } from './string-dict';
+import { PairSet } from './pair-set';
 
 export const CHUNK_ROWS = 65536;
 export const REJECT_CHUNK_ROWS = 5000;
@@ -277,7 +278,7 @@ export class Columnizer implements RowSink {
   /** The flags and amounts of every written chunk, to mark duplicates once all rows are known. */
   private flagChunks: Uint8Array[] = [];
   private amountChunks: Float64Array[] = [];
-  private customerDays = new Set<number>();
+  private customerDays = new PairSet();
 
   // Summary counters.
   rowsRead = 0;
@@ -392,7 +393,7 @@ export class Columnizer implements RowSink {
     }
     // Without an order id (no column, or a blank cell) an order is a customer-day.
     if (this.iOrder < 0 || isBlank(f[this.iOrder])) {
-      this.customerDays.add(cust * 4194304 + (day + 400000));
+      this.customerDays.add(cust, day);
     }
     if (ascii !== null && start >= ascii.from)
       this.hashes.addAscii(ascii.bytes, start - ascii.from, end - ascii.from);

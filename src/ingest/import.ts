@@ -86,6 +86,16 @@ export async function runImport(
   } catch (e) {
     // Let writes still in flight settle, so that the caller's clean-up sees everything that was written.
     await col.abandon();
+    // A RangeError is an array or buffer that could not grow: the file is too large for this browser's memory.
+    if (e instanceof RangeError) {
+      throw new AppFailure(
+        'tooLarge',
+        `The file is too large for the memory of this browser (${e.message}).`,
+        {
+          rows: col.rowsRead,
+        },
+      );
+    }
     throw e;
   }
   if (col.rowsRead === 0) {

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'encoding'
   | 'quota'
   | 'cancelled'
+  | 'tooLarge'
+  | 'importCrashed'
   | 'unclosedQuote'
   | 'nothingImported'
   | 'notFound'

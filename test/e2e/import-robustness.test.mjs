@@ -84,6 +84,30 @@ test('Cancel while the last rows are stored: the progress says so, and nothing r
   await context.close();
 });
 
+test('The engine dying mid-import: a message that names memory, and nothing remains', async () => {
+  const { page, context } = await app.open();
+  await page.click('[data-testid=nav-import]');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  await page.evaluate(() => globalThis.__kundenwertEngine.holdImportForTest(0));
+  await page.click('[data-testid=start-import]');
+  assert.ok((await page.evaluate(() => globalThis.__kundenwertEngine.importHeldForTest())).ok);
+  // As when the browser kills a worker that runs out of memory: the worker dies with the import in flight.
+  const crash = await page.evaluate(() => globalThis.__kundenwertEngine.crashForTest());
+  assert.equal(crash.error.code, 'workerCrashed');
+  await page.waitForSelector('[data-testid=import-error]');
+  assert.match(
+    await text(page, 'import-error'),
+    /engine stopped during the import of this file \(5\.\d MB\), most likely because the browser ran out of memory\. Nothing was stored\./,
+  );
+  await page.screenshot({ path: resolve(SCREENSHOTS, 'import-crashed.png') });
+  // The fresh worker removes what the dead import had stored.
+  for (let i = 0; i < 100 && !empty(await idbCounts(page)); i++) await new Promise((r) => setTimeout(r, 100));
+  const counts = await idbCounts(page);
+  assert.ok(empty(counts), `leftovers: ${JSON.stringify(counts)}`);
+  await context.close();
+});
+
 test(
   'Closing the page mid-import: nothing of that import remains after reopening',
   { skip, timeout: 120_000 },

@@ -26,6 +26,7 @@ import { sniff, SNIFF_BYTES } from '../../src/ingest/sniff';
 import { defaultOptions } from '../../src/ingest/mapping';
 import { CHUNK_ROWS, FLAG_DUPLICATE, FLAG_RETURN } from '../../src/ingest/columnize';
 import { daysFromCivil } from '../../src/ingest/normalize';
+import { PairSet } from '../../src/ingest/pair-set';
 import type { Result } from '../../src/shared/errors';
 import { rejectChunk, type ImportOptions } from '../../src/shared/types';
 
@@ -665,6 +666,24 @@ describe('worker api: failures leave nothing behind', () => {
     });
     expect(await rowsOf(other)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([other]);
+  });
+
+  it('memory running out mid-import (a RangeError) becomes code tooLarge with the rows read, and nothing is kept', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    const csv = bigCsv(2 * CHUNK_ROWS + 100);
+    const { options } = optionsFor(csv, 'big.csv');
+    // The file has no order id, so every imported row adds its customer-day; the 100,000th cannot grow the table.
+    let calls = 0;
+    const original = PairSet.prototype.add;
+    vi.spyOn(PairSet.prototype, 'add').mockImplementation(function (this: PairSet, a: number, b: number) {
+      if (++calls === 100_000) throw new RangeError('Array buffer allocation failed');
+      original.call(this, a, b);
+    });
+    const res = await api.startImport(ws, new File([csv], 'big.csv'), options);
+    expect(res).toMatchObject({ ok: false, error: { code: 'tooLarge' } });
+    // Rows read include the rejected line 2; the failing row is counted as read.
+    expect(!res.ok && res.error.params).toEqual({ rows: 100_001 });
+    expect(await tableCounts()).toMatchObject({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
   });
 
   it('a quota error on the 1st chunk write while the 2nd is still being written removes both', async () => {

@@ -147,7 +147,11 @@ class ImportFlow {
       }),
     );
     if (!res.ok) {
-      this.error = res.error;
+      // The engine dies mid-import mostly when the browser runs out of memory on a large file: say so.
+      this.error =
+        res.error.code === 'workerCrashed'
+          ? { code: 'importCrashed', message: res.error.message, params: { size: this.file.size } }
+          : res.error;
       this.step = 'mapping';
       return null;
     }
