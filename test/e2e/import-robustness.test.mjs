@@ -170,7 +170,10 @@ function retailHead(n) {
     const land = COUNTRY[country] ?? country;
     out.push([inv, code, desc, qty, dateDe, de(Number(price)), custDe, land].map(cell).join(';'));
   }
+  // The German country names of the lines with a customer id, as the import must store them.
+  const countries = [...new Set(rows.filter((r) => r[6] !== '').map((r) => COUNTRY[r[7]] ?? r[7]))].sort();
   return {
+    countries,
     original: Buffer.from(original, 'utf8'),
     german: Buffer.from(encodeWindows1252(out.join('\r\n') + '\r\n')),
   };
@@ -214,7 +217,7 @@ test(
   'A German export of the first 50,000 lines gives the same totals as the original',
   { skip, timeout: 120_000 },
   async () => {
-    const { original, german } = retailHead(50_000);
+    const { original, german, countries } = retailHead(50_000);
     assert.ok(german.includes(0xf6), 'the German file holds ö as the Windows-1252 byte 0xF6');
     const { page, context } = await app.open();
     const en = await importBuffer(page, 'retail-50k.csv', original);
@@ -233,6 +236,19 @@ test(
     assert.equal(en.detected.encoding, 'utf-8');
     assert.equal(num(en.figures.rowsRead), 50_000);
     assert.deepEqual(de.figures, en.figures);
+    // The umlauts came through Windows-1252: the stored regions are the German country names, spelled right.
+    const regions = await page.evaluate(async () => {
+      const e = globalThis.__kundenwertEngine;
+      const ws = await e.listWorkspaces();
+      const ds = (await e.listDatasets(ws.value[0].id)).value.find((d) => d.fileName === 'export-50k-de.csv');
+      const meta = await e.datasetMeta(ds.id);
+      return meta.value.attributes.find((a) => a.key === 'region').values;
+    });
+    assert.ok(
+      countries.includes('Vereinigtes Königreich') && countries.includes('Österreich'),
+      countries.join(),
+    );
+    assert.deepEqual([...regions].sort(), countries);
     await context.close();
   },
 );
