@@ -198,7 +198,7 @@ export const de = {
   'map.dateChoose': '– bitte wählen –',
   'map.unchecked': 'noch nicht geprüft',
   'map.noDateColumn':
-    'Keine Spalte enthält ein lesbares Datum. Unterstützt werden z. B. 31.12.2024, 2024-12-31, 20241231 und 12/31/2024. Sehen die Spalten unten falsch aus, ändern Sie oben Trennzeichen oder Zeichenkodierung; stehen die Daten in einer Spalte, ordnen Sie diese als Datum zu.',
+    'Keine Spalte enthält ein lesbares Datum. Unterstützt werden z. B. 31.12.2024, 2024-12-31, 20241231 und 12/31/2024. Sehen die Spalten unten falsch aus, ändern Sie oben Trennzeichen oder Zeichenkodierung; stehen die Datumsangaben in einer Spalte, ordnen Sie diese Spalte als „Datum“ zu.',
   'map.alreadyImported':
     'Diese Datei wurde bereits importiert: „{name}“ am {date}. Ein zweiter Import legt einen weiteren Datensatz an.',
   'map.dateAmbiguous':
@@ -254,7 +254,7 @@ export const de = {
   'progress.rows': '{rows} Zeilen gelesen',
   'progress.rate': '{rate} Zeilen/s',
   'progress.left': 'noch etwa {time}',
-  'progress.finishing': 'Datei gelesen; die letzten Zeilen werden gespeichert und Duplikate gesucht …',
+  'progress.finishing': 'Datei gelesen; die letzten Zeilen werden gespeichert und nach Duplikaten gesucht …',
   'progress.cancel': 'Import abbrechen',
   'progress.cancelling': 'Wird abgebrochen …',
 
@@ -331,7 +331,9 @@ export const de = {
   'error.tooLarge':
     'Die Datei ist zu groß für den Arbeitsspeicher dieses Browsers: Nach {rows} Zeilen war er erschöpft. Es wurde nichts gespeichert. Schließen Sie andere Tabs und versuchen Sie es erneut, oder exportieren Sie einen kürzeren Zeitraum (z. B. die letzten drei Jahre) und importieren Sie diesen.',
   'error.importCrashed':
-    'Die Rechen-Engine ist während des Imports dieser Datei ({size}) ausgefallen, höchstwahrscheinlich weil der Arbeitsspeicher des Browsers nicht reichte. Es wurde nichts gespeichert. Schließen Sie andere Tabs und versuchen Sie es erneut, oder exportieren Sie einen kürzeren Zeitraum und importieren Sie diesen.',
+    'Die Rechen-Engine ist während des Imports dieser Datei ({size}) ausgefallen, höchstwahrscheinlich weil der Arbeitsspeicher des Browsers nicht ausreichte. Es wurde nichts gespeichert. Schließen Sie andere Tabs und versuchen Sie es erneut, oder exportieren Sie einen kürzeren Zeitraum und importieren Sie diesen.',
+  'error.layoutNoRows':
+    'Wenn {skip} Zeilen vor der Kopfzeile übersprungen werden, bleiben keine Datenzeilen übrig. Verringern Sie die Zahl der zu überspringenden Zeilen.',
   'error.cancelled': 'Der Import wurde abgebrochen. Es wurde nichts gespeichert.',
   'error.unclosedQuote':
     'Ab Zeile {line} ist ein Anführungszeichen nicht geschlossen, daher liest sich der Rest der Datei als eine Zelle. Korrigieren Sie die Zeile in der Datei und importieren Sie erneut. Es wurde nichts gespeichert.',
@@ -361,7 +363,7 @@ export const de = {
     'Kundenwert arbeitet vollständig in diesem Browser. Es werden keine Daten an einen Server gesendet; die App lädt nichts von fremden Adressen.',
   'settings.deleteAll': 'Alle lokalen Daten löschen',
   'settings.deleteAllHint':
-    'Löscht alle Arbeitsbereiche, Datensätze, Selbstchecks, Wertstromkarten, Maßnahmentexte und Einstellungen auf diesem Gerät. Nur die Sprache bleibt.',
+    'Löscht alle Arbeitsbereiche, Datensätze, Selbstchecks, Wertstromkarten, Maßnahmentexte und Einstellungen auf diesem Gerät. Nur die Spracheinstellung bleibt erhalten.',
   'settings.confirmDeleteAll':
     'Wirklich alle lokalen Daten löschen? Alle Arbeitsbereiche und Datensätze auf diesem Gerät gehen verloren.',
   'settings.deleteAllConfirm': 'Ja, alles löschen',

@@ -332,6 +332,8 @@ export const en: Record<MessageKey, string> = {
     'The file is too large for the memory of this browser: it ran out after {rows} rows. Nothing was stored. Close other tabs and try again, or export a shorter period (for example the last three years) and import that.',
   'error.importCrashed':
     'The computing engine stopped during the import of this file ({size}), most likely because the browser ran out of memory. Nothing was stored. Close other tabs and try again, or export a shorter period and import that.',
+  'error.layoutNoRows':
+    'With {skip} rows skipped before the header, no data rows are left. Lower the number of rows to skip.',
   'error.cancelled': 'The import was cancelled. Nothing was stored.',
   'error.unclosedQuote':
     'From line {line} on a quote is never closed, so the rest of the file reads as one cell. Fix that line in the file and import again. Nothing was stored.',

@@ -86,8 +86,11 @@ export async function runImport(
   } catch (e) {
     // Let writes still in flight settle, so that the caller's clean-up sees everything that was written.
     await col.abandon();
-    // A RangeError is an array or buffer that could not grow: the file is too large for this browser's memory.
-    if (e instanceof RangeError) {
+    // An array, buffer or table that could not grow: the file is too large for this browser's memory.
+    if (
+      e instanceof RangeError &&
+      /allocation failed|invalid (typed )?array length|maximum size/i.test(e.message)
+    ) {
       throw new AppFailure(
         'tooLarge',
         `The file is too large for the memory of this browser (${e.message}).`,

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'cancelled'
   | 'tooLarge'
   | 'importCrashed'
+  | 'layoutNoRows'
   | 'unclosedQuote'
   | 'nothingImported'
   | 'notFound'

@@ -274,6 +274,19 @@ test('bad files get a clear message and leave nothing behind', { timeout: 60_000
     ['0', '1', '2'],
   );
   assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), false);
+  // More rows skipped than the file has: its own message, Start blocked; back to 0 and all is well again.
+  await page.fill('[data-testid=opt-skiprows]', '5');
+  await page.locator('[data-testid=opt-skiprows]').dispatchEvent('change');
+  await page.waitForSelector('[data-testid=preview-error]');
+  assert.match(
+    await text(page, 'preview-error'),
+    /With 5 rows skipped before the header, no data rows are left/,
+  );
+  assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), true);
+  await page.fill('[data-testid=opt-skiprows]', '0');
+  await page.locator('[data-testid=opt-skiprows]').dispatchEvent('change');
+  await page.waitForSelector('[data-testid=preview-error]', { state: 'detached' });
+  assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), false);
   // The preview under `;` again: three rows, amounts read with the decimal comma, no problem flagged.
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] tbody tr').length === 3);
   assert.equal(await page.locator('[data-testid=preview-problems]').count(), 0);

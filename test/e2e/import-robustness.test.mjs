@@ -96,6 +96,7 @@ test('The engine dying mid-import: a message that names memory, and nothing rema
   const crash = await page.evaluate(() => globalThis.__kundenwertEngine.crashForTest());
   assert.equal(crash.error.code, 'workerCrashed');
   await page.waitForSelector('[data-testid=import-error]');
+  assert.equal(await page.locator('[data-testid=app-error]').count(), 0, 'one message, not two');
   assert.match(
     await text(page, 'import-error'),
     /engine stopped during the import of this file \(5\.\d MB\), most likely because the browser ran out of memory\. Nothing was stored\./,

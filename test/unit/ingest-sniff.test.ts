@@ -465,7 +465,13 @@ describe('sniff under a layout the user chose', () => {
 
   it('back to `;`: the same profiles as the automatic sniff', () => {
     const auto = sniffText(bytes, 'de.csv');
-    const s = sniff(bytes, 'de.csv', bytes.length, { delimiter: ';', encoding: 'windows-1252' });
+    // The app always passes all four layout fields.
+    const s = sniff(bytes, 'de.csv', bytes.length, {
+      delimiter: ';',
+      encoding: 'windows-1252',
+      skipRows: 0,
+      hasHeader: true,
+    });
     expect(s).toEqual(auto);
     expect(s.profiles[1].dateFormats).toEqual(['dmy-dot']);
   });

@@ -27,21 +27,33 @@ function storedMargin(): number {
   return Number.isFinite(n) && n >= 0 && n <= 100 ? n : 100;
 }
 
+const defaultForm = (marginPercent: number): ForecastForm => ({
+  model: 'bgnbd',
+  unit: 'week',
+  calibrationEnd: null,
+  horizonMonths: 12,
+  discountPercent: 1,
+  marginPercent,
+});
+
 class ForecastState {
-  form = $state<ForecastForm>({
-    model: 'bgnbd',
-    unit: 'week',
-    calibrationEnd: null,
-    horizonMonths: 12,
-    discountPercent: 1,
-    marginPercent: storedMargin(),
-  });
+  form = $state<ForecastForm>(defaultForm(storedMargin()));
   /** The dataset whose default calibration end the form holds. */
   formDataset = $state<number | null>(null);
   result = $state.raw<ForecastResponse | null>(null);
   error = $state.raw<AppError | null>(null);
   stage = $state<'load' | 'fit' | null>(null);
   private seq = 0;
+
+  /** "Delete all local data": the settings back to their defaults, no result. */
+  reset() {
+    this.seq++;
+    this.form = defaultForm(100);
+    this.formDataset = null;
+    this.result = null;
+    this.error = null;
+    this.stage = null;
+  }
 
   saveMargin() {
     localStorage.setItem(MARGIN_KEY, String(this.form.marginPercent));

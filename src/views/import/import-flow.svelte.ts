@@ -25,6 +25,10 @@ class ImportFlow {
   cancelling = $state(false);
   /** The user has picked a date format (required when the sniff found the dates ambiguous). */
   dateChosen = $state(false);
+  /** A layout change is being sniffed: the preview waits and Start is blocked. */
+  layoutPending = $state(false);
+  /** The layout the user chose leaves nothing to import (for example more rows skipped than the file has). */
+  layoutError = $state.raw<AppError | null>(null);
   private previewSeq = 0;
   private layoutSeq = 0;
 
@@ -42,6 +46,7 @@ class ImportFlow {
     this.options = res.value.options;
     this.headers = res.value.sniff.headers;
     this.dateChosen = false;
+    this.forgetLayout();
     // The mapping step's effect runs the preview.
     this.step = 'mapping';
   }
@@ -49,23 +54,33 @@ class ImportFlow {
   /**
    * The user changed the encoding, delimiter, rows to skip or the header: the file is sniffed again under that
    * layout, so the column profiles (dates, numbers) fit the new columns. When the columns are no longer the same
-   * ones, the mapping is proposed anew; otherwise the user's column choices stay.
+   * ones, the mapping is proposed anew; otherwise the user's column choices stay. Until the answer is in, the
+   * preview waits and Start is blocked; a layout that leaves no data rows blocks Start with its own message.
    */
   async relayout(change: Partial<Layout>) {
-    if (!this.file || !this.options) return;
+    const file = this.file;
+    if (!file || !this.options) return;
     Object.assign(this.options, change);
-    const cur = $state.snapshot(this.options);
+    const o = this.options;
     const layout: Layout = {
-      encoding: cur.encoding,
-      delimiter: cur.delimiter,
-      skipRows: cur.skipRows,
-      hasHeader: cur.hasHeader,
+      encoding: o.encoding,
+      delimiter: o.delimiter,
+      skipRows: o.skipRows,
+      hasHeader: o.hasHeader,
     };
     const seq = ++this.layoutSeq;
-    const res = await engine.sniffFile(this.file, layout);
-    if (seq !== this.layoutSeq || !this.options) return;
+    this.layoutPending = true;
+    this.layoutError = null;
+    const res = await engine.sniffFile(file, layout);
+    // A newer layout change, another file or a reset took over.
+    if (seq !== this.layoutSeq || file !== this.file || !this.options) return;
+    this.layoutPending = false;
     if (!res.ok) {
-      this.previewError = res.error;
+      const noRows = res.error.code === 'headerOnly' || res.error.code === 'emptyFile';
+      this.layoutError =
+        noRows && layout.skipRows > 0
+          ? { code: 'layoutNoRows', message: res.error.message, params: { skip: layout.skipRows } }
+          : res.error;
       this.preview = [];
       return;
     }
@@ -74,20 +89,24 @@ class ImportFlow {
     const proposal = res.value.options;
     this.sniff = s;
     this.headers = s.headers;
+    // The options as they are now: the user may have changed other choices while the sniff ran.
+    const cur = this.options;
+    cur.lineEnding = s.lineEnding;
     const sameColumns = before !== null && before.headers.join('\u0000') === s.headers.join('\u0000');
     if (sameColumns) {
-      // Same columns: keep the user's choices, but a date format that no longer fits its column is replaced.
+      // Same columns: keep the user's choices; a proposed date format that no longer fits its column is replaced.
       const date = cur.roles.date !== undefined ? s.profiles[cur.roles.date] : undefined;
-      if (date && date.dateFormats.length > 0 && !date.dateFormats.includes(cur.dateFormat)) {
-        this.options.dateFormat = date.dateFormats[0];
-        this.dateChosen = false;
+      if (
+        !this.dateChosen &&
+        date &&
+        date.dateFormats.length > 0 &&
+        !date.dateFormats.includes(cur.dateFormat)
+      ) {
+        cur.dateFormat = date.dateFormats[0];
       }
-      this.options.lineEnding = s.lineEnding;
       return;
     }
-    Object.assign(this.options, {
-      ...layout,
-      lineEnding: s.lineEnding,
+    Object.assign(cur, {
       decimal: proposal.decimal,
       dateFormat: proposal.dateFormat,
       roles: proposal.roles,
@@ -112,7 +131,8 @@ class ImportFlow {
   }
 
   async refreshPreview() {
-    if (!this.file || !this.options) return;
+    // While a layout change is sniffed, the options are half old, half new; the preview follows once it is in.
+    if (!this.file || !this.options || this.layoutPending || this.layoutError) return;
     const seq = ++this.previewSeq;
     const res = await engine.preview(this.file, $state.snapshot(this.options));
     if (seq !== this.previewSeq) return;
@@ -128,7 +148,8 @@ class ImportFlow {
   }
 
   async start(workspaceId: number): Promise<DatasetInfo | null> {
-    if (!this.file || !this.options) return null;
+    const file = this.file;
+    if (!file || !this.options || this.layoutPending || this.layoutError) return null;
     this.error = null;
     this.progress = null;
     this.cancelling = false;
@@ -140,7 +161,7 @@ class ImportFlow {
     }
     const res = await engine.startImport(
       workspaceId,
-      this.file,
+      file,
       $state.snapshot(this.options),
       callback((p: ImportProgress) => {
         this.progress = p;
@@ -150,7 +171,7 @@ class ImportFlow {
       // The engine dies mid-import mostly when the browser runs out of memory on a large file: say so.
       this.error =
         res.error.code === 'workerCrashed'
-          ? { code: 'importCrashed', message: res.error.message, params: { size: this.file.size } }
+          ? { code: 'importCrashed', message: res.error.message, params: { size: file.size } }
           : res.error;
       this.step = 'mapping';
       return null;
@@ -176,6 +197,13 @@ class ImportFlow {
     this.error = null;
     this.previewError = null;
     this.dateChosen = false;
+    this.forgetLayout();
+  }
+
+  private forgetLayout() {
+    this.layoutSeq++;
+    this.layoutPending = false;
+    this.layoutError = null;
   }
 }
 
