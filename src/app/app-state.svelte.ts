@@ -3,7 +3,6 @@ import { engine, onWorkerCrash } from '../client/worker-client';
 import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import { i18n } from '../i18n/i18n.svelte';
-import { flow } from '../views/import/import-flow.svelte';
 
 export type Route =
   | 'import'
@@ -56,8 +55,7 @@ class AppState {
   constructor() {
     addEventListener('hashchange', () => (this.route = routeFromHash()));
     onWorkerCrash((e) => {
-      // A crash during an import is explained in the import view (most likely memory), not twice.
-      if (flow.step !== 'importing' && flow.error?.code !== 'importCrashed') this.error = e;
+      this.error = e;
       // A crash in the middle of an import leaves an unfinished dataset: remove it now, not only at the next start.
       void engine.cleanupInterrupted().then(() => this.loadDatasets());
     });

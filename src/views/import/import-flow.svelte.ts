@@ -1,5 +1,6 @@
 /** State of the import wizard: choose a file → confirm the mapping on a preview → import with progress → summary. */
 import { callback, engine } from '../../client/worker-client';
+import { app } from '../../app/app-state.svelte';
 import type { AppError } from '../../shared/errors';
 import type { DatasetInfo, ImportOptions, ImportProgress, PreviewRow, SniffResult } from '../../shared/types';
 
@@ -168,11 +169,14 @@ class ImportFlow {
       }),
     );
     if (!res.ok) {
-      // The engine dies mid-import mostly when the browser runs out of memory on a large file: say so.
-      this.error =
-        res.error.code === 'workerCrashed'
-          ? { code: 'importCrashed', message: res.error.message, params: { size: file.size } }
-          : res.error;
+      // The engine dies mid-import mostly when the browser runs out of memory on a large file: say so here, in place
+      // of the general crash banner (the crash listeners ran before this call's answer arrived).
+      if (res.error.code === 'workerCrashed') {
+        this.error = { code: 'importCrashed', message: res.error.message, params: { size: file.size } };
+        if (app.error?.code === 'workerCrashed') app.error = null;
+      } else {
+        this.error = res.error;
+      }
       this.step = 'mapping';
       return null;
     }
