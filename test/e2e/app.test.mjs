@@ -220,6 +220,15 @@ test('"Delete all local data" asks first, then empties the database', { timeout:
   await context.close();
 });
 
+/** The texts of preview column `n` (1-based: line, check, customer, date, amount, …). */
+const previewColumn = (page, n) =>
+  page.locator(`[data-testid=preview] tbody tr td:nth-child(${n})`).allTextContents();
+
+async function setSkipRows(page, n) {
+  await page.fill('[data-testid=opt-skiprows]', String(n));
+  await page.locator('[data-testid=opt-skiprows]').dispatchEvent('change');
+}
+
 test('bad files get a clear message and leave nothing behind', { timeout: 60_000 }, async () => {
   const { page, context } = await app.open();
   const cases = [
@@ -245,10 +254,7 @@ test('bad files get a clear message and leave nothing behind', { timeout: 60_000
   assert.match(await text(page, 'no-date-column'), /No column holds a readable date.*change the delimiter/);
   assert.match(await text(page, 'missing-roles'), /Please map: Date/);
   // Rows are not judged without a date column; the preview does not call them ok.
-  assert.deepEqual(await page.locator('[data-testid=preview] tbody tr td:nth-child(2)').allTextContents(), [
-    'not checked yet',
-    'not checked yet',
-  ]);
+  assert.deepEqual(await previewColumn(page, 2), ['not checked yet', 'not checked yet']);
   assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), true);
   await page.screenshot({ path: resolve(SCREENSHOTS, 'import-no-date-column.png'), fullPage: true });
   await page.click('[data-testid=mapping-back]');
@@ -275,26 +281,20 @@ test('bad files get a clear message and leave nothing behind', { timeout: 60_000
   );
   assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), false);
   // More rows skipped than the file has: its own message, Start blocked; back to 0 and all is well again.
-  await page.fill('[data-testid=opt-skiprows]', '5');
-  await page.locator('[data-testid=opt-skiprows]').dispatchEvent('change');
+  await setSkipRows(page, 5);
   await page.waitForSelector('[data-testid=preview-error]');
   assert.match(
     await text(page, 'preview-error'),
     /With 5 rows skipped before the header, no data rows are left/,
   );
   assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), true);
-  await page.fill('[data-testid=opt-skiprows]', '0');
-  await page.locator('[data-testid=opt-skiprows]').dispatchEvent('change');
+  await setSkipRows(page, 0);
   await page.waitForSelector('[data-testid=preview-error]', { state: 'detached' });
   assert.equal(await page.locator('[data-testid=start-import]').isDisabled(), false);
   // The preview under `;` again: three rows, amounts read with the decimal comma, no problem flagged.
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview] tbody tr').length === 3);
   assert.equal(await page.locator('[data-testid=preview-problems]').count(), 0);
-  assert.deepEqual(await page.locator('[data-testid=preview] tbody tr td:nth-child(5)').allTextContents(), [
-    '1.50',
-    '2.00',
-    '3.00',
-  ]);
+  assert.deepEqual(await previewColumn(page, 5), ['1.50', '2.00', '3.00']);
   await page.click('[data-testid=mapping-back]');
   // Dates that do not parse at all: the import refuses and says why.
   await page.setInputFiles('[data-testid=file-input]', {

@@ -25,12 +25,36 @@ const RETAIL = resolve(SHARED_DATA, 'online_retail.csv');
  */
 async function startRetailImport(page) {
   await page.setInputFiles('[data-testid=file-input]', RETAIL);
+  await startHeldImport(page, 1);
+}
+
+/** Starts the import on the mapping step; the worker holds it once column chunk `afterChunk` is stored. */
+async function startHeldImport(page, afterChunk) {
   await page.waitForSelector('[data-testid=preview] tbody tr');
-  await page.evaluate(() => globalThis.__kundenwertEngine.holdImportForTest(1));
+  await page.evaluate((n) => globalThis.__kundenwertEngine.holdImportForTest(n), afterChunk);
   await page.click('[data-testid=start-import]');
   await page.waitForSelector('[data-testid=import-progress]');
   const held = await page.evaluate(() => globalThis.__kundenwertEngine.importHeldForTest());
   assert.ok(held.ok, 'the import reached its hold');
+}
+
+/**
+ * Starts importing the demo data, held once its only column chunk (index 0, its 35,288 lines) is stored, which
+ * happens after the whole file is read.
+ */
+async function startDemoImport(page) {
+  await page.click('[data-testid=nav-import]');
+  await page.click('[data-testid=load-demo]');
+  await startHeldImport(page, 0);
+}
+
+/** Presses Cancel and checks the message and that IndexedDB holds nothing of the import. */
+async function cancelLeavesNothing(page) {
+  await page.click('[data-testid=cancel-import]');
+  await page.waitForSelector('[data-testid=import-error]');
+  assert.match(await text(page, 'import-error'), /cancelled\. Nothing was stored/);
+  const counts = await idbCounts(page);
+  assert.ok(empty(counts), `leftovers: ${JSON.stringify(counts)}`);
 }
 
 const empty = (counts) =>
@@ -51,24 +75,13 @@ test('Cancel mid-import leaves nothing in IndexedDB', { skip, timeout: 120_000 }
   const progress = await text(page, 'import-progress');
   const rowsRead = Number(progress.match(/([\d,]+) rows read/)[1].replace(/,/g, ''));
   assert.ok(rowsRead >= 131_072 && rowsRead <= 541_909, `rows read ${rowsRead}`);
-  await page.click('[data-testid=cancel-import]');
-  await page.waitForSelector('[data-testid=import-error]');
-  assert.match(await text(page, 'import-error'), /cancelled\. Nothing was stored/);
-  const counts = await idbCounts(page);
-  assert.ok(empty(counts), `leftovers: ${JSON.stringify(counts)}`);
+  await cancelLeavesNothing(page);
   await context.close();
 });
 
 test('Cancel while the last rows are stored: the progress says so, and nothing remains', async () => {
   const { page, context } = await app.open();
-  await page.click('[data-testid=nav-import]');
-  await page.click('[data-testid=load-demo]');
-  await page.waitForSelector('[data-testid=preview] tbody tr');
-  // The demo's lines (35,288) make one column chunk (index 0), stored only after the whole file is read.
-  await page.evaluate(() => globalThis.__kundenwertEngine.holdImportForTest(0));
-  await page.click('[data-testid=start-import]');
-  const held = await page.evaluate(() => globalThis.__kundenwertEngine.importHeldForTest());
-  assert.ok(held.ok, 'the import reached its hold');
+  await startDemoImport(page);
   await page.waitForSelector('[data-testid=progress-finishing]');
   const progress = await text(page, 'import-progress');
   assert.match(progress, /100%/);
@@ -76,22 +89,13 @@ test('Cancel while the last rows are stored: the progress says so, and nothing r
   assert.ok(progress.includes(`${stats.lines.toLocaleString('en')} rows read`), progress);
   assert.doesNotMatch(progress, /left/, 'no time left is promised once the file is read');
   await page.screenshot({ path: resolve(SCREENSHOTS, 'import-finishing.png') });
-  await page.click('[data-testid=cancel-import]');
-  await page.waitForSelector('[data-testid=import-error]');
-  assert.match(await text(page, 'import-error'), /cancelled\. Nothing was stored/);
-  const counts = await idbCounts(page);
-  assert.ok(empty(counts), `leftovers: ${JSON.stringify(counts)}`);
+  await cancelLeavesNothing(page);
   await context.close();
 });
 
 test('The engine dying mid-import: a message that names memory, and nothing remains', async () => {
   const { page, context } = await app.open();
-  await page.click('[data-testid=nav-import]');
-  await page.click('[data-testid=load-demo]');
-  await page.waitForSelector('[data-testid=preview] tbody tr');
-  await page.evaluate(() => globalThis.__kundenwertEngine.holdImportForTest(0));
-  await page.click('[data-testid=start-import]');
-  assert.ok((await page.evaluate(() => globalThis.__kundenwertEngine.importHeldForTest())).ok);
+  await startDemoImport(page);
   // As when the browser kills a worker that runs out of memory: the worker dies with the import in flight.
   const crash = await page.evaluate(() => globalThis.__kundenwertEngine.crashForTest());
   assert.equal(crash.error.code, 'workerCrashed');

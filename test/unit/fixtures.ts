@@ -51,3 +51,12 @@ export const CDNOW = [
   ' 00004 19970101  2   29.33',
   '',
 ].join('\r\n');
+
+/** A seeded linear congruential generator: `rnd(k)` gives the next integer in [0, k). Deterministic per seed. */
+export function seededInts(seed: number): (k: number) => number {
+  let s = seed >>> 0;
+  return (k) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s % k;
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayToIso, daysFromCivil, isBlank, parseDate, parseNumber } from '../../src/ingest/normalize';
 import type { DateFormat } from '../../src/shared/types';
+import { seededInts } from './fixtures';
 
 describe('parseNumber', () => {
   it.each([
@@ -71,11 +72,7 @@ describe('parseNumber', () => {
   });
 
   it('reads plain decimals to the same double as Number() (20,000 random cases, both separators)', () => {
-    let seed = 12345;
-    const rnd = (k: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % k;
-    };
+    const rnd = seededInts(12345);
     const digits = (k: number) => Array.from({ length: k }, () => String(rnd(10))).join('');
     for (let i = 0; i < 20000; i++) {
       const whole = digits(rnd(12));

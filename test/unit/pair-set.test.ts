@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PairSet } from '../../src/ingest/pair-set';
+import { seededInts } from './fixtures';
 
 describe('PairSet', () => {
   it('counts distinct pairs; order matters and repeats do not count', () => {
@@ -18,11 +19,7 @@ describe('PairSet', () => {
   });
 
   it('agrees with a Set on 300,000 random pairs (growth, negative days, long probe runs)', () => {
-    let seed = 7;
-    const rnd = (k: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % k;
-    };
+    const rnd = seededInts(7);
     const s = new PairSet();
     const ref = new Set<string>();
     for (let i = 0; i < 300_000; i++) {

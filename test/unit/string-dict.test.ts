@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StringDict } from '../../src/ingest/string-dict';
+import { seededInts } from './fixtures';
 
 describe('StringDict', () => {
   it('gives codes in order of first appearance and the same code to equal strings', () => {
@@ -15,11 +16,7 @@ describe('StringDict', () => {
   });
 
   it('agrees with a Map on 200,000 lookups of 50,000 distinct keys (growth and probe runs)', () => {
-    let seed = 99;
-    const rnd = (k: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % k;
-    };
+    const rnd = seededInts(99);
     const d = new StringDict();
     const ref = new Map<string, number>();
     for (let i = 0; i < 200_000; i++) {
