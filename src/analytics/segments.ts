@@ -2,6 +2,7 @@
  * Segment comparison: the KPI table for each value of a mapped attribute (channel, category, region, attr:…).
  * A segment is the set of lines carrying the value, so a customer who buys through two channels counts in both.
  */
+import { isAttributeKey } from '../shared/attributes';
 import { computeKpis, type KpiOptions, type KpiResult } from './kpis';
 import type { Lines } from './lines';
 
@@ -18,7 +19,7 @@ export interface SegmentComparison {
 
 /** The code columns that can serve as a segment attribute. */
 export function segmentAttributes(lines: Lines): string[] {
-  return Object.keys(lines.codes).filter((k) => k !== 'product');
+  return Object.keys(lines.codes).filter(isAttributeKey);
 }
 
 export function compareSegments(lines: Lines, attribute: string, opts: KpiOptions): SegmentComparison {

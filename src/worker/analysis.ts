@@ -3,6 +3,7 @@
  * cached, and caches results per (dataset, as-of, filters, settings), so that a new as-of date or filter
  * recomputes without re-reading chunks.
  */
+import { attributeColumns } from '../shared/attributes';
 import { AppFailure } from '../shared/errors';
 import type { DatasetInfo } from '../shared/types';
 import * as repo from '../storage/datasets';
@@ -477,9 +478,11 @@ export interface DatasetMeta {
 }
 
 function attributesOf(info: DatasetInfo, lines: Lines): AttributeInfo[] {
-  return info.columns
-    .filter((c) => c.kind === 'code' && c.key !== 'customer' && c.key !== 'order' && c.key !== 'product')
-    .map((c) => ({ key: c.key, label: c.label, values: lines.dicts[c.key] ?? [] }));
+  return attributeColumns(info.columns).map((c) => ({
+    key: c.key,
+    label: c.label,
+    values: lines.dicts[c.key] ?? [],
+  }));
 }
 
 /** What the as-of and filter controls of every view need: the date range and the filterable attributes. */
