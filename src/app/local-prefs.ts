@@ -2,8 +2,9 @@
  * What Kundenwert keeps in localStorage besides IndexedDB: small per-browser choices under keys starting with
  * `kundenwert.` (the language, the chosen workspace, the forecast margin, the RFM action texts per workspace).
  */
+import { LOCALE_KEY } from '../i18n/locale-key';
+
 export const PREFIX = 'kundenwert.';
-export const LOCALE_KEY = `${PREFIX}locale`;
 
 /** The key of a workspace's edited RFM segment actions. */
 export function actionsKey(workspaceId: number | null): string {

@@ -1,12 +1,11 @@
 /** The UI language as rune state: German when the browser prefers German, English otherwise; the choice persists. */
-import { de, type MessageKey } from './de';
-import { en } from './en';
+import { de, en, type MessageKey } from './messages';
 import * as fmt from './format';
 import type { Locale } from './format';
-import { LOCALE_KEY } from '../app/local-prefs';
+import { LOCALE_KEY } from './locale-key';
 
 const STORAGE_KEY = LOCALE_KEY;
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
+const dictionaries: Record<Locale, Readonly<Record<MessageKey, string>>> = { de, en };
 
 export function initialLocale(): Locale {
   try {

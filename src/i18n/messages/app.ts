@@ -1,0 +1,125 @@
+/** Texts of the app shell: title, navigation, language, workspaces, shared buttons, charts, analysis controls, errors. */
+import type { Texts } from '../texts';
+
+export const de = {
+  'app.title': 'Kundenwert',
+  'app.tagline': 'Kundenwert verstehen – Ihre Daten bleiben auf diesem Gerät',
+  'app.skip': 'Zum Inhalt springen',
+  'nav.label': 'Hauptnavigation',
+  'nav.import': 'Daten',
+  'nav.settings': 'Einstellungen',
+  'nav.overview': 'Übersicht',
+  'nav.customers': 'Kunden',
+  'nav.cohorts': 'Kohorten',
+  'nav.segments': 'Segmente',
+  'chart.showTable': 'Tabelle',
+  'chart.showChart': 'Diagramm',
+  'ctl.asOfReset': 'Stichtag zurücksetzen',
+  'lang.label': 'Sprache',
+  'ws.label': 'Arbeitsbereich',
+  'ws.new': 'Neuer Arbeitsbereich',
+  'ws.defaultName': 'Mein Arbeitsbereich',
+  'ws.newName': 'Name des neuen Arbeitsbereichs',
+  'common.cancel': 'Abbrechen',
+  'common.delete': 'Löschen',
+  'common.rename': 'Umbenennen',
+  'common.save': 'Speichern',
+  'common.back': 'Zurück',
+  'common.none': '– keine –',
+  'common.yes': 'Ja',
+  'common.loading': 'Wird geladen …',
+  'common.dismiss': 'Ausblenden',
+
+  'error.emptyFile': 'Die Datei ist leer. Bitte wählen Sie einen Export, der Daten enthält.',
+  'error.notCsv':
+    'Das ist keine CSV-Datei, sondern eine Excel-Arbeitsmappe, ein PDF oder eine andere Binärdatei. Öffnen Sie sie in Excel und speichern Sie sie über „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“.',
+  'error.headerOnly':
+    'Die Datei enthält nur eine Kopfzeile und keine Daten. Bitte exportieren Sie die Bestellungen erneut mit Inhalt.',
+  'error.missingRequired': 'Bitte ordnen Sie zuerst Kundennummer und Datum zu.',
+  'error.encoding':
+    'Ab Zeile {line} ist die Datei nicht UTF-8-kodiert, davor schon: Sie mischt zwei Zeichenkodierungen. Speichern Sie die Datei neu als „CSV UTF-8“ (Excel: Speichern unter) und importieren Sie sie erneut. Es wurde nichts gespeichert.',
+  'error.quota':
+    'Der Speicher des Browsers ist voll. Es wurde nichts gespeichert. Löschen Sie nicht mehr benötigte Datensätze (Einstellungen) oder geben Sie Speicherplatz frei und versuchen Sie es erneut.',
+  'error.tooLarge':
+    'Die Datei ist zu groß für den Arbeitsspeicher dieses Browsers: Nach {rows} Zeilen war er erschöpft. Es wurde nichts gespeichert. Schließen Sie andere Tabs und versuchen Sie es erneut, oder exportieren Sie einen kürzeren Zeitraum (z. B. die letzten drei Jahre) und importieren Sie diesen.',
+  'error.importCrashed':
+    'Die Rechen-Engine ist während des Imports dieser Datei ({size}) ausgefallen, höchstwahrscheinlich weil der Arbeitsspeicher des Browsers nicht ausreichte. Es wurde nichts gespeichert. Schließen Sie andere Tabs und versuchen Sie es erneut, oder exportieren Sie einen kürzeren Zeitraum und importieren Sie diesen.',
+  'error.layoutNoRows':
+    'Wenn {skip} Zeilen vor der Kopfzeile übersprungen werden, bleiben keine Datenzeilen übrig. Verringern Sie die Zahl der zu überspringenden Zeilen.',
+  'error.cancelled': 'Der Import wurde abgebrochen. Es wurde nichts gespeichert.',
+  'error.unclosedQuote':
+    'Ab Zeile {line} ist ein Anführungszeichen nicht geschlossen, daher liest sich der Rest der Datei als eine Zelle. Korrigieren Sie die Zeile in der Datei und importieren Sie erneut. Es wurde nichts gespeichert.',
+  'error.nothingImported':
+    'Keine der {rows} Zeilen konnte übernommen werden (häufigster Grund: {reason}). Prüfen Sie Spaltenzuordnung, Datums- und Zahlenformat.',
+  'error.notFound': 'Der Datensatz wurde nicht gefunden.',
+  'error.workerCrashed':
+    'Die Rechen-Engine wurde unerwartet beendet und neu gestartet. Ihre gespeicherten Daten sind unversehrt; ein laufender Import wurde vollständig verworfen. Öffnen Sie die Ansicht erneut, um sie neu zu berechnen.',
+  'error.unexpected': 'Unerwarteter Fehler: {message}',
+  'error.demoMissing':
+    'Die Demodaten sind in dieser Installation nicht enthalten. Importieren Sie stattdessen eine eigene Datei.',
+
+  'nav.forecast': 'Prognose',
+  'nav.selfcheck': 'Selbstcheck',
+  'nav.valuestream': 'Wertstrom',
+};
+
+export const en: Texts<typeof de> = {
+  'app.title': 'Kundenwert',
+  'app.tagline': 'Understand customer value – your data stays on this device',
+  'app.skip': 'Skip to content',
+  'nav.label': 'Main navigation',
+  'nav.import': 'Data',
+  'nav.settings': 'Settings',
+  'nav.overview': 'Overview',
+  'nav.customers': 'Customers',
+  'nav.cohorts': 'Cohorts',
+  'nav.segments': 'Segments',
+  'chart.showTable': 'Table',
+  'chart.showChart': 'Chart',
+  'ctl.asOfReset': 'Reset the as-of date',
+  'lang.label': 'Language',
+  'ws.label': 'Workspace',
+  'ws.new': 'New workspace',
+  'ws.defaultName': 'My workspace',
+  'ws.newName': 'Name of the new workspace',
+  'common.cancel': 'Cancel',
+  'common.delete': 'Delete',
+  'common.rename': 'Rename',
+  'common.save': 'Save',
+  'common.back': 'Back',
+  'common.none': '– none –',
+  'common.yes': 'Yes',
+  'common.loading': 'Loading …',
+  'common.dismiss': 'Dismiss',
+
+  'error.emptyFile': 'The file is empty. Please choose an export that contains data.',
+  'error.notCsv':
+    'This is not a CSV file but an Excel workbook, a PDF or another binary file. Open it in Excel and use “Save As” → “CSV UTF-8 (comma delimited)”.',
+  'error.headerOnly':
+    'The file holds only a header row and no data. Please export the orders again with content.',
+  'error.missingRequired': 'Please map the customer id and the date first.',
+  'error.encoding':
+    'From line {line} on the file is not UTF-8, before it is: it mixes two character encodings. Save the file again as “CSV UTF-8” (Excel: Save As) and import it again. Nothing was stored.',
+  'error.quota':
+    'The browser storage is full. Nothing was stored. Delete datasets you no longer need (Settings) or free disk space, then try again.',
+  'error.tooLarge':
+    'The file is too large for the memory of this browser: it ran out after {rows} rows. Nothing was stored. Close other tabs and try again, or export a shorter period (for example the last three years) and import that.',
+  'error.importCrashed':
+    'The computing engine stopped during the import of this file ({size}), most likely because the browser ran out of memory. Nothing was stored. Close other tabs and try again, or export a shorter period and import that.',
+  'error.layoutNoRows':
+    'With {skip} rows skipped before the header, no data rows are left. Lower the number of rows to skip.',
+  'error.cancelled': 'The import was cancelled. Nothing was stored.',
+  'error.unclosedQuote':
+    'From line {line} on a quote is never closed, so the rest of the file reads as one cell. Fix that line in the file and import again. Nothing was stored.',
+  'error.nothingImported':
+    'None of the {rows} rows could be imported (most common reason: {reason}). Check the column mapping and the date and number formats.',
+  'error.notFound': 'The dataset was not found.',
+  'error.workerCrashed':
+    'The computing engine stopped unexpectedly and was restarted. Your stored data is intact; an import that was running was discarded completely. Open the view again to recompute it.',
+  'error.unexpected': 'Unexpected error: {message}',
+  'error.demoMissing': 'The demo data is not part of this installation. Import a file of your own instead.',
+
+  'nav.forecast': 'Forecast',
+  'nav.selfcheck': 'Self-check',
+  'nav.valuestream': 'Value stream',
+};

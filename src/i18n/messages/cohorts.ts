@@ -1,0 +1,56 @@
+/** Texts of the Cohorts view. */
+import type { Texts } from '../texts';
+
+export const de = {
+  'co.title': 'Kohorten: Kommen Ihre Kunden wieder?',
+  'co.metric': 'Kennzahl',
+  'co.grain': 'Kohorte nach',
+  'co.month': 'Monat',
+  'co.quarter': 'Quartal',
+  'co.groupBy': 'Gruppierung',
+  'co.firstPurchase': 'Monat/Quartal des Erstkaufs',
+  'co.firstIncomplete': 'Erste unvollständige Periode',
+  'co.cohort': 'Kohorte',
+  'co.size': 'Kunden',
+  'co.curves': 'Kohorten-LTV: kumulierter Umsatz je Kunde (letzte 12 Kohorten)',
+  'co.incomplete': 'Zeitraum am Stichtag noch nicht abgeschlossen',
+  'co.legend':
+    'Spalten: Monate (Quartale) seit dem Erstkauf. Schraffierte Zellen sind am Stichtag noch nicht abgeschlossen; leere Zellen liegen nach dem Stichtag.',
+  'co.m.activeShare': 'Anteil aktiver Kunden',
+  'co.m.activeShare.def': 'Anteil der Kohorte, der im jeweiligen Monat gekauft hat (nicht „bis dahin“).',
+  'co.m.revenue': 'Umsatz',
+  'co.m.revenue.def': 'Nettoumsatz der Kohorte im jeweiligen Monat.',
+  'co.m.revenuePerCustomer': 'Umsatz je Kunde',
+  'co.m.revenuePerCustomer.def': 'Nettoumsatz der Kohorte im Monat geteilt durch die Kohortengröße.',
+  'co.m.cumulativeRevenuePerCustomer': 'Kumulierter Umsatz je Kunde (LTV)',
+  'co.m.cumulativeRevenuePerCustomer.def': 'Laufende Summe des Umsatzes je Kunde: die LTV-Kurve der Kohorte.',
+  'co.m.revenueRetention': 'Umsatz-Retention',
+  'co.m.revenueRetention.def': 'Umsatz im Monat k geteilt durch den Umsatz im Monat 0.',
+};
+
+export const en: Texts<typeof de> = {
+  'co.title': 'Cohorts: do customers come back?',
+  'co.metric': 'Figure',
+  'co.grain': 'Cohort by',
+  'co.month': 'Month',
+  'co.quarter': 'Quarter',
+  'co.groupBy': 'Grouping',
+  'co.firstPurchase': 'Month/quarter of the first purchase',
+  'co.firstIncomplete': 'First incomplete period',
+  'co.cohort': 'Cohort',
+  'co.size': 'Customers',
+  'co.curves': 'Cohort LTV: cumulative revenue per customer (last 12 cohorts)',
+  'co.incomplete': 'Period not complete at the as-of date',
+  'co.legend':
+    'Columns: months (quarters) since the first purchase. Hatched cells are not complete at the as-of date; empty cells lie after it.',
+  'co.m.activeShare': 'Share of active customers',
+  'co.m.activeShare.def': 'Share of the cohort that bought in that month (not "by then").',
+  'co.m.revenue': 'Revenue',
+  'co.m.revenue.def': 'Net revenue of the cohort in that month.',
+  'co.m.revenuePerCustomer': 'Revenue per customer',
+  'co.m.revenuePerCustomer.def': 'Net revenue of the cohort in the month divided by the cohort size.',
+  'co.m.cumulativeRevenuePerCustomer': 'Cumulative revenue per customer (LTV)',
+  'co.m.cumulativeRevenuePerCustomer.def': 'Running sum of revenue per customer: the cohort’s LTV curve.',
+  'co.m.revenueRetention': 'Revenue retention',
+  'co.m.revenueRetention.def': 'Revenue in month k divided by revenue in month 0.',
+};
