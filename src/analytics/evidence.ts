@@ -1,8 +1,8 @@
 /**
  * Evidence for the self-check questions, computed from the user's own data (and the value stream map and the
  * figures the user entered). Pure: the worker and the tests call it with analytics results already computed.
- * Each piece of evidence is data (numbers and codes); the UI words it in the chosen language. When the data cannot
- * speak, `available` is false and `reason` says why.
+ * Each piece of evidence is data (ids and numbers, never sentences); the UI words it in the chosen language and
+ * formats the numbers in its locale. When the data cannot speak, `available` is false and `reason` says why.
  */
 import type { CohortResult } from './cohorts';
 import type { CustomerTable } from './customers';
@@ -10,9 +10,9 @@ import type { ForecastReport } from './forecast';
 import type { KpiResult } from './kpis';
 import type { Lines } from './lines';
 import type { Occasions } from './btyd/summary';
-import type { RfmResult } from './rfm';
+import type { RfmResult, Segment } from './rfm';
 import type { EvidenceKind } from './selfcheck';
-import type { ImportSummary } from '../shared/types';
+import { REJECT_REASONS, type ImportSummary, type RejectReason } from '../shared/types';
 
 export type EvidenceReason =
   'noAmount' | 'noMap' | 'noForecast' | 'noCustomers' | 'historyTooShort' | 'noSummary';
@@ -20,21 +20,37 @@ export type EvidenceReason =
 export type EvidenceNote =
   'noAttribute' | 'noCac' | 'noBudget' | 'byOccasions' | 'noAmount' | 'orderDataOnly';
 
-export interface EvidenceItem {
-  key: string;
+/** The order columns whose presence `dataJoined` reports (1 or 0), besides customer and date. */
+export type JoinedColumn = 'amount' | 'order' | 'product' | 'category' | 'channel' | 'region' | 'margin';
+
+/** What an item's key is, per kind of evidence: an RFM segment, a customer id as in the data, a reject reason. */
+export interface EvidenceItemKeys {
+  segmentValue: Segment;
+  pareto: string;
+  dataQuality: RejectReason;
+}
+type ItemKey<K extends EvidenceKind> = K extends keyof EvidenceItemKeys ? EvidenceItemKeys[K] : never;
+
+export interface EvidenceItem<Key extends string = string> {
+  key: Key;
   values: Record<string, number | null>;
 }
 
-export interface Evidence {
-  kind: EvidenceKind;
+/** The evidence of one kind. */
+export interface EvidenceOf<K extends EvidenceKind> {
+  kind: K;
   available: boolean;
   reason?: EvidenceReason;
   /** A failure code of the forecast, when reason is noForecast. */
   detail?: string;
   values: Record<string, number | null>;
-  items: EvidenceItem[];
+  items: EvidenceItem<ItemKey<K>>[];
   notes: EvidenceNote[];
 }
+
+/** Evidence of any kind; checking `kind` narrows it (and the type of its items' keys). */
+export type Evidence = { [K in EvidenceKind]: EvidenceOf<K> }[EvidenceKind];
+export type EvidenceByKind = { [K in EvidenceKind]: EvidenceOf<K> };
 
 /** What the value stream map contributes (see src/analytics/valuestream.ts). */
 export interface ValueStreamEvidence {
@@ -72,13 +88,14 @@ export interface EvidenceInput {
 
 const ATTRIBUTE = (k: string) => ['category', 'channel', 'region'].includes(k) || k.startsWith('attr:');
 
-function make(kind: EvidenceKind, rest: Partial<Evidence> = {}): Evidence {
+function make<K extends EvidenceKind>(kind: K, rest: Partial<EvidenceOf<K>> = {}): EvidenceOf<K> {
   return { kind, available: true, values: {}, items: [], notes: [], ...rest };
 }
-const missing = (kind: EvidenceKind, reason: EvidenceReason, detail?: string): Evidence =>
+const missing = <K extends EvidenceKind>(kind: K, reason: EvidenceReason, detail?: string): EvidenceOf<K> =>
   make(kind, { available: false, reason, detail });
+const isRejectReason = (k: string): k is RejectReason => (REJECT_REASONS as readonly string[]).includes(k);
 
-function segmentValue(x: EvidenceInput): Evidence {
+function segmentValue(x: EvidenceInput): EvidenceOf<'segmentValue'> {
   if (!x.table.hasAmount) return missing('segmentValue', 'noAmount');
   if (x.table.count === 0) return missing('segmentValue', 'noCustomers');
   const attributes = x.columns.filter(ATTRIBUTE).length;
@@ -96,7 +113,7 @@ function segmentValue(x: EvidenceInput): Evidence {
   });
 }
 
-function pareto(x: EvidenceInput): Evidence {
+function pareto(x: EvidenceInput): EvidenceOf<'pareto'> {
   const share = x.kpis.kpis.top20Share;
   if (!x.table.hasAmount) return missing('pareto', 'noAmount');
   if (share.value === null) return missing('pareto', 'noCustomers');
@@ -109,7 +126,7 @@ function pareto(x: EvidenceInput): Evidence {
   });
 }
 
-function clvVsCac(x: EvidenceInput): Evidence {
+function clvVsCac(x: EvidenceInput): EvidenceOf<'clvVsCac'> {
   if (!x.table.hasAmount) return missing('clvVsCac', 'noAmount');
   const f = x.forecast;
   if (!f || f.failure || !f.fit) return missing('clvVsCac', 'noForecast', f?.failure?.code);
@@ -130,7 +147,7 @@ function clvVsCac(x: EvidenceInput): Evidence {
   });
 }
 
-function budgetShare(x: EvidenceInput): Evidence {
+function budgetShare(x: EvidenceInput): EvidenceOf<'budgetShare'> {
   const t = x.table;
   if (x.kpis.historyDays < 365) return missing('budgetShare', 'historyTooShort');
   // Existing customers: a first purchase before the last year (D − 365, D]; their share of that year's value.
@@ -164,13 +181,11 @@ function budgetShare(x: EvidenceInput): Evidence {
 }
 
 /** The evidence that needs only the value stream map (also shown before any data is imported). */
-export function mapEvidence(
-  v: ValueStreamEvidence | null,
-): Pick<Record<EvidenceKind, Evidence>, 'handoffs' | 'timeToValue'> {
+export function mapEvidence(v: ValueStreamEvidence | null): Pick<EvidenceByKind, 'handoffs' | 'timeToValue'> {
   return { handoffs: handoffs(v), timeToValue: timeToValue(v, null) };
 }
 
-function handoffs(v: ValueStreamEvidence | null): Evidence {
+function handoffs(v: ValueStreamEvidence | null): EvidenceOf<'handoffs'> {
   if (!v || v.steps === 0) return missing('handoffs', 'noMap');
   return make('handoffs', {
     values: { first90Days: v.handoffsFirst90Days, total: v.handoffsTotal, steps: v.steps },
@@ -190,7 +205,7 @@ function medianDaysToSecond(o: Occasions): number | null {
   return gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
 }
 
-function timeToValue(v: ValueStreamEvidence | null, toSecond: number | null): Evidence {
+function timeToValue(v: ValueStreamEvidence | null, toSecond: number | null): EvidenceOf<'timeToValue'> {
   if (!v || v.steps === 0)
     return make('timeToValue', {
       available: toSecond !== null,
@@ -202,7 +217,7 @@ function timeToValue(v: ValueStreamEvidence | null, toSecond: number | null): Ev
   });
 }
 
-function firstOrderDropoff(x: EvidenceInput): Evidence {
+function firstOrderDropoff(x: EvidenceInput): EvidenceOf<'firstOrderDropoff'> {
   const t = x.table;
   if (t.count === 0) return missing('firstOrderDropoff', 'noCustomers');
   let single = 0;
@@ -231,7 +246,7 @@ function firstOrderDropoff(x: EvidenceInput): Evidence {
   });
 }
 
-function reactivation(x: EvidenceInput): Evidence {
+function reactivation(x: EvidenceInput): EvidenceOf<'reactivation'> {
   const t = x.table;
   if (t.count === 0) return missing('reactivation', 'noCustomers');
   if (x.kpis.historyDays <= 365) return missing('reactivation', 'historyTooShort');
@@ -257,7 +272,7 @@ function reactivation(x: EvidenceInput): Evidence {
   });
 }
 
-function dataJoined(x: EvidenceInput): Evidence {
+function dataJoined(x: EvidenceInput): EvidenceOf<'dataJoined'> {
   const has = (k: string) => (x.columns.includes(k) ? 1 : 0);
   return make('dataJoined', {
     values: {
@@ -274,7 +289,7 @@ function dataJoined(x: EvidenceInput): Evidence {
   });
 }
 
-function dataQuality(x: EvidenceInput): Evidence {
+function dataQuality(x: EvidenceInput): EvidenceOf<'dataQuality'> {
   const s = x.summary;
   if (!s) return missing('dataQuality', 'noSummary');
   return make('dataQuality', {
@@ -287,13 +302,13 @@ function dataQuality(x: EvidenceInput): Evidence {
       returns: s.returnLines,
     },
     items: Object.entries(s.rejectReasons)
-      .filter(([, n]) => (n ?? 0) > 0)
-      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-      .map(([reason, n]) => ({ key: reason, values: { rows: n ?? 0 } })),
+      .filter((e): e is [RejectReason, number] => isRejectReason(e[0]) && (e[1] ?? 0) > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([reason, n]) => ({ key: reason, values: { rows: n } })),
   });
 }
 
-const BUILDERS: Record<EvidenceKind, (x: EvidenceInput) => Evidence> = {
+const BUILDERS: { [K in EvidenceKind]: (x: EvidenceInput) => EvidenceOf<K> } = {
   segmentValue,
   pareto,
   clvVsCac,
@@ -308,6 +323,6 @@ const BUILDERS: Record<EvidenceKind, (x: EvidenceInput) => Evidence> = {
 
 export const EVIDENCE_KINDS = Object.keys(BUILDERS) as EvidenceKind[];
 
-export function computeEvidence(x: EvidenceInput): Record<EvidenceKind, Evidence> {
-  return Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, BUILDERS[k](x)])) as Record<EvidenceKind, Evidence>;
+export function computeEvidence(x: EvidenceInput): EvidenceByKind {
+  return Object.fromEntries(EVIDENCE_KINDS.map((k) => [k, BUILDERS[k](x)])) as EvidenceByKind;
 }

@@ -171,52 +171,60 @@ export function valueStreamFigures(steps: readonly VsmStep[]): ValueStreamFigure
   };
 }
 
+export type TemplateStepId =
+  | 'ad'
+  | 'productPage'
+  | 'salesCall'
+  | 'order'
+  | 'shipping'
+  | 'onboarding'
+  | 'support'
+  | 'newsletter'
+  | 'review';
+export type TemplateOwner = 'marketing' | 'sales' | 'logistics' | 'service';
+
 type TemplateRow = [
+  id: TemplateStepId,
   phase: Phase,
-  de: string,
-  en: string,
-  owner: Owner,
+  owner: TemplateOwner,
   processHours: number,
   waitDays: number,
   costPerCustomer: number,
   rating: ValueRating,
   handoff: boolean,
 ];
-type Owner = 'marketing' | 'sales' | 'logistics' | 'service';
-const OWNERS: Record<Owner, { de: string; en: string }> = {
-  marketing: { de: 'Marketing', en: 'Marketing' },
-  sales: { de: 'Vertrieb', en: 'Sales' },
-  logistics: { de: 'Logistik', en: 'Logistics' },
-  service: { de: 'Kundenservice', en: 'Customer Service' },
-};
 // prettier-ignore
 const TEMPLATE: TemplateRow[] = [
-  ['awareness', 'Anzeige / Suchergebnis', 'Ad / search result', 'marketing', 0.25, 0, 12, 'necessary', false],
-  ['consideration', 'Produktseite & Vergleich', 'Product page & comparison', 'marketing', 0.5, 1, 2, 'valueAdding', true],
-  ['consideration', 'Verkaufsgespräch / Angebot', 'Sales call / quote', 'sales', 1, 3, 25, 'necessary', false],
-  ['decision', 'Bestellung & Zahlung', 'Order & payment', 'sales', 0.25, 4, 3, 'necessary', true],
-  ['delivery', 'Auftragsabwicklung & Versand', 'Order processing & shipping', 'logistics', 4, 2, 9, 'valueAdding', true],
-  ['delivery', 'Onboarding / erste Nutzung', 'Onboarding / first use', 'service', 1, 3, 6, 'valueAdding', false],
-  ['retention', 'Supportanfrage', 'Support request', 'service', 0.5, 2, 8, 'waste', true],
-  ['retention', 'Newsletter & Nachbestell-Erinnerung', 'Newsletter & reorder reminder', 'marketing', 0.25, 30, 0.5, 'necessary', false],
-  ['advocacy', 'Bewertung / Empfehlungsanfrage', 'Review / referral request', 'marketing', 0.25, 14, 1, 'valueAdding', false],
+  ['ad', 'awareness', 'marketing', 0.25, 0, 12, 'necessary', false],
+  ['productPage', 'consideration', 'marketing', 0.5, 1, 2, 'valueAdding', true],
+  ['salesCall', 'consideration', 'sales', 1, 3, 25, 'necessary', false],
+  ['order', 'decision', 'sales', 0.25, 4, 3, 'necessary', true],
+  ['shipping', 'delivery', 'logistics', 4, 2, 9, 'valueAdding', true],
+  ['onboarding', 'delivery', 'service', 1, 3, 6, 'valueAdding', false],
+  ['support', 'retention', 'service', 0.5, 2, 8, 'waste', true],
+  ['newsletter', 'retention', 'marketing', 0.25, 30, 0.5, 'necessary', false],
+  ['review', 'advocacy', 'marketing', 0.25, 14, 1, 'valueAdding', false],
 ];
 
-/** A starting map with one or two typical steps per phase, in German or English. Ids are 'tpl-1' … 'tpl-9'. */
-export function templateSteps(lang: 'de' | 'en'): VsmStep[] {
-  return TEMPLATE.map(
-    ([phase, de, en, owner, processHours, waitDays, costPerCustomer, rating, handoff], i) => ({
-      id: `tpl-${i + 1}`,
-      name: lang === 'de' ? de : en,
-      phase,
-      owner: OWNERS[owner][lang],
-      processHours,
-      waitDays,
-      costPerCustomer,
-      rating,
-      handoff,
-    }),
-  );
+/** The words of the template in the UI language (the step names and owners become the user's own, editable text). */
+export interface TemplateTexts {
+  name: (id: TemplateStepId) => string;
+  owner: (owner: TemplateOwner) => string;
+}
+
+/** A starting map with one or two typical steps per phase, worded by `texts`. Ids are 'tpl-1' … 'tpl-9'. */
+export function templateSteps(texts: TemplateTexts): VsmStep[] {
+  return TEMPLATE.map(([id, phase, owner, processHours, waitDays, costPerCustomer, rating, handoff], i) => ({
+    id: `tpl-${i + 1}`,
+    name: texts.name(id),
+    phase,
+    owner: texts.owner(owner),
+    processHours,
+    waitDays,
+    costPerCustomer,
+    rating,
+    handoff,
+  }));
 }
 
 let idCounter = 0;

@@ -3,6 +3,8 @@ import { engine, onWorkerCrash } from '../client/worker-client';
 import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import { i18n } from '../i18n/i18n.svelte';
+import { ERROR_TEXT } from '../i18n/messages/app';
+import { isRejectReason, REJECT_REASON_TEXT } from '../i18n/messages/import';
 
 export type Route =
   | 'import'
@@ -117,12 +119,11 @@ export const app = new AppState();
 
 /** The user-facing text of an error, in the current language. */
 export function errorText(e: AppError): string {
-  const key = `error.${e.code}` as Parameters<typeof i18n.t>[0];
   const params: Record<string, string | number> = { message: e.message, ...(e.params ?? {}) };
-  if (e.code === 'nothingImported' && typeof params.reason === 'string' && params.reason) {
-    params.reason = i18n.t(`reason.${params.reason}` as Parameters<typeof i18n.t>[0]);
+  if (e.code === 'nothingImported' && typeof params.reason === 'string' && isRejectReason(params.reason)) {
+    params.reason = i18n.t(REJECT_REASON_TEXT[params.reason]);
   }
   if (typeof params.rows === 'number') params.rows = i18n.num(params.rows);
   if (typeof params.size === 'number') params.size = i18n.bytes(params.size);
-  return i18n.t(key, params);
+  return i18n.t(ERROR_TEXT[e.code], params);
 }

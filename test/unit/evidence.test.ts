@@ -11,6 +11,9 @@ import { purchaseOccasions } from '../../src/analytics/occasions';
 import { computeForecast } from '../../src/analytics/forecast';
 import { computeEvidence, type EvidenceInput, type UserFigures } from '../../src/analytics/evidence';
 import { generateDemoRows, toCsv, encodeWindows1252 } from '../../scripts/generate-demo.mjs';
+import { de, en } from '../../src/i18n/messages';
+import { SEGMENT_LABEL } from '../../src/i18n/messages/customers';
+import { REJECT_REASON_TEXT } from '../../src/i18n/messages/import';
 
 const demo = generateDemoRows();
 
@@ -205,6 +208,34 @@ describe('self-check evidence on the demo data', () => {
     expect(d.rejected).toBe(bad.missingCustomer + bad.badDate + bad.badAmount);
     expect(d.duplicates).toBe(demo.stats.duplicateRows);
     expect(d.returns).toBe(demo.stats.returnLines);
+  });
+
+  it('carries ids and numbers, not sentences; the UI has a text for every segment and reject reason in it', () => {
+    const strings: string[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v === 'string') strings.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(ev);
+    expect(strings.length).toBeGreaterThan(20);
+    for (const s of strings) expect(s).toMatch(/^[A-Za-z0-9_.:-]+$/);
+    const bad = demo.stats.badRows;
+    // The reasons of the demo's broken rows, most first; all 6 rows without a customer id share one reason.
+    const rows = ev.dataQuality.items.map((i) => i.values.rows!);
+    expect(rows.reduce((a, b) => a + b, 0)).toBe(bad.missingCustomer + bad.badDate + bad.badAmount);
+    expect([...rows].sort((a, b) => b - a)).toEqual(rows);
+    expect(ev.dataQuality.items[0]).toEqual({
+      key: 'missingCustomer',
+      values: { rows: bad.missingCustomer },
+    });
+    for (const i of ev.dataQuality.items)
+      expect(de[REJECT_REASON_TEXT[i.key]]).not.toBe(en[REJECT_REASON_TEXT[i.key]]);
+    expect(ev.dataQuality.items.map((i) => en[REJECT_REASON_TEXT[i.key]])).toContain('Customer id missing');
+    expect(ev.segmentValue.items.length).toBeGreaterThan(3);
+    for (const i of ev.segmentValue.items) {
+      expect(de[SEGMENT_LABEL[i.key]].length).toBeGreaterThan(3);
+      expect(en[SEGMENT_LABEL[i.key]].length).toBeGreaterThan(3);
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type Answer,
   type Answers,
 } from '../../src/analytics/selfcheck';
+import { de, en, IMPLEMENTATION_STEP_TEXT, QUESTION_TEXT } from '../../src/i18n/messages/selfcheck';
 
 const answers = (a: Record<string, Answer>): Answers =>
   Object.fromEntries(Object.entries(a).map(([id, answer]) => [id, { answer, note: '' }]));
@@ -15,14 +16,40 @@ const answers = (a: Record<string, Answer>): Answers =>
 describe('the checklist model', () => {
   it('has German and English texts, a reason and a next step for every question, in all three levels', () => {
     expect(new Set(QUESTIONS.map((q) => q.id)).size).toBe(QUESTIONS.length);
-    for (const q of QUESTIONS)
-      for (const t of [q.text, q.why, q.nextStep]) {
-        expect(t.de.length).toBeGreaterThan(10);
-        expect(t.en.length).toBeGreaterThan(10);
-        expect(t.de).not.toBe(t.en);
-      }
+    const keys = QUESTIONS.flatMap((q) => [
+      QUESTION_TEXT[q.id].text,
+      QUESTION_TEXT[q.id].why,
+      QUESTION_TEXT[q.id].nextStep,
+    ]);
+    expect(new Set(keys).size).toBe(3 * QUESTIONS.length);
+    for (const k of keys) {
+      expect(de[k].length).toBeGreaterThan(10);
+      expect(en[k].length).toBeGreaterThan(10);
+      expect(de[k]).not.toBe(en[k]);
+    }
     expect(LEVELS.map((l) => QUESTIONS.filter((q) => q.level === l).length)).toEqual([3, 3, 4]);
     expect(IMPLEMENTATION_STEPS).toHaveLength(6);
+    expect(IMPLEMENTATION_STEPS.map((s) => en[IMPLEMENTATION_STEP_TEXT[s]])).toEqual([
+      'Capture the current state',
+      'Map the value stream',
+      'Define customer-centred KPIs',
+      'Integrate the tool stack',
+      'Steer with automation',
+      'Improve continuously',
+    ]);
+    expect(de[IMPLEMENTATION_STEP_TEXT.currentState]).toBe('Ist-Zustand erfassen');
+  });
+
+  it('words a question and its next step in both languages (the texts the verdict shows)', () => {
+    const h = QUESTION_TEXT.handoffs;
+    expect(en[h.text]).toBe(
+      'Do you know the handoffs a new customer goes through in the first 90 days, and do you keep them few?',
+    );
+    expect(de[h.text]).toBe(
+      'Kennen Sie die Übergaben, die ein Neukunde in den ersten 90 Tagen durchläuft – und halten Sie sie gering?',
+    );
+    expect(en[h.nextStep]).toMatch(/^Map the value stream of the first 90 days/);
+    expect(de[h.nextStep]).toMatch(/^Zeichnen Sie die Wertstromkarte der ersten 90 Tage/);
   });
 });
 

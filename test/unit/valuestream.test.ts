@@ -14,6 +14,10 @@ import {
   type VsmStep,
 } from '../../src/analytics/valuestream';
 import { drawValueStream, fitText, flowBoxes, flowHeight, flowPerRow, wrapText } from '../../src/charts/flow';
+import * as vsTexts from '../../src/i18n/messages/valuestream';
+
+/** The template worded from the app's German or English dictionary. */
+const template = (lang: 'de' | 'en') => templateSteps(vsTexts.templateTexts((k) => vsTexts[lang][k]));
 
 function step(
   id: string,
@@ -200,7 +204,7 @@ describe('valueStreamFigures: edge cases', () => {
 describe('templateSteps', () => {
   for (const lang of ['de', 'en'] as const) {
     it(`${lang}: every phase, in order, unique ids, no problems`, () => {
-      const t = templateSteps(lang);
+      const t = template(lang);
       expect(new Set(t.map((s) => s.phase))).toEqual(new Set(PHASES));
       for (const p of PHASES) {
         const n = t.filter((s) => s.phase === p).length;
@@ -218,8 +222,8 @@ describe('templateSteps', () => {
     });
   }
   it('German and English texts', () => {
-    const de = templateSteps('de');
-    const en = templateSteps('en');
+    const de = template('de');
+    const en = template('en');
     expect(de[0].name).toBe('Anzeige / Suchergebnis');
     expect(en[0].name).toBe('Ad / search result');
     expect(de.map((s) => s.owner)).toEqual(
@@ -242,9 +246,9 @@ describe('templateSteps', () => {
     expect(nums(de)).toEqual(nums(en));
   });
   it('returns fresh objects', () => {
-    const a = templateSteps('en');
+    const a = template('en');
     a[0].name = 'changed';
-    expect(templateSteps('en')[0].name).toBe('Ad / search result');
+    expect(template('en')[0].name).toBe('Ad / search result');
   });
 });
 
@@ -252,7 +256,7 @@ describe('newStepId', () => {
   it('is unique', () => {
     const ids = Array.from({ length: 100 }, () => newStepId());
     expect(new Set(ids).size).toBe(100);
-    for (const t of templateSteps('en')) expect(ids).not.toContain(t.id);
+    for (const t of template('en')) expect(ids).not.toContain(t.id);
   });
 });
 

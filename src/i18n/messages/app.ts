@@ -1,4 +1,5 @@
 /** Texts of the app shell: title, navigation, language, workspaces, shared buttons, charts, analysis controls, errors. */
+import type { ErrorCode } from '../../shared/errors';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -122,4 +123,26 @@ export const en: Texts<typeof de> = {
   'nav.forecast': 'Forecast',
   'nav.selfcheck': 'Self-check',
   'nav.valuestream': 'Value stream',
+};
+
+type Key = keyof typeof de;
+
+/** The message of each error code (parameters: those of the error, and {message}). */
+export const ERROR_TEXT: Record<ErrorCode, Key> = {
+  emptyFile: 'error.emptyFile',
+  notCsv: 'error.notCsv',
+  headerOnly: 'error.headerOnly',
+  missingRequired: 'error.missingRequired',
+  encoding: 'error.encoding',
+  quota: 'error.quota',
+  cancelled: 'error.cancelled',
+  tooLarge: 'error.tooLarge',
+  importCrashed: 'error.importCrashed',
+  layoutNoRows: 'error.layoutNoRows',
+  unclosedQuote: 'error.unclosedQuote',
+  nothingImported: 'error.nothingImported',
+  notFound: 'error.notFound',
+  workerCrashed: 'error.workerCrashed',
+  demoMissing: 'error.demoMissing',
+  unexpected: 'error.unexpected',
 };

@@ -1,4 +1,5 @@
 /** Texts of the Customers view: the RFM map, the segment names and their suggested actions, the customer table. */
+import type { Segment } from '../../analytics/rfm';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -103,4 +104,36 @@ export const en: Texts<typeof de> = {
   'act.lost': 'Only with very cheap measures.',
   'cu.fcExpected': 'Expected purchases ({n} m.)',
   'cu.fcClv': 'Predicted CLV ({n} m.)',
+};
+
+type Key = keyof typeof de;
+
+/** The name of each RFM segment. */
+export const SEGMENT_LABEL: Record<Segment, Key> = {
+  champions: 'seg.champions',
+  loyal: 'seg.loyal',
+  potentialLoyalists: 'seg.potentialLoyalists',
+  newCustomers: 'seg.newCustomers',
+  promising: 'seg.promising',
+  needAttention: 'seg.needAttention',
+  aboutToSleep: 'seg.aboutToSleep',
+  cantLoseThem: 'seg.cantLoseThem',
+  atRisk: 'seg.atRisk',
+  hibernating: 'seg.hibernating',
+  lost: 'seg.lost',
+};
+
+/** Each RFM segment's suggested action (the default of the editable text). */
+export const SEGMENT_ACTION: Record<Segment, Key> = {
+  champions: 'act.champions',
+  loyal: 'act.loyal',
+  potentialLoyalists: 'act.potentialLoyalists',
+  newCustomers: 'act.newCustomers',
+  promising: 'act.promising',
+  needAttention: 'act.needAttention',
+  aboutToSleep: 'act.aboutToSleep',
+  cantLoseThem: 'act.cantLoseThem',
+  atRisk: 'act.atRisk',
+  hibernating: 'act.hibernating',
+  lost: 'act.lost',
 };

@@ -1,4 +1,5 @@
 /** Texts of the self-check's evidence from the data. */
+import type { EvidenceReason, JoinedColumn } from '../../analytics/evidence';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -127,4 +128,27 @@ export const en: Texts<typeof de> = {
     'The import rejected {rejected} of {rows} rows ({share}), found {dups} exact duplicates and {returns} return lines.',
   'ev.dataQuality.dropped': 'The duplicates are excluded from the analysis.',
   'ev.dataQuality.kept': 'The duplicates are kept in the analysis.',
+};
+
+type Key = keyof typeof de;
+
+/** Why the data cannot speak to a question. */
+export const EVIDENCE_REASON_TEXT: Record<EvidenceReason, Key> = {
+  noAmount: 'ev.reason.noAmount',
+  noMap: 'ev.reason.noMap',
+  noForecast: 'ev.reason.noForecast',
+  noCustomers: 'ev.reason.noCustomers',
+  historyTooShort: 'ev.reason.historyTooShort',
+  noSummary: 'ev.reason.noSummary',
+};
+
+/** The mapped order columns the data-joined evidence lists. */
+export const JOINED_COLUMN_TEXT: Record<JoinedColumn, Key> = {
+  amount: 'ev.col.amount',
+  order: 'ev.col.order',
+  product: 'ev.col.product',
+  category: 'ev.col.category',
+  channel: 'ev.col.channel',
+  region: 'ev.col.region',
+  margin: 'ev.col.margin',
 };

@@ -1,4 +1,5 @@
 /** Texts of the Forecast view: settings, models, stages, fit failures, diagnostics. */
+import type { Failure, FitReport } from '../../analytics/forecast';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -202,4 +203,31 @@ export const en: Texts<typeof de> = {
   'fc.fitValidationSpend': 'Spend (to the calibration end)',
   'fc.warn.weakDropout':
     'Careful: the data barely show churn. The dropout parameter is not well determined (its standard error exceeds the estimate), so P(alive) and the CLV are probably too high. More history, or a later calibration end, helps.',
+};
+
+type Key = keyof typeof de;
+
+/** Why a fit cannot work (parameters: the failure's details). */
+export const FORECAST_FAILURE_TEXT: Record<Failure['code'], Key> = {
+  tooFewCustomers: 'fc.fail.tooFewCustomers',
+  noRepeatCustomers: 'fc.fail.noRepeatCustomers',
+  noTimeSpan: 'fc.fail.noTimeSpan',
+  dropoutToZero: 'fc.fail.dropoutToZero',
+  notConverged: 'fc.fail.notConverged',
+  spendNoAmounts: 'fc.fail.spendNoAmounts',
+  spendTooFewRepeat: 'fc.fail.spendTooFewRepeat',
+  spendNotConverged: 'fc.fail.spendNotConverged',
+  spendNoFiniteMean: 'fc.fail.spendNoFiniteMean',
+};
+
+export const MODEL_LABEL: Record<FitReport['model'], Key> = {
+  bgnbd: 'fc.model.bgnbd',
+  paretonbd: 'fc.model.paretonbd',
+  gammagamma: 'fc.model.gammagamma',
+};
+
+/** What the worker is doing while the forecast runs. */
+export const FORECAST_STAGE_LABEL: Record<'load' | 'fit', Key> = {
+  load: 'fc.stage.load',
+  fit: 'fc.stage.fit',
 };

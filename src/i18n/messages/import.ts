@@ -1,4 +1,5 @@
 /** Texts of the import wizard: file, mapping, roles, date formats, progress, summary, reject reasons, datasets. */
+import type { RejectReason } from '../../shared/types';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -311,3 +312,22 @@ export const en: Texts<typeof de> = {
   'dataset.delete': 'Delete dataset',
   'dataset.confirmDelete': 'Delete dataset “{name}” with all its data?',
 };
+
+type Key = keyof typeof de;
+
+/** Why a row was rejected. */
+export const REJECT_REASON_TEXT: Record<RejectReason, Key> = {
+  missingCustomer: 'reason.missingCustomer',
+  missingDate: 'reason.missingDate',
+  badDate: 'reason.badDate',
+  missingAmount: 'reason.missingAmount',
+  badAmount: 'reason.badAmount',
+  badQuantity: 'reason.badQuantity',
+  badPrice: 'reason.badPrice',
+  badCost: 'reason.badCost',
+  tooFewFields: 'reason.tooFewFields',
+  unclosedQuote: 'reason.unclosedQuote',
+  totalRow: 'reason.totalRow',
+};
+
+export const isRejectReason = (r: string): r is RejectReason => Object.hasOwn(REJECT_REASON_TEXT, r);

@@ -1,4 +1,12 @@
 /** Texts of the value stream map. */
+import type {
+  Phase,
+  TemplateOwner,
+  TemplateStepId,
+  TemplateTexts,
+  ValueRating,
+  VsmCsvColumn,
+} from '../../analytics/valuestream';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -65,6 +73,20 @@ export const de = {
   'vs.rating.necessary': 'notwendig',
   'vs.rating.waste': 'Verschwendung',
   'vs.printContext': 'Arbeitsbereich „{ws}“ · erstellt am {today}',
+  // The template map (src/analytics/valuestream.ts): step names and owners.
+  'vs.tpl.ad': 'Anzeige / Suchergebnis',
+  'vs.tpl.productPage': 'Produktseite & Vergleich',
+  'vs.tpl.salesCall': 'Verkaufsgespräch / Angebot',
+  'vs.tpl.order': 'Bestellung & Zahlung',
+  'vs.tpl.shipping': 'Auftragsabwicklung & Versand',
+  'vs.tpl.onboarding': 'Onboarding / erste Nutzung',
+  'vs.tpl.support': 'Supportanfrage',
+  'vs.tpl.newsletter': 'Newsletter & Nachbestell-Erinnerung',
+  'vs.tpl.review': 'Bewertung / Empfehlungsanfrage',
+  'vs.owner.marketing': 'Marketing',
+  'vs.owner.sales': 'Vertrieb',
+  'vs.owner.logistics': 'Logistik',
+  'vs.owner.service': 'Kundenservice',
 };
 
 export const en: Texts<typeof de> = {
@@ -131,4 +153,73 @@ export const en: Texts<typeof de> = {
   'vs.rating.necessary': 'necessary',
   'vs.rating.waste': 'waste',
   'vs.printContext': 'Workspace "{ws}" · printed {today}',
+  // The template map (src/analytics/valuestream.ts): step names and owners.
+  'vs.tpl.ad': 'Ad / search result',
+  'vs.tpl.productPage': 'Product page & comparison',
+  'vs.tpl.salesCall': 'Sales call / quote',
+  'vs.tpl.order': 'Order & payment',
+  'vs.tpl.shipping': 'Order processing & shipping',
+  'vs.tpl.onboarding': 'Onboarding / first use',
+  'vs.tpl.support': 'Support request',
+  'vs.tpl.newsletter': 'Newsletter & reorder reminder',
+  'vs.tpl.review': 'Review / referral request',
+  'vs.owner.marketing': 'Marketing',
+  'vs.owner.sales': 'Sales',
+  'vs.owner.logistics': 'Logistics',
+  'vs.owner.service': 'Customer Service',
 };
+
+type Key = keyof typeof de;
+
+export const PHASE_LABEL: Record<Phase, Key> = {
+  awareness: 'vs.phase.awareness',
+  consideration: 'vs.phase.consideration',
+  decision: 'vs.phase.decision',
+  delivery: 'vs.phase.delivery',
+  retention: 'vs.phase.retention',
+  advocacy: 'vs.phase.advocacy',
+};
+
+export const RATING_LABEL: Record<ValueRating, Key> = {
+  valueAdding: 'vs.rating.valueAdding',
+  necessary: 'vs.rating.necessary',
+  waste: 'vs.rating.waste',
+};
+
+/** The column headers of the steps (editor, print table and CSV). */
+export const VSM_COLUMN_LABEL: Record<VsmCsvColumn, Key> = {
+  name: 'vs.col.name',
+  phase: 'vs.col.phase',
+  owner: 'vs.col.owner',
+  processHours: 'vs.col.processHours',
+  waitDays: 'vs.col.waitDays',
+  costPerCustomer: 'vs.col.costPerCustomer',
+  rating: 'vs.col.rating',
+  handoff: 'vs.col.handoff',
+  start: 'vs.col.start',
+  end: 'vs.col.end',
+};
+
+export const TEMPLATE_STEP_NAME: Record<TemplateStepId, Key> = {
+  ad: 'vs.tpl.ad',
+  productPage: 'vs.tpl.productPage',
+  salesCall: 'vs.tpl.salesCall',
+  order: 'vs.tpl.order',
+  shipping: 'vs.tpl.shipping',
+  onboarding: 'vs.tpl.onboarding',
+  support: 'vs.tpl.support',
+  newsletter: 'vs.tpl.newsletter',
+  review: 'vs.tpl.review',
+};
+
+export const TEMPLATE_OWNER: Record<TemplateOwner, Key> = {
+  marketing: 'vs.owner.marketing',
+  sales: 'vs.owner.sales',
+  logistics: 'vs.owner.logistics',
+  service: 'vs.owner.service',
+};
+
+/** The template's words through a translate function (i18n.t in the app, a dictionary lookup in tests). */
+export function templateTexts(t: (key: Key) => string): TemplateTexts {
+  return { name: (id) => t(TEMPLATE_STEP_NAME[id]), owner: (o) => t(TEMPLATE_OWNER[o]) };
+}

@@ -1,11 +1,16 @@
 /**
  * The value stream map of the current workspace, loaded from IndexedDB and saved back (debounced) on every
- * change. A workspace without a map starts from the template in the UI language.
+ * change. A workspace without a map can start from the template, worded in the UI language.
  */
 import { engine } from '../../client/worker-client';
 import { AutoSave } from '../../client/autosave';
 import type { AppError } from '../../shared/errors';
-import { templateSteps, valueStreamFigures, type VsmStep } from '../../analytics/valuestream';
+import {
+  templateSteps,
+  valueStreamFigures,
+  type TemplateTexts,
+  type VsmStep,
+} from '../../analytics/valuestream';
 import type { ValueStreamEvidence } from '../../analytics/evidence';
 
 class ValueStreamState {
@@ -49,8 +54,9 @@ class ValueStreamState {
     this.loaded = true;
   }
 
-  startFromTemplate(lang: 'de' | 'en') {
-    this.steps = templateSteps(lang);
+  /** Starts (or restarts) from the template, worded in the UI language. */
+  startFromTemplate(texts: TemplateTexts) {
+    this.steps = templateSteps(texts);
     this.exists = true;
     this.save();
   }
