@@ -273,7 +273,7 @@ function reactivation(x: EvidenceInput): EvidenceOf<'reactivation'> {
 }
 
 function dataJoined(x: EvidenceInput): EvidenceOf<'dataJoined'> {
-  const has = (k: string) => (x.columns.includes(k) ? 1 : 0);
+  const has = (k: JoinedColumn) => (x.columns.includes(k) ? 1 : 0);
   return make('dataJoined', {
     values: {
       amount: has('amount'),
