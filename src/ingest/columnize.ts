@@ -11,7 +11,9 @@ import {
   type RejectReason,
 } from '../shared/types';
 import type { AsciiBytes, LineCounter, RowSink } from './parse';
-import { dayToIso, isBlank, parseDate, parseNumber } from './normalize';
+import { isBlank, parseDate, parseNumber } from './normalize';
+import { dayToIso } from '../shared/days';
+import { FLAG_DUPLICATE, FLAG_RETURN, type ColumnValues } from '../shared/columns';
 import { RowHashes } from './row-hash';
 import { StringDict } from './string-dict';
 import { PairSet } from './pair-set';
@@ -25,15 +27,7 @@ const MAX_ROUNDS_IN_FLIGHT = 8;
 /** How long a failed or cancelled import waits at most for its writes still in flight. */
 const ABANDON_WAIT_MS = 3000;
 
-export const FLAG_RETURN = 1;
-export const FLAG_DUPLICATE = 2;
-
-/**
- * The values of one column in one chunk. The logical types are Int32 (codes, days), Float64 (amounts) and Uint8
- * (flags); storage narrows each chunk to the smallest type that holds it exactly (Uint8/Uint16 codes and days,
- * Int32 whole quantities), which cuts the bytes written by about 40 %. Readers widen with `new Int32Array(values)`.
- */
-export type ColumnValues = Int32Array | Uint16Array | Uint8Array | Float64Array;
+export { FLAG_DUPLICATE, FLAG_RETURN, type ColumnValues };
 
 export interface ColumnChunk {
   index: number;

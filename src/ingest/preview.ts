@@ -4,7 +4,8 @@
  */
 import type { ImportOptions, PreviewRow } from '../shared/types';
 import { RowValidator, normalizeId, rejectReason } from './columnize';
-import { dayToIso, isBlank } from './normalize';
+import { isBlank } from './normalize';
+import { dayToIso } from '../shared/days';
 import { bytesSource, streamRows, type LineCounter } from './parse';
 import { decodeSample, parseSampleRows } from './sniff';
 
