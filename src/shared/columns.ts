@@ -13,3 +13,6 @@ export type ColumnValues = Int32Array | Uint16Array | Uint8Array | Float64Array;
 /** Bits of an order line's `flags` column. */
 export const FLAG_RETURN = 1;
 export const FLAG_DUPLICATE = 2;
+
+/** A blank optional date in a day column (order lines always have a date; other sources may not). */
+export const NO_DAY = -0x80000000;
