@@ -45,6 +45,11 @@ export interface MappingProposal {
   cancelPrefix: string;
 }
 
+/**
+ * Finds a column for each field of the source: names first (exact synonyms, dates first), then headers that contain
+ * a distinctive part of a synonym, then the content (the field's `guess`); columns with the source's attribute names
+ * are kept as attributes.
+ */
 export function proposeMapping(sniff: SniffResult, source: ImportSource = orders): MappingProposal {
   const profiles = sniff.profiles;
   const names = profiles.map((p) => normalizeHeader(p.name));
@@ -115,6 +120,7 @@ export function proposeMapping(sniff: SniffResult, source: ImportSource = orders
   return { roles, attributes, dateFormat, cancelPrefix };
 }
 
+/** The options an import starts from: the sniffed layout and the proposal (made for `source`, order lines by default). */
 export function defaultOptions(
   sniff: SniffResult,
   proposal?: MappingProposal,
