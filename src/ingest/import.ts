@@ -25,6 +25,10 @@ export interface ImportResult {
   headerLineNo: number | null;
 }
 
+/**
+ * Imports the rows of `source` under `options` into `sink`. `kind` is the import source whose fields, validation and
+ * columns apply: by default the one the options name (order lines when they name none).
+ */
 export async function runImport(
   source: ByteSource,
   options: ImportOptions,

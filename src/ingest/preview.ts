@@ -36,7 +36,10 @@ function lastBreakEnd(bytes: Uint8Array, encoding: ImportOptions['encoding']): n
   return cut > 0 ? cut + 1 : bytes.length;
 }
 
-/** Parses the start of the file (`bytes`, a prefix of it) and judges up to `max` rows. */
+/**
+ * Parses the start of the file (`bytes`, a prefix of it) and judges up to `max` rows like the import of `kind` (by
+ * default the source the options name) will.
+ */
 export async function previewRows(
   bytes: Uint8Array,
   fileSize: number,
