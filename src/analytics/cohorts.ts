@@ -6,7 +6,7 @@
  */
 import { sortedLineIndex, type AggregateOptions, type CustomerTable } from './customers';
 import { dayRange, FLAG_RETURN, type Lines } from './lines';
-import { dayToIso, daysFromCivil } from '../ingest/normalize';
+import { dayToIso, daysFromCivil } from '../shared/days';
 
 export type Grain = 'month' | 'quarter';
 

@@ -2,7 +2,7 @@
  * The lines of a dataset as full-length typed arrays (widened from the stored, narrowed chunks), the input of every
  * analysis. Pure: building it from chunks is the caller's job (the worker reads IndexedDB, the report reads memory).
  */
-import { FLAG_DUPLICATE, FLAG_RETURN, type ColumnValues } from '../ingest/columnize';
+import { FLAG_DUPLICATE, FLAG_RETURN, type ColumnValues } from '../shared/columns';
 
 export interface Lines {
   n: number;

@@ -5,7 +5,7 @@
 import { sortedLineIndex, type AggregateOptions, type CustomerTable } from './customers';
 import { periodLabel, periodLookup, periodOf } from './cohorts';
 import { FLAG_RETURN, type Lines } from './lines';
-import { daysFromCivil } from '../ingest/normalize';
+import { daysFromCivil } from '../shared/days';
 
 export interface TrendPoint {
   month: string;

@@ -1,12 +1,14 @@
 /**
- * The import pipeline as one call: stream rows from a byte source through validation and columnization into a sink.
- * Runs in the worker for the app and in Node for the headless report and the tests.
+ * The import pipeline as one call: stream rows from a byte source through the import source's validation and
+ * columnization into a sink. Runs in the worker for the app and in Node for the headless report and the tests.
  */
 import { AppFailure } from '../shared/errors';
 import type { ColumnInfo, ImportOptions, ImportProgress, ImportSummary } from '../shared/types';
-import { Columnizer, type ChunkSink } from './columnize';
+import type { ChunkSink } from './columnize';
 import { missingRoles } from './mapping';
 import { streamRows, type ByteSource, type StreamResult } from './parse';
+import { sourceOf } from './sources/registry';
+import type { ImportSource } from './sources/types';
 
 export interface ImportHooks {
   isCancelled?: () => boolean;
@@ -23,14 +25,19 @@ export interface ImportResult {
   headerLineNo: number | null;
 }
 
+/**
+ * Imports the rows of `source` under `options` into `sink`. `kind` is the import source whose fields, validation and
+ * columns apply: by default the one the options name (order lines when they name none).
+ */
 export async function runImport(
   source: ByteSource,
   options: ImportOptions,
   headers: string[],
   sink: ChunkSink,
   hooks: ImportHooks = {},
+  kind: ImportSource = sourceOf(options),
 ): Promise<ImportResult> {
-  const missing = missingRoles(options.roles);
+  const missing = missingRoles(options.roles, kind);
   if (missing.length) {
     throw new AppFailure('missingRequired', `Map a column for: ${missing.join(', ')}.`, {
       roles: missing.join(','),
@@ -39,7 +46,7 @@ export async function runImport(
   if (source.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
   const now = () => performance.now();
   const t0 = now();
-  const col = new Columnizer(options, headers, sink);
+  const col = kind.createImporter(options, headers, sink);
   let lastReport = 0;
   /** Reports progress at most every 100 ms, unless `final` (the whole file is read and parsed). */
   const report = (bytesRead: number, final: boolean) => {

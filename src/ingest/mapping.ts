@@ -1,5 +1,6 @@
 /**
- * Proposes a column mapping from German and English header names, checked against the sniffed content.
+ * Proposes a column mapping from header names in German and English, checked against the sniffed content. What to
+ * look for (the fields, their synonyms, which are required) comes from the import source; order lines by default.
  */
 import type {
   ColumnProfile,
@@ -7,127 +8,12 @@ import type {
   DateFormat,
   ImportOptions,
   RoleMap,
+  SniffAnswer,
   SniffResult,
 } from '../shared/types';
-
-/** Header names per role, normalized (lower case, umlauts folded, no separators). Earlier entries win. */
-const SYNONYMS: Record<ColumnRole, string[]> = {
-  customer: [
-    'kundennummer',
-    'kundennr',
-    'kundenid',
-    'kdnr',
-    'debitor',
-    'debitorennummer',
-    'debitorennr',
-    'customerid',
-    'customerno',
-    'customernumber',
-    'customer',
-    'clientid',
-    'client',
-    'kunde',
-    'masterid',
-    'custid',
-    'cust',
-    'userid',
-  ],
-  date: [
-    'rechnungsdatum',
-    'belegdatum',
-    'bestelldatum',
-    'auftragsdatum',
-    'datum',
-    'invoicedate',
-    'orderdate',
-    'transactiondate',
-    'purchasedate',
-    'date',
-  ],
-  amount: [
-    'betrag',
-    'nettobetrag',
-    'umsatz',
-    'netto',
-    'nettoumsatz',
-    'umsatznetto',
-    'gesamtbetrag',
-    'summe',
-    'amount',
-    'revenue',
-    'sales',
-    'total',
-    'dollarvalue',
-    'value',
-    'ordervalue',
-  ],
-  quantity: ['menge', 'anzahl', 'stueck', 'stk', 'quantity', 'qty', 'numberofcds', 'cds', 'units'],
-  unitPrice: ['einzelpreis', 'preis', 'stueckpreis', 'epreis', 'unitprice', 'price'],
-  orderId: [
-    'rechnungsnummer',
-    'rechnungsnr',
-    'belegnummer',
-    'belegnr',
-    'bestellnummer',
-    'auftragsnummer',
-    'invoiceno',
-    'invoicenumber',
-    'invoice',
-    'invoiceid',
-    'orderid',
-    'orderno',
-    'ordernumber',
-    'order',
-  ],
-  product: [
-    'artikelnummer',
-    'artikelnr',
-    'artikel',
-    'produkt',
-    'sku',
-    'stockcode',
-    'productid',
-    'product',
-    'item',
-  ],
-  category: ['kategorie', 'warengruppe', 'produktgruppe', 'category', 'productcategory'],
-  channel: ['kanal', 'vertriebskanal', 'channel', 'saleschannel', 'source'],
-  region: ['region', 'land', 'country', 'bundesland', 'gebiet', 'vertriebsgebiet'],
-  cost: ['kosten', 'einstandspreis', 'wareneinsatz', 'cost', 'cogs'],
-  margin: ['marge', 'deckungsbeitrag', 'rohertrag', 'margin', 'grossmargin', 'profit'],
-};
-
-/** Distinctive parts of header names, for headers with extra words. */
-const PARTIAL: Partial<Record<ColumnRole, string[]>> = {
-  customer: ['kundennummer', 'kundennr', 'debitor', 'customerid', 'customerno'],
-  date: ['rechnungsdatum', 'belegdatum', 'bestelldatum', 'datum', 'orderdate', 'invoicedate'],
-  unitPrice: ['einzelpreis', 'stueckpreis', 'unitprice'],
-  quantity: ['menge', 'anzahl', 'quantity'],
-  amount: ['betrag', 'umsatz', 'amount', 'revenue', 'sales'],
-  orderId: [
-    'rechnungsnummer',
-    'rechnungsnr',
-    'belegnummer',
-    'belegnr',
-    'bestellnummer',
-    'invoiceno',
-    'orderid',
-  ],
-  category: ['warengruppe', 'kategorie', 'category'],
-  cost: ['einstand', 'wareneinsatz'],
-  margin: ['deckungsbeitrag', 'rohertrag', 'marge'],
-};
-
-/** Headers that are kept as segment attributes by default. */
-const ATTRIBUTE_NAMES = [
-  'branche',
-  'industry',
-  'segment',
-  'kundengruppe',
-  'customergroup',
-  'sector',
-  'sektor',
-];
+import { orders } from './sources/orders';
+import { describeSource } from './sources/registry';
+import type { ImportSource, SourceFieldDef } from './sources/types';
 
 export function normalizeHeader(h: string): string {
   return h
@@ -139,20 +25,16 @@ export function normalizeHeader(h: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-function fitsContent(role: ColumnRole, p: ColumnProfile, dateFormat: DateFormat | undefined): boolean {
-  if (p.nonEmpty === 0) return role !== 'customer' && role !== 'date';
-  switch (role) {
-    case 'date':
+/** Whether a column's content can be the field's: an empty column only for an optional field. */
+function fitsContent(field: SourceFieldDef, p: ColumnProfile): boolean {
+  if (p.nonEmpty === 0) return !field.required;
+  switch (field.kind) {
+    case 'day':
       return p.dateFormats.length > 0;
-    case 'amount':
-    case 'unitPrice':
-    case 'cost':
-    case 'margin':
-      return p.numericShare >= 0.9;
-    case 'quantity':
+    case 'number':
       return p.numericShare >= 0.9;
     default:
-      return !(dateFormat && p.dateFormats[0] === dateFormat && role === 'customer');
+      return true;
   }
 }
 
@@ -163,90 +45,91 @@ export interface MappingProposal {
   cancelPrefix: string;
 }
 
-export function proposeMapping(sniff: SniffResult): MappingProposal {
+/**
+ * Finds a column for each field of the source: names first (exact synonyms, dates first), then headers that contain
+ * a distinctive part of a synonym, then the content (the field's `guess`); columns with the source's attribute names
+ * are kept as attributes.
+ */
+export function proposeMapping(sniff: SniffResult, source: ImportSource = orders): MappingProposal {
   const profiles = sniff.profiles;
   const names = profiles.map((p) => normalizeHeader(p.name));
   const roles: RoleMap = {};
   const used = new Set<number>();
+  const take = (role: ColumnRole, idx: number) => {
+    roles[role] = idx;
+    used.add(idx);
+  };
 
-  const claim = (role: ColumnRole) => {
-    for (const syn of SYNONYMS[role]) {
+  const claim = (field: SourceFieldDef) => {
+    for (const syn of field.synonyms) {
       const idx = names.findIndex((n, i) => !used.has(i) && n === syn);
-      if (idx >= 0 && fitsContent(role, profiles[idx], undefined)) {
-        roles[role] = idx;
-        used.add(idx);
-        return;
-      }
+      if (idx >= 0 && fitsContent(field, profiles[idx])) return take(field.role, idx);
     }
   };
-  // Date first (content is decisive), then the rest in order of importance.
-  claim('date');
-  if (roles.date === undefined) {
-    const idx = profiles.findIndex((p, i) => !used.has(i) && p.dateFormats.length > 0 && p.integerShare < 1);
-    const idx8 = profiles.findIndex((p, i) => !used.has(i) && p.dateFormats.length > 0);
-    const pick = idx >= 0 ? idx : idx8;
-    if (pick >= 0) {
-      roles.date = pick;
-      used.add(pick);
+  // Dates first (content is decisive), then the rest in the source's order.
+  const byRole = new Map(source.fields.map((f) => [f.role, f]));
+  const claimOrder = [
+    ...source.fields.filter((f) => f.kind === 'day'),
+    ...source.fields.filter((f) => f.kind !== 'day'),
+  ];
+  for (const field of claimOrder) {
+    claim(field);
+    if (roles[field.role] === undefined && field.guess === 'dates') {
+      // No header names the dates: the first column of dates, preferring one that is not all whole numbers.
+      const idx = profiles.findIndex(
+        (p, i) => !used.has(i) && p.dateFormats.length > 0 && p.integerShare < 1,
+      );
+      const idx8 = profiles.findIndex((p, i) => !used.has(i) && p.dateFormats.length > 0);
+      const pick = idx >= 0 ? idx : idx8;
+      if (pick >= 0) take(field.role, pick);
     }
   }
-  for (const role of [
-    'customer',
-    'amount',
-    'quantity',
-    'unitPrice',
-    'orderId',
-    'product',
-    'category',
-    'channel',
-    'region',
-    'cost',
-    'margin',
-  ] as const) {
-    claim(role);
-  }
   // Second pass for names with extra words ("Betrag netto", "Umsatz EUR", "Einzelpreis (EUR)"): a header that
-  // contains a distinctive synonym. Specific roles go first, so "Einzelpreis netto" is a price, not an amount.
-  for (const role of [
-    'customer',
-    'date',
-    'unitPrice',
-    'quantity',
-    'amount',
-    'orderId',
-    'category',
-    'cost',
-    'margin',
-  ] as const) {
-    if (roles[role] !== undefined) continue;
-    for (const syn of PARTIAL[role] ?? []) {
+  // contains a distinctive synonym.
+  const partialOrder = source.partialOrder ?? source.fields.map((f) => f.role);
+  for (const role of partialOrder) {
+    const field = byRole.get(role);
+    if (!field || roles[role] !== undefined) continue;
+    for (const syn of field.partial ?? []) {
       const idx = names.findIndex((n, i) => !used.has(i) && n.includes(syn) && !n.includes('name'));
-      if (idx >= 0 && fitsContent(role, profiles[idx], undefined)) {
-        roles[role] = idx;
-        used.add(idx);
+      if (idx >= 0 && fitsContent(field, profiles[idx])) {
+        take(role, idx);
         break;
       }
     }
   }
-  // Without header names, a customer id is the first non-date column with repeating values.
-  if (roles.customer === undefined && !sniff.hasHeader) {
-    const idx = profiles.findIndex((p, i) => !used.has(i) && p.nonEmpty > 0 && p.distinct < p.nonEmpty);
-    if (idx >= 0) {
-      roles.customer = idx;
-      used.add(idx);
+  // Without header names, an id that repeats (a customer with several orders) is the first such column.
+  if (!sniff.hasHeader) {
+    for (const field of source.fields) {
+      if (field.guess !== 'repeating' || roles[field.role] !== undefined) continue;
+      const idx = profiles.findIndex((p, i) => !used.has(i) && p.nonEmpty > 0 && p.distinct < p.nonEmpty);
+      if (idx >= 0) take(field.role, idx);
     }
   }
-  const attributes = profiles
-    .filter((p, i) => !used.has(i) && ATTRIBUTE_NAMES.includes(names[i]))
-    .map((p) => ({ index: p.index, name: p.name }));
-  const dateFormat: DateFormat =
-    roles.date !== undefined ? (profiles[roles.date].dateFormats[0] ?? 'iso') : 'iso';
-  const cancelPrefix = roles.orderId !== undefined ? profiles[roles.orderId].letterPrefix : '';
+  const attributes = source.attributes
+    ? profiles
+        .filter((p, i) => !used.has(i) && source.attributeNames.includes(names[i]))
+        .map((p) => ({ index: p.index, name: p.name }))
+    : [];
+  const dateField = source.fields.find((f) => f.kind === 'day' && roles[f.role] !== undefined);
+  const dateFormat: DateFormat = dateField
+    ? (profiles[roles[dateField.role]!].dateFormats[0] ?? 'iso')
+    : 'iso';
+  const marker = source.cancelMarker !== null ? roles[source.cancelMarker] : undefined;
+  const cancelPrefix = marker !== undefined ? profiles[marker].letterPrefix : '';
   return { roles, attributes, dateFormat, cancelPrefix };
 }
 
-export function defaultOptions(sniff: SniffResult, proposal = proposeMapping(sniff)): ImportOptions {
+/** The options an import starts from: the sniffed layout and the proposal (made for `source`, order lines by default). */
+export function defaultOptions(
+  sniff: SniffResult,
+  proposal?: MappingProposal,
+  source: ImportSource = orders,
+): ImportOptions {
+  const p = proposal ?? proposeMapping(sniff, source);
   return {
+    // Options without a source are for order lines (and so are all datasets stored before there were others).
+    ...(source === orders ? {} : { source: source.id }),
     name: sniff.fileName.replace(/\.[^.]+$/, ''),
     encoding: sniff.encoding,
     delimiter: sniff.delimiter,
@@ -254,19 +137,21 @@ export function defaultOptions(sniff: SniffResult, proposal = proposeMapping(sni
     skipRows: sniff.skipRows,
     hasHeader: sniff.hasHeader,
     decimal: sniff.decimal,
-    dateFormat: proposal.dateFormat,
-    roles: proposal.roles,
-    attributes: proposal.attributes,
-    cancelPrefix: proposal.cancelPrefix,
+    dateFormat: p.dateFormat,
+    roles: p.roles,
+    attributes: p.attributes,
+    cancelPrefix: p.cancelPrefix,
     dropDuplicates: false,
     currency: sniff.currency ?? 'EUR',
   };
 }
 
-/** What is missing before an import can start, as error codes for the UI. */
-export function missingRoles(roles: RoleMap): ('customer' | 'date')[] {
-  const out: ('customer' | 'date')[] = [];
-  if (roles.customer === undefined) out.push('customer');
-  if (roles.date === undefined) out.push('date');
-  return out;
+/** The sniff answer for the mapping step: the proposed options and the plain description of their source. */
+export function proposeImport(sniff: SniffResult, source: ImportSource = orders): SniffAnswer {
+  return { sniff, options: defaultOptions(sniff, undefined, source), source: describeSource(source) };
+}
+
+/** The required roles not yet mapped (error codes for the UI), in the source's order. */
+export function missingRoles(roles: RoleMap, source: ImportSource = orders): ColumnRole[] {
+  return source.fields.filter((f) => f.required && roles[f.role] === undefined).map((f) => f.role);
 }

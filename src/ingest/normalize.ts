@@ -1,7 +1,9 @@
 /**
- * Parsing of amounts and dates as they appear in real exports. Pure, allocation-light, hot-loop safe.
- * Days are counted since 1970-01-01 (UTC), so a date is one Int32.
+ * Parsing of amounts and dates as users and their exports write them (German, US and ISO dates; decimal comma or
+ * dot, grouping, currency marks). Pure, allocation-light, hot-loop safe. A date becomes a day number (days since
+ * 1970-01-01, UTC, one Int32); the day arithmetic itself lives in shared/days.
  */
+import { daysFromCivil, daysInMonth } from '../shared/days';
 import type { DateFormat, DecimalSeparator } from '../shared/types';
 
 const GROUPED_DOT = /^\d{1,3}(?:\.\d{3})+(?:,\d*)?$/; // 1.234,56
@@ -87,39 +89,9 @@ function parseNumberSlow(input: string, decimal: DecimalSeparator): number {
   return negative ? -v : v;
 }
 
-/** Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** ISO `YYYY-MM-DD` of a day number. */
-export function dayToIso(day: number): string {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function validDay(y: number, m: number, d: number): number {
   if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999) return NaN;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const max = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
-  if (d > max) return NaN;
+  if (d > daysInMonth(y, m)) return NaN;
   return daysFromCivil(y, m, d);
 }
 

@@ -3,10 +3,13 @@
  * parser and the same validator as the import, so line numbers, blank lines and verdicts match the import exactly.
  */
 import type { ImportOptions, PreviewRow } from '../shared/types';
-import { RowValidator, normalizeId, rejectReason } from './columnize';
-import { dayToIso, isBlank } from './normalize';
+import { rejectReason } from './columnize';
+import { missingRoles } from './mapping';
+import { isBlank } from './normalize';
 import { bytesSource, streamRows, type LineCounter } from './parse';
 import { decodeSample, parseSampleRows } from './sniff';
+import { sourceOf } from './sources/registry';
+import type { ImportSource } from './sources/types';
 
 export function headersOf(bytes: Uint8Array, fileSize: number, options: ImportOptions): string[] {
   const text = decodeSample(bytes, options.encoding, bytes.length < fileSize);
@@ -33,16 +36,19 @@ function lastBreakEnd(bytes: Uint8Array, encoding: ImportOptions['encoding']): n
   return cut > 0 ? cut + 1 : bytes.length;
 }
 
-/** Parses the start of the file (`bytes`, a prefix of it) and judges up to `max` rows. */
+/**
+ * Parses the start of the file (`bytes`, a prefix of it) and judges up to `max` rows like the import of `kind` (by
+ * default the source the options name) will.
+ */
 export async function previewRows(
   bytes: Uint8Array,
   fileSize: number,
   options: ImportOptions,
   max = 40,
+  kind: ImportSource = sourceOf(options),
 ): Promise<PreviewRow[]> {
-  const complete = options.roles.customer !== undefined && options.roles.date !== undefined;
-  const v = complete ? new RowValidator(options) : null;
-  const orderIndex = options.roles.orderId ?? -1;
+  // Rows are judged once every required column is mapped.
+  const v = missingRoles(options.roles, kind).length === 0 ? kind.createJudge(options) : null;
   // A prefix of a longer file ends mid-row: cut it after its last line break (a whole code unit in UTF-16).
   const sample = bytes.length < fileSize ? bytes.subarray(0, lastBreakEnd(bytes, options.encoding)) : bytes;
   const out: PreviewRow[] = [];
@@ -62,17 +68,18 @@ export async function previewRows(
         const checked = error ?? (v ? v.check(raw) : null);
         // Judged like the import (a spreadsheet's sum row is a sum row).
         const problem = checked === null ? null : rejectReason(checked, raw);
-        const ok = v !== null && problem === null;
-        out.push({
+        const row: PreviewRow = {
           line,
           raw,
-          customer: ok ? normalizeId(raw[options.roles.customer!]) : null,
-          date: ok ? dayToIso(v.day) : null,
-          amount: ok && v.hasAmount ? v.amount : null,
-          isReturn: ok && v.isReturn(raw, orderIndex),
+          customer: null,
+          date: null,
+          amount: null,
+          isReturn: false,
           problem,
           problemColumn: problem !== null && v && v.problemColumn >= 0 ? v.problemColumn : null,
-        });
+        };
+        if (v !== null && problem === null) v.describe(raw, row);
+        out.push(row);
       },
     },
   );

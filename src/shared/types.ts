@@ -16,7 +16,11 @@ export const DATE_FORMATS: readonly DateFormat[] = [
   'dmy-slash',
 ];
 
-/** Roles a column can play. `attribute` columns are kept as segment attributes. */
+/**
+ * Roles a column can play, across all import sources: each source offers some of them (ingest/sources/). A new
+ * source adds its roles here and a label `role.<name>` for each to the dictionaries. Other columns may be kept as
+ * attributes.
+ */
 export type ColumnRole =
   | 'customer'
   | 'date'
@@ -30,21 +34,6 @@ export type ColumnRole =
   | 'region'
   | 'cost'
   | 'margin';
-
-export const COLUMN_ROLES: readonly ColumnRole[] = [
-  'customer',
-  'date',
-  'amount',
-  'quantity',
-  'unitPrice',
-  'orderId',
-  'product',
-  'category',
-  'channel',
-  'region',
-  'cost',
-  'margin',
-];
 
 export type RoleMap = Partial<Record<ColumnRole, number>>;
 
@@ -86,6 +75,8 @@ export interface SniffResult {
 }
 
 export interface ImportOptions {
+  /** The import source (what kind of file this is: ingest/sources/registry). Absent: order lines, the first source. */
+  source?: string;
   name: string;
   encoding: Encoding;
   delimiter: Delimiter;
@@ -234,6 +225,58 @@ export interface ImportSummary {
   encoding: Encoding;
   /** Set when the file was read again as Windows-1252 because it stopped being UTF-8 at this line. */
   encodingFallbackLine?: number | null;
+}
+
+/** How a source reads a column: an id or a text (stored as codes), a date (a day number) or a number. */
+export type FieldKind = 'id' | 'code' | 'day' | 'number';
+
+/** The dictionary key of a role's label (shared cannot import the dictionaries; every `role.<role>` must exist). */
+export type RoleLabelKey = `role.${ColumnRole}`;
+
+/** One column a source asks for in the mapping step. */
+export interface SourceField {
+  role: ColumnRole;
+  kind: FieldKind;
+  required: boolean;
+  labelKey: RoleLabelKey;
+}
+
+/** The normalized values the preview shows for each row (the fields of PreviewRow). */
+export type PreviewSlot = 'customer' | 'date' | 'amount' | 'isReturn';
+
+/** Dictionary keys a source may name for the mapping step's notes (every one must exist in the dictionaries). */
+export type SourceTextKey = 'map.amountHint' | 'map.noAmount';
+
+/**
+ * What the mapping step needs to know about an import source, as plain data (it crosses the worker boundary in the
+ * sniff answer): the fields to offer, which are required, and which of the step's parts apply.
+ */
+export interface SourceSpec {
+  id: string;
+  /** In the order the mapping step shows them. */
+  fields: SourceField[];
+  /**
+   * Groups of roles of which one should be complete; without, the import runs but lacks a figure (order lines: an
+   * amount, or quantity and unit price). `hintKey` explains the rule, `missingKey` warns when none is complete.
+   */
+  recommended: { anyOf: ColumnRole[][]; hintKey: SourceTextKey; missingKey: SourceTextKey } | null;
+  /** The role whose values may carry a cancellation marker (order lines: the order id), or null. */
+  cancelMarker: ColumnRole | null;
+  /** Whether other columns can be kept as attributes. */
+  attributes: boolean;
+  /** Whether exact duplicate rows are found, so that the user may choose to drop them. */
+  duplicates: boolean;
+  /** Whether the source holds money (the mapping step asks for the currency). */
+  currency: boolean;
+  /** The normalized values the preview shows, in order. */
+  preview: PreviewSlot[];
+}
+
+/** The worker's answer to a sniff: what the file looks like, the proposed options and the source they are for. */
+export interface SniffAnswer {
+  sniff: SniffResult;
+  options: ImportOptions;
+  source: SourceSpec;
 }
 
 export interface ColumnInfo {

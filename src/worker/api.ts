@@ -10,12 +10,12 @@ import type {
   ImportProgress,
   PreviewRow,
   RejectedRow,
-  SniffResult,
+  SniffAnswer,
   StorageEstimate,
   WorkspaceInfo,
 } from '../shared/types';
 import { SNIFF_BYTES, binaryKind, sniff, type SniffLayout } from '../ingest/sniff';
-import { defaultOptions } from '../ingest/mapping';
+import { proposeImport } from '../ingest/mapping';
 import { headersOf, previewRows } from '../ingest/preview';
 import { fileSource } from '../ingest/parse';
 import { runImport } from '../ingest/import';
@@ -121,10 +121,7 @@ export const api = {
    * header) when they change it. A proposal without a date column is still returned: the mapping step says that no
    * column holds readable dates and lets the user fix the layout or choose the column.
    */
-  async sniffFile(
-    file: File,
-    layout?: SniffLayout,
-  ): Promise<Result<{ sniff: SniffResult; options: ImportOptions }>> {
+  async sniffFile(file: File, layout?: SniffLayout): Promise<Result<SniffAnswer>> {
     return guard(async () => {
       if (file.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
       const bytes = await head(file);
@@ -134,7 +131,7 @@ export const api = {
       if (s.sampleRows.length === 0) {
         throw new AppFailure(s.hasHeader ? 'headerOnly' : 'emptyFile', 'The file has no data rows.');
       }
-      return { sniff: s, options: defaultOptions(s) };
+      return proposeImport(s);
     });
   },
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayToIso, daysFromCivil, isBlank, parseDate, parseNumber } from '../../src/ingest/normalize';
+import { isBlank, parseDate, parseNumber } from '../../src/ingest/normalize';
+import { dayToIso, daysFromCivil } from '../../src/shared/days';
 import type { DateFormat } from '../../src/shared/types';
 import { seededInts } from './fixtures';
 

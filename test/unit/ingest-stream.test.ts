@@ -8,7 +8,8 @@ import {
   type RowSink,
   type StreamOptions,
 } from '../../src/ingest/parse';
-import { Columnizer, normalizeId } from '../../src/ingest/columnize';
+import { normalizeId } from '../../src/ingest/columnize';
+import { Columnizer } from '../../src/ingest/sources/orders-columnize';
 import { runImport } from '../../src/ingest/import';
 import { MemorySink } from '../../src/ingest/memory-sink';
 import { sniff } from '../../src/ingest/sniff';

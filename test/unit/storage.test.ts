@@ -25,7 +25,7 @@ import { runImport } from '../../src/ingest/import';
 import { sniff, SNIFF_BYTES } from '../../src/ingest/sniff';
 import { defaultOptions } from '../../src/ingest/mapping';
 import { CHUNK_ROWS, FLAG_DUPLICATE, FLAG_RETURN } from '../../src/ingest/columnize';
-import { daysFromCivil } from '../../src/ingest/normalize';
+import { daysFromCivil } from '../../src/shared/days';
 import { PairSet } from '../../src/ingest/pair-set';
 import type { Result } from '../../src/shared/errors';
 import { rejectChunk, type ImportOptions } from '../../src/shared/types';

@@ -2,7 +2,14 @@
 import { callback, engine } from '../../client/worker-client';
 import { app } from '../../app/app-state.svelte';
 import type { AppError } from '../../shared/errors';
-import type { DatasetInfo, ImportOptions, ImportProgress, PreviewRow, SniffResult } from '../../shared/types';
+import type {
+  DatasetInfo,
+  ImportOptions,
+  ImportProgress,
+  PreviewRow,
+  SniffResult,
+  SourceSpec,
+} from '../../shared/types';
 
 /** The layout choices that change how the file is cut into rows and columns. */
 export type Layout = Pick<ImportOptions, 'encoding' | 'delimiter' | 'skipRows' | 'hasHeader'>;
@@ -15,6 +22,8 @@ class ImportFlow {
   step = $state<Step>('start');
   file = $state.raw<File | null>(null);
   sniff = $state.raw<SniffResult | null>(null);
+  /** The import source the options are for, as the worker describes it: the mapping step's fields come from it. */
+  source = $state.raw<SourceSpec | null>(null);
   options = $state<ImportOptions | null>(null);
   headers = $state.raw<string[]>([]);
   preview = $state.raw<PreviewRow[]>([]);
@@ -44,6 +53,7 @@ class ImportFlow {
       return;
     }
     this.sniff = res.value.sniff;
+    this.source = res.value.source;
     this.options = res.value.options;
     this.headers = res.value.sniff.headers;
     this.dateChosen = false;
@@ -89,6 +99,7 @@ class ImportFlow {
     const s = res.value.sniff;
     const proposal = res.value.options;
     this.sniff = s;
+    this.source = res.value.source;
     this.headers = s.headers;
     // The options as they are now: the user may have changed other choices while the sniff ran.
     const cur = this.options;
@@ -194,6 +205,7 @@ class ImportFlow {
     this.step = 'start';
     this.file = null;
     this.sniff = null;
+    this.source = null;
     this.options = null;
     this.preview = [];
     this.progress = null;

@@ -1,6 +1,6 @@
 // The hand-made case shared by the cohort, trend and segment tests: three customers, two channels, one return.
 import { FLAG_RETURN, type Lines } from '../../../src/analytics/lines';
-import { daysFromCivil } from '../../../src/ingest/normalize';
+import { daysFromCivil } from '../../../src/shared/days';
 
 export const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
