@@ -157,17 +157,6 @@ const boundaries = [
       ]),
     },
   },
-  {
-    // TEMPORARY: fixed in phase 2 of #11
-    // Known violation: i18n.svelte.ts imports LOCALE_KEY from ../app/local-prefs; the i18n work of #11 removes it.
-    // Until then only the views are closed to this file.
-    files: ['src/i18n/i18n.svelte.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': restrict([
-        { group: folder('views'), message: 'i18n never imports the app or the views.' },
-      ]),
-    },
-  },
 ];
 
 export default ts.config(
