@@ -3,7 +3,7 @@ import { engine, onWorkerCrash } from '../client/worker-client';
 import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import { i18n } from '../i18n/i18n.svelte';
-import { ERROR_TEXT } from '../i18n/messages/app';
+import { ERROR_TEXT } from '../i18n/messages/shell';
 import { isRejectReason, REJECT_REASON_TEXT } from '../i18n/messages/import';
 
 export type Route =

@@ -5,7 +5,7 @@
  * feature and list it in FEATURES.
  */
 import type { Texts } from '../texts';
-import * as app from './app';
+import * as app from './shell';
 import * as cohorts from './cohorts';
 import * as customers from './customers';
 import * as evidence from './evidence';
