@@ -165,6 +165,44 @@ export async function readDictionary(datasetId: number, column: string): Promise
   return (await db().dictionaries.get([datasetId, column]))?.values ?? [];
 }
 
+/**
+ * A ready dataset with every column it lists (one typed array per chunk, in chunk order) and the dictionaries of its
+ * code columns, for opening it in the worker: one read-only transaction, all column and dictionary reads in flight
+ * at once. Null if the dataset is not there or not ready.
+ */
+export async function openDataset(datasetId: number): Promise<{
+  info: DatasetInfo;
+  columns: Record<string, ColumnValues[]>;
+  dicts: Record<string, string[]>;
+} | null> {
+  const d = db();
+  return d.transaction('r', [d.datasets, d.chunks, d.dictionaries], async () => {
+    const row = await d.datasets.get(datasetId);
+    if (!row || row.status !== 'ready') return null;
+    const info = toInfo(row);
+    const columnKeys = info.columns.map((c) => c.key);
+    const dictionaryKeys = info.columns.filter((c) => c.kind === 'code').map((c) => c.key);
+    const [chunks, dictionaries] = await Promise.all([
+      Promise.all(
+        columnKeys.map((column) =>
+          d.chunks
+            .where('[datasetId+column+chunk]')
+            .between([datasetId, column, -Infinity], [datasetId, column, Infinity])
+            .toArray(),
+        ),
+      ),
+      d.dictionaries.bulkGet(dictionaryKeys.map((column): [number, string] => [datasetId, column])),
+    ]);
+    const columns: Record<string, ColumnValues[]> = {};
+    columnKeys.forEach(
+      (key, i) => (columns[key] = chunks[i].sort((a, b) => a.chunk - b.chunk).map((r) => r.values)),
+    );
+    const dicts: Record<string, string[]> = {};
+    dictionaryKeys.forEach((key, i) => (dicts[key] = dictionaries[i]?.values ?? []));
+    return { info, columns, dicts };
+  });
+}
+
 /** The rejected rows of a dataset in file order; with `limit`, only the first ones (reads only the chunks needed). */
 export async function readRejects(datasetId: number, limit = Infinity): Promise<RejectedRow[]> {
   const out: RejectedRow[] = [];
