@@ -166,40 +166,51 @@ export async function readDictionary(datasetId: number, column: string): Promise
 }
 
 /**
- * A ready dataset with every column it lists (one typed array per chunk, in chunk order) and the dictionaries of its
- * code columns, for opening it in the worker: one read-only transaction, all column and dictionary reads in flight
- * at once. Null if the dataset is not there or not ready.
+ * Opens a ready dataset for analysis in one read-only transaction with every read in flight at once: hands each
+ * column it lists (one typed array per chunk, in chunk order) to `onColumn` as soon as it is read, `first` ones
+ * first (so that work on them overlaps the reading of the rest), and returns the dataset with the dictionaries of its
+ * code columns. Only the columns `wanted` are read. Null if the dataset is not there or not ready.
  */
-export async function openDataset(datasetId: number): Promise<{
-  info: DatasetInfo;
-  columns: Record<string, ColumnValues[]>;
-  dicts: Record<string, string[]>;
-} | null> {
+export async function openDataset(
+  datasetId: number,
+  options: {
+    wanted?: (column: string) => boolean;
+    first?: string[];
+    onColumn: (column: string, values: ColumnValues[]) => void;
+  },
+): Promise<{ info: DatasetInfo; dicts: Record<string, string[]> } | null> {
+  const { wanted = () => true, first = [], onColumn } = options;
   const d = db();
   return d.transaction('r', [d.datasets, d.chunks, d.dictionaries], async () => {
     const row = await d.datasets.get(datasetId);
     if (!row || row.status !== 'ready') return null;
     const info = toInfo(row);
-    const columnKeys = info.columns.map((c) => c.key);
-    const dictionaryKeys = info.columns.filter((c) => c.kind === 'code').map((c) => c.key);
-    const [chunks, dictionaries] = await Promise.all([
+    const rank = (key: string) => (first.includes(key) ? first.indexOf(key) : first.length);
+    const columnKeys = info.columns
+      .map((c) => c.key)
+      .filter(wanted)
+      .sort((a, b) => rank(a) - rank(b));
+    const dictionaryKeys = info.columns.filter((c) => c.kind === 'code' && wanted(c.key)).map((c) => c.key);
+    const [, dictionaries] = await Promise.all([
       Promise.all(
         columnKeys.map((column) =>
           d.chunks
             .where('[datasetId+column+chunk]')
             .between([datasetId, column, -Infinity], [datasetId, column, Infinity])
-            .toArray(),
+            .toArray()
+            .then((rows) =>
+              onColumn(
+                column,
+                rows.sort((a, b) => a.chunk - b.chunk).map((r) => r.values),
+              ),
+            ),
         ),
       ),
       d.dictionaries.bulkGet(dictionaryKeys.map((column): [number, string] => [datasetId, column])),
     ]);
-    const columns: Record<string, ColumnValues[]> = {};
-    columnKeys.forEach(
-      (key, i) => (columns[key] = chunks[i].sort((a, b) => a.chunk - b.chunk).map((r) => r.values)),
-    );
     const dicts: Record<string, string[]> = {};
     dictionaryKeys.forEach((key, i) => (dicts[key] = dictionaries[i]?.values ?? []));
-    return { info, columns, dicts };
+    return { info, dicts };
   });
 }
 

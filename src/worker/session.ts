@@ -7,7 +7,7 @@
 import { AppFailure } from '../shared/errors';
 import type { DatasetInfo } from '../shared/types';
 import * as repo from '../storage/datasets';
-import { linesFromColumns, type Lines } from '../analytics/lines';
+import { isLineColumn, LinesBuilder, type Lines } from '../analytics/lines';
 import type { CustomerTable } from '../analytics/customers';
 import type { KpiOptions } from '../analytics/kpis';
 
@@ -88,7 +88,7 @@ export class AnalysisSession {
   constructor(
     readonly info: DatasetInfo,
     readonly lines: Lines,
-    /** How long opening took: reading storage and building the lines, in ms. */
+    /** How long opening took, in ms: building the lines (in part while reading) and the rest of the reading. */
     readonly loadMs: { read: number; build: number },
   ) {}
 
@@ -111,11 +111,24 @@ const sessions = new Lru<Promise<AnalysisSession>>(MAX_SESSIONS);
 
 async function load(datasetId: number): Promise<AnalysisSession> {
   const t0 = performance.now();
-  const stored = await repo.openDataset(datasetId);
+  const builder = new LinesBuilder();
+  let building = 0;
+  const stored = await repo.openDataset(datasetId, {
+    wanted: isLineColumn,
+    // The customer and date columns decide the order of the lines: sorting them overlaps reading the others.
+    first: ['customer', 'date'],
+    onColumn: (column, values) => {
+      const t = performance.now();
+      builder.add(column, values);
+      building += performance.now() - t;
+    },
+  });
   if (!stored) throw new AppFailure('notFound', 'Dataset not found.');
   const t1 = performance.now();
-  const lines = linesFromColumns(stored.columns, stored.dicts);
-  return new AnalysisSession(stored.info, lines, { read: t1 - t0, build: performance.now() - t1 });
+  const lines = builder.finish(stored.dicts);
+  building += performance.now() - t1;
+  const total = performance.now() - t0;
+  return new AnalysisSession(stored.info, lines, { read: total - building, build: building });
 }
 
 /** The session of a dataset, loading it from storage unless it is held (concurrent callers share one load). */
