@@ -8,6 +8,7 @@ export default ts.config(
   {
     ignores: [
       'dist/',
+      'dist-test/',
       'dist-report/',
       'node_modules/',
       'public/demo/',
