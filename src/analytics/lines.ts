@@ -167,6 +167,26 @@ export function sortByCustomerDay(lines: Lines): Lines {
   };
 }
 
+/** The attribute codes in customer/day order, each put in order on first use (most analyses never read one). */
+function attributeCodes(
+  attributes: Map<string, ColumnValues[]>,
+  rank: Int32Array,
+): Record<string, Int32Array> {
+  const codes: Record<string, Int32Array> = {};
+  for (const [key, parts] of attributes) {
+    Object.defineProperty(codes, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = scatterInt32(parts, rank);
+        Object.defineProperty(codes, key, { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+    });
+  }
+  return codes;
+}
+
 /**
  * Builds Lines in customer/day order from column parts that may arrive one column at a time, as the worker reads
  * them from IndexedDB: once the customer and date columns are in, each column is put in that order as soon as it
@@ -202,20 +222,7 @@ export class LinesBuilder {
       this.sortWaiting();
     }
     const col = <T>(key: string) => (this.sorted.get(key) as T | undefined) ?? null;
-    const codes: Record<string, Int32Array> = {};
-    const rank = this.rank!;
-    for (const [key, parts] of this.attributes) {
-      // Most analyses never read an attribute: its column is put in order on first use, then kept.
-      Object.defineProperty(codes, key, {
-        enumerable: true,
-        configurable: true,
-        get: () => {
-          const value = scatterInt32(parts, rank);
-          Object.defineProperty(codes, key, { value, enumerable: true, writable: true, configurable: true });
-          return value;
-        },
-      });
-    }
+    const codes = attributeCodes(this.attributes, this.rank!);
     return {
       n: this.customer!.length,
       customer: this.sorted.get('customer') as Int32Array,
