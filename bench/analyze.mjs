@@ -1,9 +1,9 @@
 // npm run bench:analyze — 1M lines, 100k customers, imported into the test build of the app in headless Chromium.
 // Prints the first analysis after opening the dataset in a fresh worker, load included (reading the columns and
 // dictionaries from IndexedDB and building the lines, then aggregates, KPIs, RFM, cohorts and trend; BENCH_OPENS
-// times, default 3, each on a fresh page once the app has started), the worker time of the full analysis once loaded (median of 5 runs, no
-// caches), the time from an as-of change to the redrawn Overview, and the longest main-thread task. Writes JSON to
-// bench/results/.
+// times, default 3, each on a fresh page once the app has started), the worker time of the full analysis once
+// loaded (median of 5 runs, no caches), the time from an as-of change to the redrawn Overview, and the longest
+// main-thread task. Writes JSON to bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApp, ROOT } from '../test/e2e/harness.mjs';
