@@ -163,6 +163,7 @@ export default ts.config(
   {
     ignores: [
       'dist/',
+      'dist-test/',
       'dist-report/',
       'node_modules/',
       'public/demo/',

@@ -60,15 +60,30 @@ function windowStats(size: number): WindowStats {
   return { occasions: new Int32Array(size), orders: new Int32Array(size), revenue: new Float64Array(size) };
 }
 
+/** Which order codes are blank ids (1), once per order dictionary. */
+const blanks = new WeakMap<string[], Uint8Array>();
+
+function blankOrders(dict: string[]): Uint8Array {
+  let out = blanks.get(dict);
+  if (!out) {
+    out = new Uint8Array(dict.length);
+    for (let o = 0; o < dict.length; o++) out[o] = dict[o].trim() === '' ? 1 : 0;
+    blanks.set(dict, out);
+  }
+  return out;
+}
+
 /** All lines grouped by customer and sorted by day within a customer (two counting sorts), once per Lines. */
 const sortedAll = new WeakMap<Lines, Int32Array>();
 
 function allLinesSorted(lines: Lines, customers: number): Int32Array {
   const hit = sortedAll.get(lines);
   if (hit) return hit;
-  const out = lines.sorted
-    ? Int32Array.from({ length: lines.n }, (_, i) => i)
-    : customerDayOrder(lines.customer, lines.day, customers);
+  let out: Int32Array;
+  if (lines.sorted) {
+    out = new Int32Array(lines.n);
+    for (let i = 0; i < out.length; i++) out[i] = i;
+  } else out = customerDayOrder(lines.customer, lines.day, customers);
   sortedAll.set(lines, out);
   return out;
 }
@@ -160,7 +175,7 @@ export function customerAggregates(lines: Lines, opts: AggregateOptions): Custom
   const windowOf = (d: number) => (d > lastFrom ? 1 : d > prevFrom ? 2 : 0);
   // Blank order ids are no order: such lines form customer-day orders, like a file without an order column.
   const orderDict = lines.dicts.order ?? [];
-  const blankOrder = order ? Uint8Array.from(orderDict, (v) => (v.trim() === '' ? 1 : 0)) : null;
+  const blankOrder = order ? blankOrders(orderDict) : null;
   // Orders with an order id: net value and whether any line is a purchase line, per order code.
   const orderCount = order ? (lines.dicts.order?.length ?? 0) : 0;
   const orderNet = new Float64Array(orderCount);

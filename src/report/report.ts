@@ -10,7 +10,7 @@ import type { ByteSource } from '../ingest/parse';
 import { parseDate } from '../ingest/normalize';
 import { dayToIso } from '../shared/days';
 import type { ImportOptions, ImportSummary } from '../shared/types';
-import type { ColumnValues } from '../ingest/columnize';
+import type { ColumnValues } from '../shared/columns';
 import { dayRange, linesFromColumns, type Lines } from '../analytics/lines';
 import { customerAggregates } from '../analytics/customers';
 import { computeKpis, type KpiResult } from '../analytics/kpis';

@@ -1,5 +1,6 @@
 /** Repositories for workspaces, datasets, their column chunks, dictionaries and rejects. */
-import type { ChunkSink, ColumnChunk, ColumnValues } from '../ingest/columnize';
+import type { ChunkSink, ColumnChunk } from '../ingest/columnize';
+import type { ColumnValues } from '../shared/columns';
 import {
   rejectRows,
   type DatasetInfo,
@@ -163,6 +164,55 @@ export async function readColumn(datasetId: number, column: string): Promise<Col
 
 export async function readDictionary(datasetId: number, column: string): Promise<string[]> {
   return (await db().dictionaries.get([datasetId, column]))?.values ?? [];
+}
+
+/**
+ * Opens a ready dataset for analysis in one read-only transaction with every read in flight at once: hands each
+ * column it lists (one typed array per chunk, in chunk order) to `onColumn` as soon as it is read, `first` ones
+ * first (so that work on them overlaps the reading of the rest), and returns the dataset with the dictionaries of its
+ * code columns. Only the columns `wanted` are read. Null if the dataset is not there or not ready.
+ */
+export async function openDataset(
+  datasetId: number,
+  options: {
+    wanted?: (column: string) => boolean;
+    first?: string[];
+    onColumn: (column: string, values: ColumnValues[]) => void;
+  },
+): Promise<{ info: DatasetInfo; dicts: Record<string, string[]> } | null> {
+  const { wanted = () => true, first = [], onColumn } = options;
+  const d = db();
+  return d.transaction('r', [d.datasets, d.chunks, d.dictionaries], async () => {
+    const row = await d.datasets.get(datasetId);
+    if (!row || row.status !== 'ready') return null;
+    const info = toInfo(row);
+    const rank = (key: string) => (first.includes(key) ? first.indexOf(key) : first.length);
+    const columnKeys = info.columns
+      .map((c) => c.key)
+      .filter(wanted)
+      .sort((a, b) => rank(a) - rank(b));
+    const dictionaryKeys = info.columns.filter((c) => c.kind === 'code' && wanted(c.key)).map((c) => c.key);
+    const [, dictionaries] = await Promise.all([
+      Promise.all(
+        columnKeys.map((column) =>
+          d.chunks
+            .where('[datasetId+column+chunk]')
+            .between([datasetId, column, -Infinity], [datasetId, column, Infinity])
+            .toArray()
+            .then((rows) =>
+              onColumn(
+                column,
+                rows.sort((a, b) => a.chunk - b.chunk).map((r) => r.values),
+              ),
+            ),
+        ),
+      ),
+      d.dictionaries.bulkGet(dictionaryKeys.map((column): [number, string] => [datasetId, column])),
+    ]);
+    const dicts: Record<string, string[]> = {};
+    dictionaryKeys.forEach((key, i) => (dicts[key] = dictionaries[i]?.values ?? []));
+    return { info, dicts };
+  });
 }
 
 /** The rejected rows of a dataset in file order; with `limit`, only the first ones (reads only the chunks needed). */

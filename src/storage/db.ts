@@ -4,7 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { ColumnInfo, ImportOptions, ImportSummary, RejectChunk } from '../shared/types';
-import type { ColumnValues } from '../ingest/columnize';
+import type { ColumnValues } from '../shared/columns';
 import type { Answers } from '../analytics/selfcheck';
 import type { UserFigures } from '../analytics/evidence';
 import type { VsmStep } from '../analytics/valuestream';

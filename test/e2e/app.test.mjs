@@ -1,4 +1,4 @@
-// The app around the import: demo data, language, workspaces, deleting data, worker crash recovery, CSP.
+// The app around the import: demo data, language, workspaces, deleting data, CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -314,22 +314,6 @@ test('bad files get a clear message and leave nothing behind', { timeout: 60_000
   assert.equal((await idbCounts(page)).datasets ?? 0, 0);
   await context.close();
 });
-
-test(
-  'a crashed worker rejects the call in flight and a fresh worker takes over',
-  { timeout: 60_000 },
-  async () => {
-    const { page, context } = await app.open();
-    const res = await page.evaluate(() => globalThis.__kundenwertEngine.crashForTest());
-    assert.equal(res.ok, false);
-    assert.equal(res.error.code, 'workerCrashed');
-    await page.waitForSelector('[data-testid=app-error]');
-    assert.match(await text(page, 'app-error'), /engine stopped unexpectedly and was restarted/);
-    const again = await page.evaluate(() => globalThis.__kundenwertEngine.ping());
-    assert.deepEqual(again, { ok: true, value: 'pong' });
-    await context.close();
-  },
-);
 
 test(
   'ambiguous dates must be chosen; an inch mark loses only its own line; Excel files are named',

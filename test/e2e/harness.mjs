@@ -1,4 +1,5 @@
-// Shared set-up for the end-to-end tests: serves the built app (dist/) and drives Debian's Chromium.
+// Shared set-up for the end-to-end tests: serves the built app (dist/, or the test build dist-test/) and drives
+// Debian's Chromium.
 import { existsSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,13 +29,20 @@ export function chromiumPath() {
   return p;
 }
 
-/** Starts `vite preview` on the built app and a headless Chromium. Returns helpers and a stop(). */
-export async function startApp() {
-  if (!existsSync(resolve(ROOT, 'dist/index.html')))
-    throw new Error('dist/ is missing: run "npm run build" first.');
+/**
+ * Starts `vite preview` on the built app and a headless Chromium. Returns helpers and a stop(). With `hooks`, serves
+ * the test build (dist-test/, `npm run build:test`), whose worker also has the benchmarks and test hooks
+ * (src/worker/handlers/dev.ts); otherwise the production build (dist/), which has none of them.
+ */
+export async function startApp({ hooks = false } = {}) {
+  const outDir = hooks ? 'dist-test' : 'dist';
+  const script = hooks ? 'build:test' : 'build';
+  if (!existsSync(resolve(ROOT, outDir, 'index.html')))
+    throw new Error(`${outDir}/ is missing: run "npm run ${script}" first.`);
   const server = await preview({
     root: ROOT,
     logLevel: 'warn',
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
   });
   const url = server.resolvedUrls?.local[0];

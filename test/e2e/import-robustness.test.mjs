@@ -1,4 +1,5 @@
-// Cancel, a closed tab mid-import, and a German re-export of Online Retail, against the built app in Chromium.
+// Cancel, a closed tab mid-import, a crashed worker, and a German re-export of Online Retail, against the test build
+// of the app (it has the test hooks that hold an import or crash the worker) in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { encodeWindows1252, generateDemoRows } from '../../scripts/generate-demo
 
 let app;
 before(async () => {
-  app = await startApp();
+  app = await startApp({ hooks: true });
 });
 after(async () => {
   await app?.stop();
@@ -92,6 +93,22 @@ test('Cancel while the last rows are stored: the progress says so, and nothing r
   await cancelLeavesNothing(page);
   await context.close();
 });
+
+test(
+  'a crashed worker rejects the call in flight and a fresh worker takes over',
+  { timeout: 60_000 },
+  async () => {
+    const { page, context } = await app.open();
+    const res = await page.evaluate(() => globalThis.__kundenwertEngine.crashForTest());
+    assert.equal(res.ok, false);
+    assert.equal(res.error.code, 'workerCrashed');
+    await page.waitForSelector('[data-testid=app-error]');
+    assert.match(await text(page, 'app-error'), /engine stopped unexpectedly and was restarted/);
+    const again = await page.evaluate(() => globalThis.__kundenwertEngine.ping());
+    assert.deepEqual(again, { ok: true, value: 'pong' });
+    await context.close();
+  },
+);
 
 test('The engine dying mid-import: a message that names memory, and nothing remains', async () => {
   const { page, context } = await app.open();

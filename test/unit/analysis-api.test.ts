@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KundenwertDB, useDatabase } from '../../src/storage/db';
 import { api } from '../../src/worker/api';
+import { forgetAll } from '../../src/worker/session';
 import type { Result } from '../../src/shared/errors';
 import { readFileSync } from 'node:fs';
 import { hasSharedData, sharedFile } from './helpers';
@@ -10,6 +11,8 @@ import { hasSharedData, sharedFile } from './helpers';
 let n = 0;
 let d: KundenwertDB;
 beforeEach(() => {
+  // Each test has a database of its own, whose dataset ids start at 1 again: no dataset held in memory may outlive it.
+  forgetAll();
   d = new KundenwertDB(`kundenwert-analysis-${++n}`);
   useDatabase(d);
 });

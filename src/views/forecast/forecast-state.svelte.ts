@@ -4,7 +4,7 @@
  */
 import { engine, callback } from '../../client/worker-client';
 import type { AppError } from '../../shared/errors';
-import type { ForecastRequest, ForecastResponse } from '../../worker/analysis';
+import type { ForecastRequest, ForecastResponse } from '../../worker/handlers/forecast';
 
 export interface ForecastForm {
   model: 'bgnbd' | 'paretonbd';

@@ -1,7 +1,7 @@
 /** The Overview's state: asks the worker for the figures whenever the dataset, the as-of date or a filter changes. */
 import { engine } from '../../client/worker-client';
 import type { AppError } from '../../shared/errors';
-import type { OverviewResult } from '../../worker/analysis';
+import type { OverviewResult } from '../../worker/handlers/overview';
 
 class OverviewState {
   result = $state.raw<OverviewResult | null>(null);

@@ -7,7 +7,7 @@ import { AutoSave } from '../../client/autosave';
 import type { AppError } from '../../shared/errors';
 import type { Answer, Answers, EvidenceKind } from '../../analytics/selfcheck';
 import type { Evidence, UserFigures, ValueStreamEvidence } from '../../analytics/evidence';
-import type { EvidenceRequest } from '../../worker/analysis';
+import type { EvidenceRequest } from '../../worker/handlers/selfcheck';
 
 export type Figures = UserFigures;
 

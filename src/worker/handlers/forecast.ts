@@ -1,0 +1,96 @@
+/**
+ * Forecast: a validation fit at the calibration end and a forecast fit at D, with P(alive), expected purchases and
+ * CLV per customer (shown in the customer table of the same scope), per RFM segment and per attribute value.
+ */
+import { AppFailure } from '../../shared/errors';
+import { parseDate } from '../../ingest/normalize';
+import { SEGMENTS, type Segment } from '../../analytics/rfm';
+import {
+  HORIZONS,
+  horizonIndex,
+  topCustomers,
+  type ForecastColumns,
+  type ForecastReport,
+  type ForecastSettings,
+} from '../../analytics/forecast';
+import { forecastOf, prepare, rfmOf, type AnalysisRequest } from '../scope';
+import type { ShownForecast } from '../session';
+
+export interface ForecastRequest extends AnalysisRequest {
+  model: ForecastSettings['model'];
+  unit: ForecastSettings['unit'];
+  /** YYYY-MM-DD, or null for no validation. */
+  calibrationEnd: string | null;
+  monthlyDiscount: number;
+  /** Margin rate applied to the spend in the CLV (1 = on revenue). */
+  clvMarginRate: number;
+  /** The horizon that the top list and the customer table show (12 or 36). */
+  horizonMonths: number;
+}
+
+export interface TopCustomer {
+  code: number;
+  id: string;
+  pAlive: number;
+  expected: number;
+  clv: number | null;
+  revenue: number;
+  segment: Segment;
+}
+
+export type ForecastResponse = ForecastReport & { top: TopCustomer[]; computeMs: number };
+
+let shownIds = 0;
+
+/** The columns of a forecast at the horizon the customer table shows. */
+function shown(columns: ForecastColumns, horizonMonths: number): ShownForecast {
+  const h = horizonIndex(horizonMonths);
+  return {
+    id: ++shownIds,
+    months: HORIZONS[h],
+    pAlive: columns.pAlive,
+    expected: columns.expected[h],
+    clv: columns.clv?.[h] ?? null,
+  };
+}
+
+export const forecastHandler = {
+  /**
+   * Fits and predicts (validation at the calibration end, forecast from D); memoised per scope and settings.
+   * `onStage` reports progress ('load', then 'fit').
+   */
+  async forecast(req: ForecastRequest, onStage?: (stage: 'load' | 'fit') => void): Promise<ForecastResponse> {
+    const t0 = performance.now();
+    onStage?.('load');
+    const p = await prepare(req);
+    const rfm = rfmOf(p);
+    const calibrationEnd = req.calibrationEnd ? parseDate(req.calibrationEnd, 'iso') : null;
+    if (calibrationEnd !== null && Number.isNaN(calibrationEnd))
+      throw new AppFailure('unexpected', `Not a date: ${req.calibrationEnd}`);
+    const settings: ForecastSettings = {
+      model: req.model,
+      unit: req.unit,
+      calibrationEnd,
+      monthlyDiscount: req.monthlyDiscount,
+      marginRate: req.clvMarginRate,
+    };
+    onStage?.('fit');
+    const { report, columns } = forecastOf(p, settings);
+    const show = shown(columns, req.horizonMonths);
+    // A failed fit has no columns to add to the customer table.
+    p.scope.forecast = report.fit ? show : null;
+    const codes = topCustomers(columns, rfm.codes, horizonIndex(req.horizonMonths));
+    const position = new Map(Array.from(rfm.codes, (c, i) => [c, i]));
+    const ids = p.lines.dicts.customer ?? [];
+    const top = codes.map((c) => ({
+      code: c,
+      id: ids[c],
+      pAlive: columns.pAlive[c],
+      expected: show.expected[c],
+      clv: show.clv ? show.clv[c] : null,
+      revenue: p.table.revenue[c],
+      segment: SEGMENTS[rfm.segment[position.get(c)!]],
+    }));
+    return { ...report, top, computeMs: performance.now() - t0 };
+  },
+};

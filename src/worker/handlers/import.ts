@@ -1,0 +1,205 @@
+/**
+ * Import: sniff a file and propose the mapping, preview it, import it into a new dataset (all or nothing), cancel,
+ * and clean up imports that a closed tab left behind.
+ */
+import { AppFailure, isQuotaError } from '../../shared/errors';
+import type { DatasetInfo, ImportOptions, ImportProgress, PreviewRow, SniffAnswer } from '../../shared/types';
+import { SNIFF_BYTES, binaryKind, sniff, type SniffLayout } from '../../ingest/sniff';
+import { proposeImport } from '../../ingest/mapping';
+import { headersOf, previewRows } from '../../ingest/preview';
+import { fileSource } from '../../ingest/parse';
+import { runImport } from '../../ingest/import';
+import type { ChunkSink } from '../../ingest/columnize';
+import * as repo from '../../storage/datasets';
+
+/** An import in flight; Cancel sets `cancelled`. */
+export interface ImportJob {
+  cancelled: boolean;
+}
+
+/**
+ * The seam between the import and the store its chunks go to: a test build may wrap the sink of the next import
+ * (see handlers/dev.ts). Null in the app.
+ */
+export const importSeam: { wrapSink: ((sink: ChunkSink, job: ImportJob) => ChunkSink) | null } = {
+  wrapSink: null,
+};
+
+async function head(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+}
+
+const LOCK_PREFIX = 'kundenwert-import-';
+
+/** Imports running in this worker; Cancel stops all of them (the UI runs one at a time). */
+const activeImports = new Set<ImportJob>();
+
+/** Runs `fn` while holding a Web Lock named after the dataset, so other tabs can tell a live import from a dead one. */
+async function withImportLock<T>(datasetId: number, fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return fn();
+  return locks.request(LOCK_PREFIX + datasetId, fn) as Promise<T>;
+}
+
+async function liveImportIds(): Promise<Set<number>> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const ids = new Set<number>();
+  if (!locks) return ids;
+  const state = await locks.query();
+  for (const l of state.held ?? []) {
+    if (l.name?.startsWith(LOCK_PREFIX)) ids.add(Number(l.name.slice(LOCK_PREFIX.length)));
+  }
+  return ids;
+}
+
+async function checkQuota(bytes: number): Promise<void> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.estimate) return;
+  const { usage = 0, quota = Infinity } = await storage.estimate();
+  // Stored columns take about as much space as the file (typed arrays plus rejects), so ask for the file size.
+  if (quota - usage < bytes) {
+    throw new AppFailure('quota', 'There is not enough free browser storage for this file.', {
+      needed: bytes,
+      free: Math.max(0, quota - usage),
+    });
+  }
+}
+
+/** One attempt at importing the file with `opts` into a new dataset; removes whatever it wrote if it fails. */
+async function importOnce(
+  workspaceId: number,
+  file: File,
+  opts: ImportOptions,
+  job: ImportJob,
+  t0: number,
+  fallbackLine: number | null,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<DatasetInfo> {
+  const bytes = await head(file);
+  const headers = headersOf(bytes, file.size, opts);
+  const id = await repo.beginDataset({
+    workspaceId,
+    name: opts.name || file.name,
+    fileName: file.name,
+    fileSize: file.size,
+    createdAt: Date.now(),
+    rowCount: 0,
+    chunkCount: 0,
+    columns: [],
+    options: opts,
+    summary: null,
+  });
+  try {
+    return await withImportLock(id, async () => {
+      const store = new repo.IndexedDbSink(id);
+      const sink = importSeam.wrapSink?.(store, job) ?? store;
+      const res = await runImport(fileSource(file), opts, headers, sink, {
+        isCancelled: () => job.cancelled,
+        onProgress,
+      });
+      // The parser checks for a cancel only before each read: a cancel during the last read lands here.
+      if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
+      await store.writeDictionaries(res.dictionaries);
+      // The duration covers everything until the dataset is stored and ready.
+      const summary = {
+        ...res.summary,
+        durationMs: performance.now() - t0,
+        encodingFallbackLine: fallbackLine,
+      };
+      await repo.completeDataset(id, {
+        headerLine: res.headerLine,
+        headerLineNo: res.headerLineNo,
+        rowCount: summary.imported,
+        chunkCount: res.chunkCount,
+        columns: res.columns,
+        summary,
+      });
+      const info = await repo.getDataset(id);
+      if (!info) throw new AppFailure('notFound', 'The dataset vanished after the import.');
+      return info;
+    });
+  } catch (e) {
+    // All or nothing: whatever was written is removed, also after a quota error.
+    await repo.deleteDataset(id).catch(() => undefined);
+    throw e;
+  }
+}
+
+export const importHandler = {
+  /**
+   * Sniffs a file and proposes the mapping; again with the user's `layout` (encoding, delimiter, rows to skip,
+   * header) when they change it. A proposal without a date column is still returned: the mapping step says that no
+   * column holds readable dates and lets the user fix the layout or choose the column.
+   */
+  async sniffFile(file: File, layout?: SniffLayout): Promise<SniffAnswer> {
+    if (file.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
+    const bytes = await head(file);
+    const kind = binaryKind(bytes);
+    if (kind) throw new AppFailure('notCsv', 'The file is not a CSV text file.', { kind });
+    const s = sniff(bytes, file.name, file.size, layout);
+    if (s.sampleRows.length === 0) {
+      throw new AppFailure(s.hasHeader ? 'headerOnly' : 'emptyFile', 'The file has no data rows.');
+    }
+    return proposeImport(s);
+  },
+
+  /** Headers and normalized preview rows under the given (possibly user-edited) options. */
+  async preview(file: File, options: ImportOptions): Promise<{ headers: string[]; rows: PreviewRow[] }> {
+    const bytes = await head(file);
+    const headers = headersOf(bytes, file.size, options);
+    return { headers, rows: await previewRows(bytes, file.size, options) };
+  },
+
+  async startImport(
+    workspaceId: number,
+    file: File,
+    options: ImportOptions,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<DatasetInfo> {
+    const job: ImportJob = { cancelled: false };
+    activeImports.add(job);
+    const t0 = performance.now();
+    try {
+      await checkQuota(file.size);
+      let opts = options;
+      let fallbackLine: number | null = null;
+      for (;;) {
+        try {
+          return await importOnce(workspaceId, file, opts, job, t0, fallbackLine, onProgress);
+        } catch (e) {
+          // Not UTF-8 after an all-ASCII start: the file is most likely Windows-1252 throughout, so read it again as
+          // such (and say so in the summary). A file that mixes UTF-8 and other bytes is refused with the line.
+          if (
+            e instanceof AppFailure &&
+            e.code === 'encoding' &&
+            opts.encoding === 'utf-8' &&
+            !e.params?.mixed
+          ) {
+            opts = { ...opts, encoding: 'windows-1252' };
+            fallbackLine = Number(e.params?.line ?? 0);
+            continue;
+          }
+          if (isQuotaError(e)) {
+            throw new AppFailure(
+              'quota',
+              'The browser storage ran full during the import. Nothing was kept.',
+            );
+          }
+          throw e;
+        }
+      }
+    } finally {
+      activeImports.delete(job);
+    }
+  },
+
+  async cancelImport(): Promise<true> {
+    for (const job of activeImports) job.cancelled = true;
+    return true;
+  },
+
+  async cleanupInterrupted(): Promise<number> {
+    const live = await liveImportIds();
+    return repo.deleteInterrupted((id) => live.has(id));
+  },
+};

@@ -1,0 +1,41 @@
+/** Overview: the KPIs, the Pareto/Lorenz figures and the monthly trend at an as-of date, with filters. */
+import { dayToIso } from '../../shared/days';
+import { dayRange } from '../../analytics/lines';
+import { computeKpis, type KpiResult } from '../../analytics/kpis';
+import { computeTrend, type TrendPoint } from '../../analytics/trend';
+import { prepare, type AnalysisRequest } from '../scope';
+import { attributesOf, type AttributeInfo } from './datasets';
+
+export interface OverviewResult {
+  asOf: string;
+  firstDate: string;
+  lastDate: string;
+  customers: number;
+  hasAmount: boolean;
+  kpis: KpiResult;
+  trend: TrendPoint[];
+  attributes: AttributeInfo[];
+  computeMs: number;
+}
+
+export const overviewHandler = {
+  /** KPIs, the Pareto/Lorenz figures and the monthly trend of a dataset at an as-of date, with filters. */
+  async overview(req: AnalysisRequest): Promise<OverviewResult> {
+    const t0 = performance.now();
+    const { info, lines, opts, table, scope } = await prepare(req);
+    return scope.cached('overview', () => {
+      const [first, last] = dayRange(lines);
+      return {
+        asOf: dayToIso(opts.asOf),
+        firstDate: dayToIso(first),
+        lastDate: dayToIso(last),
+        customers: table.count,
+        hasAmount: table.hasAmount,
+        kpis: computeKpis(lines, opts, table),
+        trend: computeTrend(lines, table, opts),
+        attributes: attributesOf(info, lines),
+        computeMs: performance.now() - t0,
+      };
+    });
+  },
+};
