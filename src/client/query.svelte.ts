@@ -92,8 +92,8 @@ export function createQuery<Req, Res>(
 }
 
 /** One page of a paged list and the list's length (and whatever else the page carries). */
-export interface Page<Row> {
-  rows: Row[];
+export interface Page {
+  rows: unknown[];
   total: number;
 }
 
@@ -101,9 +101,9 @@ export interface Page<Row> {
  * A list fetched page by page: `run(request)` starts a new list (the pages of older requests are dropped as they
  * arrive), `need(page)` fetches one page of the current list unless it is there or on its way.
  */
-export class PagedQuery<Req, Row, P extends Page<Row> = Page<Row>> {
+export class PagedQuery<Req, P extends Page> {
   /** The pages of the current list by number. */
-  pages = $state.raw<Record<number, Row[]>>({});
+  pages = $state.raw<Record<number, P['rows']>>({});
   /** The newest page that arrived for the current list (its total and any extra fields). */
   latest = $state.raw<P | null>(null);
   error = $state.raw<AppError | null>(null);
@@ -113,6 +113,7 @@ export class PagedQuery<Req, Row, P extends Page<Row> = Page<Row>> {
   private generation = 0;
   private request: Req | null = null;
   /** Pages of the current list that arrived or are on their way (plain, so that `need` reads no state). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain on purpose: need() reads no state
   private asked = new Set<number>();
 
   constructor(
@@ -124,6 +125,7 @@ export class PagedQuery<Req, Row, P extends Page<Row> = Page<Row>> {
   run(request: Req): Promise<void> {
     this.generation = this.generations.begin();
     this.request = request;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see above
     this.asked = new Set();
     this.pages = {};
     this.loading = true;

@@ -128,7 +128,7 @@ describe('PagedQuery', () => {
   }
   function paged() {
     const calls: Call[] = [];
-    const q = new PagedQuery<string, string>(
+    const q = new PagedQuery<string, { rows: string[]; total: number }>(
       (request, page) => new Promise((resolve) => calls.push({ request, page, resolve })),
       2,
     );
