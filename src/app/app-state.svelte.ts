@@ -1,32 +1,18 @@
-/** App-wide rune state: route, workspaces, datasets of the current workspace, and a global error banner. */
+/**
+ * App-wide rune state: route, workspaces, datasets of the current workspace, the current dataset with the as-of
+ * date and filters every analysis view shows, and a global error banner.
+ */
 import { engine, onWorkerCrash } from '../client/worker-client';
 import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
+import { attributeColumns } from '../shared/attributes';
 import { i18n } from '../i18n/i18n.svelte';
 import { ERROR_TEXT } from '../i18n/messages/shell';
 import { isRejectReason, REJECT_REASON_TEXT } from '../i18n/messages/import';
+import { routeOf, type Route } from './routes';
+import { savedWorkspace, saveWorkspace } from './browser/local-prefs';
 
-export type Route =
-  | 'import'
-  | 'overview'
-  | 'customers'
-  | 'cohorts'
-  | 'forecast'
-  | 'segments'
-  | 'selfcheck'
-  | 'valuestream'
-  | 'settings';
-export const ROUTES: readonly Route[] = [
-  'import',
-  'overview',
-  'customers',
-  'cohorts',
-  'forecast',
-  'segments',
-  'selfcheck',
-  'valuestream',
-  'settings',
-];
+export type { Route } from './routes';
 
 /** A global filter: lines whose attribute has one of the values (applies to every analysis view). */
 export interface Filter {
@@ -34,15 +20,26 @@ export interface Filter {
   label: string;
   values: string[];
 }
-const WS_KEY = 'kundenwert.workspace';
 
-function routeFromHash(): Route {
-  const h = location.hash.replace(/^#\/?/, '');
-  return (ROUTES as readonly string[]).includes(h) ? (h as Route) : 'import';
+/** What every analysis view asks the worker about: the dataset, the as-of date and the filters, as plain data. */
+export interface AnalysisScope {
+  datasetId: number;
+  /** YYYY-MM-DD, or null for the last transaction date. */
+  asOf: string | null;
+  filters: { attribute: string; values: string[] }[];
 }
 
+/** An attribute column of the current dataset (a global filter, segment dimension and cohort group). */
+export interface Attribute {
+  key: string;
+  label: string;
+}
+
+const sameScope = (a: AnalysisScope | null, b: AnalysisScope | null) =>
+  a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+
 class AppState {
-  route = $state<Route>(routeFromHash());
+  route = $state<Route>(routeOf(location.hash));
   workspaces = $state<WorkspaceInfo[]>([]);
   workspaceId = $state<number | null>(null);
   datasets = $state<DatasetInfo[]>([]);
@@ -54,8 +51,35 @@ class AppState {
   /** The as-of date of the analyses (YYYY-MM-DD), or null for the last transaction date. */
   asOf = $state<string | null>(null);
 
+  /** The dataset the analysis views show: the chosen one, else the newest; null without any. */
+  dataset = $derived<DatasetInfo | null>(
+    this.datasets.find((d) => d.id === this.datasetId) ?? this.datasets[0] ?? null,
+  );
+  /** The current dataset's currency (ISO code). */
+  currency = $derived(this.dataset?.options.currency ?? 'EUR');
+  /** The current dataset's attribute columns. */
+  attributes = $derived<Attribute[]>(
+    attributeColumns(this.dataset?.columns ?? []).map((c) => ({ key: c.key, label: c.label })),
+  );
+  #scope: AnalysisScope | null = null;
+  /**
+   * The analysis request of the current dataset, as-of date and filters (null without a dataset). A plain snapshot,
+   * ready to cross to the worker; the same object while they stay the same, so that views do not ask again.
+   */
+  analysis = $derived.by<AnalysisScope | null>(() => {
+    const next = this.dataset
+      ? {
+          datasetId: this.dataset.id,
+          asOf: this.asOf,
+          filters: this.filters.map((f) => ({ attribute: f.attribute, values: [...f.values] })),
+        }
+      : null;
+    if (!sameScope(next, this.#scope)) this.#scope = next;
+    return this.#scope;
+  });
+
   constructor() {
-    addEventListener('hashchange', () => (this.route = routeFromHash()));
+    addEventListener('hashchange', () => (this.route = routeOf(location.hash)));
     onWorkerCrash((e) => {
       this.error = e;
       // A crash in the middle of an import leaves an unfinished dataset: remove it now, not only at the next start.
@@ -85,15 +109,21 @@ class AppState {
       list = again.value;
     }
     this.workspaces = list;
-    const saved = Number(localStorage.getItem(WS_KEY));
+    const saved = savedWorkspace();
     const keep = list.find((w) => w.id === (this.workspaceId ?? saved));
     await this.selectWorkspace((keep ?? list[0]).id);
   }
 
   async selectWorkspace(id: number) {
     this.workspaceId = id;
-    localStorage.setItem(WS_KEY, String(id));
+    saveWorkspace(id);
     await this.loadDatasets();
+  }
+
+  /** The workspaces again (their dataset counts change with every import and delete). */
+  async refreshWorkspaces() {
+    const res = await engine.listWorkspaces();
+    if (res.ok) this.workspaces = res.value;
   }
 
   async loadDatasets() {

@@ -1,27 +1,8 @@
-/** The Overview's state: asks the worker for the figures whenever the dataset, the as-of date or a filter changes. */
+/**
+ * The Overview's figures for the current dataset, as-of date and filters. Kept while the app is open, so that the
+ * view shows the last figures at once when it opens again; a newer request supersedes an older one.
+ */
+import { createQuery } from '../../client/query.svelte';
 import { engine } from '../../client/worker-client';
-import type { AppError } from '../../shared/errors';
-import type { OverviewResult } from '../../worker/handlers/overview';
 
-class OverviewState {
-  result = $state.raw<OverviewResult | null>(null);
-  error = $state.raw<AppError | null>(null);
-  loading = $state(false);
-  private seq = 0;
-
-  async load(datasetId: number, asOf: string | null, filters: { attribute: string; values: string[] }[]) {
-    const seq = ++this.seq;
-    this.loading = true;
-    const res = await engine.overview({ datasetId, asOf, filters });
-    if (seq !== this.seq) return;
-    this.loading = false;
-    if (res.ok) {
-      this.result = res.value;
-      this.error = null;
-    } else {
-      this.error = res.error;
-    }
-  }
-}
-
-export const overview = new OverviewState();
+export const overview = createQuery(engine.overview);

@@ -3,7 +3,7 @@
  * from IndexedDB and saved back (debounced) on every change; plus the evidence from the worker.
  */
 import { engine } from '../../client/worker-client';
-import { AutoSave } from '../../client/autosave';
+import { AutoSave } from '../../app/browser/autosave';
 import type { AppError } from '../../shared/errors';
 import type { Answer, Answers, EvidenceKind } from '../../analytics/selfcheck';
 import type { Evidence, UserFigures, ValueStreamEvidence } from '../../analytics/evidence';

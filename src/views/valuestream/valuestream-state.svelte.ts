@@ -3,7 +3,7 @@
  * change. A workspace without a map can start from the template, worded in the UI language.
  */
 import { engine } from '../../client/worker-client';
-import { AutoSave } from '../../client/autosave';
+import { AutoSave } from '../../app/browser/autosave';
 import type { AppError } from '../../shared/errors';
 import {
   templateSteps,

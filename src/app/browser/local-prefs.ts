@@ -1,0 +1,73 @@
+/**
+ * What Kundenwert keeps in localStorage besides IndexedDB: small per-browser choices under keys starting with
+ * `kundenwert.` (the language, the chosen workspace, the forecast margin, the RFM action texts per workspace).
+ */
+export const PREFIX = 'kundenwert.';
+import { LOCALE_KEY } from '../../i18n/locale-key';
+
+const WORKSPACE_KEY = `${PREFIX}workspace`;
+
+/** The key of a workspace's edited RFM segment actions. */
+export function actionsKey(workspaceId: number | null): string {
+  return `${PREFIX}actions.${workspaceId}`;
+}
+
+/** The workspace chosen last in this browser, or null. */
+export function savedWorkspace(): number | null {
+  try {
+    const n = Number(localStorage.getItem(WORKSPACE_KEY));
+    return Number.isInteger(n) && n > 0 ? n : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveWorkspace(id: number): void {
+  try {
+    localStorage.setItem(WORKSPACE_KEY, String(id));
+  } catch {
+    // Storage unavailable (private mode): the choice lasts until the tab closes.
+  }
+}
+
+/** A workspace's edited RFM segment actions (segment → text); empty when none were edited. */
+export function loadActions(workspaceId: number | null): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(actionsKey(workspaceId)) ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function saveActions(workspaceId: number | null, actions: Record<string, string>): void {
+  try {
+    localStorage.setItem(actionsKey(workspaceId), JSON.stringify(actions));
+  } catch {
+    // Storage unavailable or full: the texts last until the tab closes.
+  }
+}
+
+function remove(keep: (key: string) => boolean): void {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k !== null && k.startsWith(PREFIX) && !keep(k)) keys.push(k);
+    }
+    for (const k of keys) localStorage.removeItem(k);
+  } catch {
+    // Storage unavailable (private mode): nothing was kept either.
+  }
+}
+
+/** "Delete all local data": every Kundenwert key except the language the user is reading in. */
+export function clearLocalPrefs(): void {
+  remove((k) => k === LOCALE_KEY);
+}
+
+/** A deleted workspace takes its action texts with it. */
+export function forgetWorkspacePrefs(workspaceId: number): void {
+  const key = actionsKey(workspaceId);
+  remove((k) => k !== key);
+}
