@@ -44,7 +44,7 @@ if (!existsSync(csvPath)) {
   writeFileSync(csvPath, lines.join('\n') + '\n');
 }
 
-const app = await startApp();
+const app = await startApp({ hooks: true });
 let out;
 try {
   const { page } = await app.open();

@@ -120,12 +120,11 @@ async function measureViews(app, csv) {
   await page.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
   await page.click('[data-testid=start-import]');
   await page.waitForSelector('[data-testid=import-summary]', { timeout: 600_000 });
+  // The summary in the app's English format (the context's locale is en-GB): 101,669 -> 101669.
+  const customers = Number(
+    (await page.locator('[data-testid=sum-customers]').textContent()).replace(/[^0-9]/g, ''),
+  );
   await page.click('[data-testid=summary-done]');
-  const customers = await page.evaluate(async () => {
-    const e = globalThis.__kundenwertEngine;
-    const ws = await e.listWorkspaces();
-    return (await e.listDatasets(ws.value[0].id)).value[0].summary.customers;
-  });
   const out = [];
   for (const v of VIEWS) {
     await page.waitForTimeout(500);

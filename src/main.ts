@@ -10,5 +10,8 @@ if (!target) throw new Error('#app missing');
 // The page is built in a task of its own after the one that evaluated this chunk: two short tasks, not one long one.
 setTimeout(() => mount(App, { target }), 0);
 
-// Handle for the end-to-end tests and benchmarks (same origin only; it exposes nothing the UI cannot do).
-(globalThis as unknown as { __kundenwertEngine: typeof engine }).__kundenwertEngine = engine;
+// Handle for the end-to-end tests and benchmarks, in a test build only (`vite build --mode test`): the production
+// bundle drops this branch, so the shipped app puts nothing of the engine on globalThis.
+if (import.meta.env.MODE === 'test') {
+  (globalThis as unknown as { __kundenwertEngine: typeof engine }).__kundenwertEngine = engine;
+}

@@ -1,13 +1,20 @@
-// The benchmarks and test hooks (src/worker/handlers/dev.ts) are in the test build only: the production build
-// (dist/, what ships) must not contain them, not even their names. The same names in the test build (dist-test/)
-// prove that the search finds them where they are.
+// The benchmarks and test hooks (src/worker/handlers/dev.ts, and the engine handle that src/main.ts puts on
+// globalThis) are in the test build only: the production build (dist/, what ships) must not contain them, not even
+// their names. The same names in the test build (dist-test/) prove that the search finds them where they are.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from './harness.mjs';
 
-const HOOKS = ['timeFullAnalysis', 'plainParse', 'holdImportForTest', 'importHeldForTest', 'crashForTest'];
+const HOOKS = [
+  'timeFullAnalysis',
+  'plainParse',
+  'holdImportForTest',
+  'importHeldForTest',
+  'crashForTest',
+  '__kundenwertEngine',
+];
 
 /** The hook names found in the JavaScript assets of a build. */
 function hooksIn(outDir) {
