@@ -1,5 +1,5 @@
 /**
- * App-wide rune state: route, workspaces, datasets of the current workspace, the current dataset with the as-of
+ * App-wide rune state: workspaces, datasets of the current workspace, the current dataset with the as-of
  * date and filters every analysis view shows, and a global error banner.
  */
 import { engine, onWorkerCrash } from '../client/worker-client';
@@ -9,10 +9,8 @@ import { attributeColumns } from '../shared/attributes';
 import { i18n } from '../i18n/i18n.svelte';
 import { ERROR_TEXT } from '../i18n/messages/shell';
 import { isRejectReason, REJECT_REASON_TEXT } from '../i18n/messages/import';
-import { routeOf, type Route } from './routes';
 import { savedWorkspace, saveWorkspace } from './browser/local-prefs';
 
-export type { Route } from './routes';
 
 /** A global filter: lines whose attribute has one of the values (applies to every analysis view). */
 export interface Filter {
@@ -39,7 +37,6 @@ const sameScope = (a: AnalysisScope | null, b: AnalysisScope | null) =>
   a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 
 class AppState {
-  route = $state<Route>(routeOf(location.hash));
   workspaces = $state<WorkspaceInfo[]>([]);
   workspaceId = $state<number | null>(null);
   datasets = $state<DatasetInfo[]>([]);
@@ -79,16 +76,11 @@ class AppState {
   });
 
   constructor() {
-    addEventListener('hashchange', () => (this.route = routeOf(location.hash)));
     onWorkerCrash((e) => {
       this.error = e;
       // A crash in the middle of an import leaves an unfinished dataset: remove it now, not only at the next start.
       void engine.cleanupInterrupted().then(() => this.loadDatasets());
     });
-  }
-
-  go(r: Route) {
-    location.hash = `#/${r}`;
   }
 
   async init() {
