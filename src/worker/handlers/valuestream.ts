@@ -4,8 +4,6 @@ import * as repo from '../../storage/datasets';
 import { valueStreamFigures, type ValueStreamFigures } from '../../analytics/valuestream';
 import type { VsmStep } from '../../shared/valuestream';
 
-export type { ValueStreamFigures };
-
 export const valuestreamHandler = {
   async getValueStream(workspaceId: number): Promise<ValueStreamRow | null> {
     return repo.getValueStream(workspaceId);
