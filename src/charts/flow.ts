@@ -7,13 +7,8 @@
  * aligned with the arrows and boxes as in a classic VSM; rows wrap when the width is used up. The total lead time
  * is written at the bottom.
  */
-import {
-  cleanNumber,
-  type Phase,
-  type ValueRating,
-  type ValueStreamFigures,
-  type VsmStep,
-} from '../analytics/valuestream';
+import type { ValueStreamFigures } from '../analytics/valuestream';
+import { cleanNumber, type Phase, type ValueRating, type VsmStep } from '../shared/valuestream';
 
 export interface FlowLabels {
   /** Word drawn under the ⇄ badge on the arrow after a handoff step. */
@@ -280,7 +275,7 @@ function ladderStep(
 
 /**
  * Draws the map at (0, 0) in CSS pixels over `width` × `flowHeight(steps.length, width)` and returns that height.
- * `figures` must be `valueStreamFigures(steps)`.
+ * `figures` must be the figures of `steps` (the worker's `valueStreamFigures(steps)`).
  */
 export function drawValueStream(
   ctx: CanvasRenderingContext2D,

@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { valueStreamFigures } from '../../src/analytics/valuestream';
 import {
   PHASES,
   cleanNumber,
-  moveStep,
-  newStepId,
-  removeStep,
   templateSteps,
   validateStep,
-  valueStreamCsvRows,
-  valueStreamFigures,
   type Phase,
   type ValueRating,
   type VsmStep,
-} from '../../src/analytics/valuestream';
+} from '../../src/shared/valuestream';
+import { moveStep, newStepId, removeStep, valueStreamCsvRows } from '../../src/views/valuestream/steps';
 import { drawValueStream, fitText, flowBoxes, flowHeight, flowPerRow, wrapText } from '../../src/charts/flow';
 import * as vsTexts from '../../src/i18n/messages/valuestream';
 

@@ -6,7 +6,7 @@ import type {
   TemplateTexts,
   ValueRating,
   VsmCsvColumn,
-} from '../../analytics/valuestream';
+} from '../../shared/valuestream';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -73,7 +73,7 @@ export const de = {
   'vs.rating.necessary': 'notwendig',
   'vs.rating.waste': 'Verschwendung',
   'vs.printContext': 'Arbeitsbereich „{ws}“ · erstellt am {today}',
-  // The template map (src/analytics/valuestream.ts): step names and owners.
+  // The template map (src/shared/valuestream.ts): step names and owners.
   'vs.tpl.ad': 'Anzeige / Suchergebnis',
   'vs.tpl.productPage': 'Produktseite & Vergleich',
   'vs.tpl.salesCall': 'Verkaufsgespräch / Angebot',
@@ -153,7 +153,7 @@ export const en: Texts<typeof de> = {
   'vs.rating.necessary': 'necessary',
   'vs.rating.waste': 'waste',
   'vs.printContext': 'Workspace "{ws}" · printed {today}',
-  // The template map (src/analytics/valuestream.ts): step names and owners.
+  // The template map (src/shared/valuestream.ts): step names and owners.
   'vs.tpl.ad': 'Ad / search result',
   'vs.tpl.productPage': 'Product page & comparison',
   'vs.tpl.salesCall': 'Sales call / quote',

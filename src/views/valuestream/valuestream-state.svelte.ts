@@ -1,42 +1,63 @@
 /**
  * The value stream map of the current workspace, loaded from IndexedDB and saved back (debounced) on every
  * change. A workspace without a map can start from the template, worded in the UI language.
+ *
+ * The figures are computed in the worker: every change of the steps asks for them through one query, so a newer edit
+ * supersedes an older request. Until the answer is in, the figures of the previous steps stay (`shown`, with the
+ * steps they belong to), and `pending` says that they are not yet those of the steps as they are.
  */
+import { createQuery } from '../../client/query.svelte';
 import { engine } from '../../client/worker-client';
 import { AutoSave } from '../../app/browser/autosave';
-import type { AppError } from '../../shared/errors';
-import {
-  templateSteps,
-  valueStreamFigures,
-  type TemplateTexts,
-  type VsmStep,
-} from '../../analytics/valuestream';
+import { ok, type AppError, type Result } from '../../shared/errors';
+import { templateSteps, type TemplateTexts, type VsmStep } from '../../shared/valuestream';
+import type { ValueStreamFigures } from '../../analytics/valuestream';
 import type { ValueStreamEvidence } from '../../analytics/evidence';
+
+/** The figures of a map and the steps they were computed for (drawn together, so that they always agree). */
+export interface MapFigures {
+  steps: readonly VsmStep[];
+  figures: ValueStreamFigures;
+}
+
+/** Asks the worker for the figures of `steps`; the answer carries the very array asked about. */
+async function figuresOf(steps: readonly VsmStep[]): Promise<Result<MapFigures>> {
+  const res = await engine.valueStreamFigures($state.snapshot(steps) as VsmStep[]);
+  return res.ok ? ok({ steps, figures: res.value }) : res;
+}
 
 class ValueStreamState {
   workspaceId = $state<number | null>(null);
-  steps = $state<VsmStep[]>([]);
+  /** The steps as they stand in the editor; replaced as a whole on every change. */
+  steps = $state.raw<VsmStep[]>([]);
   /** False until the user (or the template button) created a map for this workspace. */
   exists = $state(false);
   loaded = $state(false);
   saved = $state<number | null>(null);
   error = $state.raw<AppError | null>(null);
   private autosave = new AutoSave(() => this.write());
+  private figuresQuery = createQuery(figuresOf);
 
-  figures = $derived(valueStreamFigures(this.steps));
+  /** The newest figures the worker sent, with their steps (those of the previous edit until the answer is in). */
+  shown = $derived(this.figuresQuery.result);
+  /** True while the figures shown are not those of the steps as they are. */
+  pending = $derived(this.figuresQuery.result?.steps !== this.steps);
+  /** Why the figures could not be computed (null after a success). */
+  figuresError = $derived(this.figuresQuery.error);
 
   /** What the self-check's evidence needs; null without a map. */
-  evidence = $derived<ValueStreamEvidence | null>(
-    this.exists && this.steps.length
+  evidence = $derived.by<ValueStreamEvidence | null>(() => {
+    const shown = this.shown;
+    return this.exists && shown && shown.steps.length
       ? {
-          steps: this.steps.length,
-          handoffsFirst90Days: this.figures.handoffsFirst90Days,
-          handoffsTotal: this.figures.handoffsTotal,
-          timeToValueDays: this.figures.timeToValueDays,
-          leadTimeDays: this.figures.leadTimeDays,
+          steps: shown.steps.length,
+          handoffsFirst90Days: shown.figures.handoffsFirst90Days,
+          handoffsTotal: shown.figures.handoffsTotal,
+          timeToValueDays: shown.figures.timeToValueDays,
+          leadTimeDays: shown.figures.leadTimeDays,
         }
-      : null,
-  );
+      : null;
+  });
 
   async load(workspaceId: number) {
     if (this.workspaceId === workspaceId && this.loaded) return;
@@ -48,7 +69,12 @@ class ValueStreamState {
       this.error = res.error;
       return;
     }
-    this.steps = res.value?.steps ?? [];
+    const steps = res.value?.steps ?? [];
+    // The map shows (and the self-check reads its evidence) with its figures: no figures of another workspace.
+    this.figuresQuery.reset();
+    await this.figuresQuery.run(steps);
+    if (this.workspaceId !== workspaceId) return;
+    this.steps = steps;
     this.exists = res.value !== null;
     this.saved = res.value?.updatedAt ?? null;
     this.loaded = true;
@@ -56,14 +82,13 @@ class ValueStreamState {
 
   /** Starts (or restarts) from the template, worded in the UI language. */
   startFromTemplate(texts: TemplateTexts) {
-    this.steps = templateSteps(texts);
-    this.exists = true;
-    this.save();
+    this.update(templateSteps(texts));
   }
 
   update(steps: VsmStep[]) {
     this.steps = steps;
     this.exists = true;
+    void this.figuresQuery.run(steps);
     this.save();
   }
 
