@@ -33,7 +33,7 @@ const UI_ANALYTICS = {
     'The UI gets ready-to-draw results from the worker: import only types from src/analytics/ (import type).',
 };
 /** What the UI (views, components, app, charts) may not import. */
-const uiRestrictions = (analytics = true) => [
+const uiRestrictions = () => [
   DEXIE,
   PAPAPARSE,
   {
@@ -45,7 +45,7 @@ const uiRestrictions = (analytics = true) => [
     message:
       'The UI never runs the import: it asks the worker through src/client/ (day helpers: src/shared/days).',
   },
-  ...(analytics ? [UI_ANALYTICS] : []),
+  UI_ANALYTICS,
   {
     group: folder('worker'),
     allowTypeImports: true,
@@ -61,21 +61,10 @@ const UI_FILES = [
   'src/charts/**',
 ];
 
-// TEMPORARY: fixed in phase 2 of #11
-// These UI files still import values (code) from src/analytics/; the lead moves that work behind the worker. Until
-// then they may import from src/analytics/, and every other rule holds for them.
-// Known violations: SelfCheckView (selfcheck, evidence).
-const UI_ANALYTICS_VALUE_IMPORTS = ['src/views/selfcheck/SelfCheckView.svelte'];
-
 const boundaries = [
   {
     files: UI_FILES,
     rules: { '@typescript-eslint/no-restricted-imports': restrict(uiRestrictions()) },
-  },
-  {
-    // TEMPORARY: fixed in phase 2 of #11 (see UI_ANALYTICS_VALUE_IMPORTS)
-    files: UI_ANALYTICS_VALUE_IMPORTS,
-    rules: { '@typescript-eslint/no-restricted-imports': restrict(uiRestrictions(false)) },
   },
   {
     files: ['src/analytics/**'],

@@ -11,7 +11,7 @@ import type { KpiResult } from './kpis';
 import type { Lines } from './lines';
 import type { Occasions } from './btyd/summary';
 import type { RfmResult, Segment } from './rfm';
-import type { EvidenceKind } from './selfcheck';
+import type { EvidenceKind } from '../shared/selfcheck';
 import { REJECT_REASONS, type ImportSummary, type RejectReason } from '../shared/types';
 
 export type EvidenceReason =

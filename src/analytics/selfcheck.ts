@@ -1,6 +1,7 @@
 /**
- * The self-check: the three levels where CLV levers sit (strategy, tactics, operations), the diagnostic questions
- * as data (their texts are UI texts in src/i18n/), the scoring and the "biggest lever" verdict. Pure: no I/O, no UI.
+ * The self-check's figures: the scoring of the answers per level and the "biggest lever" verdict, over the
+ * checklist of src/shared/selfcheck.ts (the questions as data; their texts are UI texts in src/i18n/). Pure: no I/O,
+ * no UI. The worker computes them (src/worker/handlers/selfcheck.ts) and hands them to the view ready to draw.
  *
  * Scoring (documented in the README):
  * - an answer scores yes = 1, partly = 0.5, no = 0, don't know = 0 (not knowing is itself an open lever);
@@ -10,79 +11,34 @@
  * - a question is open unless it is answered yes.
  */
 
-export const LEVELS = ['strategy', 'tactics', 'operations'] as const;
-export type Level = (typeof LEVELS)[number];
-export type Answer = 'yes' | 'partly' | 'no' | 'unknown';
-export const ANSWERS: readonly Answer[] = ['yes', 'partly', 'no', 'unknown'];
+import {
+  LEVELS,
+  QUESTIONS,
+  type Answer,
+  type Answers,
+  type Level,
+  type QuestionId,
+} from '../shared/selfcheck';
+
+// The checklist's structure (levels, answers, questions, implementation steps) lives in src/shared/selfcheck.ts,
+// where the UI reads it too; it is re-exported here beside the scoring that works on it.
+export {
+  ANSWERS,
+  IMPLEMENTATION_STEPS,
+  LEVELS,
+  QUESTION_IDS,
+  QUESTIONS,
+  type Answer,
+  type AnswerEntry,
+  type Answers,
+  type EvidenceKind,
+  type ImplementationStepId,
+  type Level,
+  type Question,
+  type QuestionId,
+} from '../shared/selfcheck';
+
 export const POINTS: Record<Answer, number> = { yes: 1, partly: 0.5, no: 0, unknown: 0 };
-
-export type EvidenceKind =
-  | 'segmentValue'
-  | 'pareto'
-  | 'clvVsCac'
-  | 'budgetShare'
-  | 'handoffs'
-  | 'timeToValue'
-  | 'firstOrderDropoff'
-  | 'reactivation'
-  | 'dataJoined'
-  | 'dataQuality';
-
-export const QUESTION_IDS = [
-  'segmentValue',
-  'pareto',
-  'clvVsCac',
-  'budgetShare',
-  'firstOrderDropoff',
-  'reactivation',
-  'handoffs',
-  'timeToValue',
-  'dataJoined',
-  'dataQuality',
-] as const;
-export type QuestionId = (typeof QUESTION_IDS)[number];
-
-/**
- * A question of the checklist: its id, its level and what the data can show about it. The words (the question,
- * why it matters, the next step when the answer is not yes) are UI texts, keyed by the id (src/i18n/messages/).
- */
-export interface Question {
-  id: QuestionId;
-  level: Level;
-  /** What the data can show about it (null: only the user knows). */
-  evidence: EvidenceKind | null;
-}
-
-export const QUESTIONS: readonly Question[] = [
-  { id: 'segmentValue', level: 'strategy', evidence: 'segmentValue' },
-  { id: 'pareto', level: 'strategy', evidence: 'pareto' },
-  { id: 'clvVsCac', level: 'strategy', evidence: 'clvVsCac' },
-  { id: 'budgetShare', level: 'tactics', evidence: 'budgetShare' },
-  { id: 'firstOrderDropoff', level: 'tactics', evidence: 'firstOrderDropoff' },
-  { id: 'reactivation', level: 'tactics', evidence: 'reactivation' },
-  { id: 'handoffs', level: 'operations', evidence: 'handoffs' },
-  { id: 'timeToValue', level: 'operations', evidence: 'timeToValue' },
-  { id: 'dataJoined', level: 'operations', evidence: 'dataJoined' },
-  { id: 'dataQuality', level: 'operations', evidence: 'dataQuality' },
-];
-
-/** The six implementation steps of value stream management (a progress checklist, not scored), in order. */
-export const IMPLEMENTATION_STEPS = [
-  'currentState',
-  'mapStream',
-  'kpis',
-  'toolStack',
-  'automation',
-  'improve',
-] as const;
-export type ImplementationStepId = (typeof IMPLEMENTATION_STEPS)[number];
-
-export interface AnswerEntry {
-  answer: Answer | null;
-  note: string;
-}
-
-export type Answers = Record<string, AnswerEntry | undefined>;
 
 export interface LevelScore {
   level: Level;

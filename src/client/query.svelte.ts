@@ -59,12 +59,15 @@ export class Query<Req, Res> {
     private readonly options: QueryOptions = {},
   ) {}
 
-  /** Asks for `request`; resolves when its answer is in (or was dropped because a newer request was made). */
-  async run(request: Req): Promise<void> {
+  /**
+   * Asks for `request`; resolves when its answer is in, to true, or when it was dropped because a newer request was
+   * made, to false.
+   */
+  async run(request: Req): Promise<boolean> {
     const g = this.generations.begin();
     this.loading = true;
     const res = await settle(() => this.fetch(request));
-    if (!this.generations.current(g)) return;
+    if (!this.generations.current(g)) return false;
     this.loading = false;
     if (res.ok) {
       this.result = res.value;
@@ -73,6 +76,7 @@ export class Query<Req, Res> {
       this.error = res.error;
       if (this.options.clearOnError) this.result = null;
     }
+    return true;
   }
 
   /** Forgets the result and error and drops every answer still pending. */

@@ -108,6 +108,18 @@ describe('Query', () => {
     expect(q.result).toBeNull();
   });
 
+  it('run resolves to whether its answer was taken: false when a newer request superseded it', async () => {
+    const { calls, fetch } = controlled<number>();
+    const q = new Query(fetch);
+    const older = q.run('a');
+    const newer = q.run('b');
+    calls[0].resolve(ok(1));
+    calls[1].resolve(fail('b failed'));
+    expect(await older).toBe(false);
+    expect(await newer).toBe(true);
+    expect(q.error?.message).toBe('b failed');
+  });
+
   it('reset drops the answers still pending', async () => {
     const { calls, fetch } = controlled<number>();
     const q = new Query(fetch);

@@ -229,11 +229,13 @@ describe('mergeHandlers', () => {
       'segments',
       'forecast',
       'selfCheckEvidence',
+      'selfCheckScore',
+      'selfCheckMapEvidence',
       'saveValueStream',
       'ping',
     ])
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
-    expect(Object.keys(api)).toHaveLength(32 + 5);
+    expect(Object.keys(api)).toHaveLength(34 + 5);
     expect(typeof api.crashForTest).toBe('function');
   });
 });

@@ -1,5 +1,5 @@
 /** Texts of the self-check: levels, answers, scoring, verdict. */
-import type { Answer, ImplementationStepId, Level, QuestionId } from '../../analytics/selfcheck';
+import type { Answer, ImplementationStepId, Level, QuestionId } from '../../shared/selfcheck';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -57,7 +57,7 @@ export const de = {
   'sc.marginNote': '100 % = CLV auf Umsatz; gilt auch für die Prognose.',
   'sc.figuresPrint':
     'Akquisitionskosten je Neukunde {cac} · Budget für Akquisition {acq}, für Bestandskunden {ex} · Rohertragsmarge {m}.',
-  // The checklist (src/analytics/selfcheck.ts): per question the question, why it matters, the next step.
+  // The checklist (src/shared/selfcheck.ts): per question the question, why it matters, the next step.
   'sc.q.segmentValue':
     'Können Sie beziffern, welche Kunden welchen Wert schaffen – nach Segmenten statt im Durchschnitt?',
   'sc.q.segmentValue.why':
@@ -177,7 +177,7 @@ export const en: Texts<typeof de> = {
   'sc.marginNote': '100 % = CLV on revenue; also used by the forecast.',
   'sc.figuresPrint':
     'Acquisition cost per new customer {cac} · budget on acquisition {acq}, on existing customers {ex} · gross margin {m}.',
-  // The checklist (src/analytics/selfcheck.ts): per question the question, why it matters, the next step.
+  // The checklist (src/shared/selfcheck.ts): per question the question, why it matters, the next step.
   'sc.q.segmentValue':
     'Can you quantify which customers create which value, by segment rather than as an average?',
   'sc.q.segmentValue.why':

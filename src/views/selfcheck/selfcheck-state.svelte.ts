@@ -1,30 +1,79 @@
 /**
  * The self-check of the current workspace: answers, notes, implementation steps and the figures entered, loaded
- * from IndexedDB and saved back (debounced) on every change; plus the evidence from the worker.
+ * from IndexedDB and saved back (debounced) on every change; plus what the worker computes from them: the scores
+ * per level with the biggest lever, and the evidence of the questions. Both are queries: a newer request supersedes
+ * an older one, so a slow older answer never replaces a newer one.
  */
+import { createQuery } from '../../client/query.svelte';
 import { engine } from '../../client/worker-client';
 import { AutoSave } from '../../app/browser/autosave';
-import type { AppError } from '../../shared/errors';
-import type { Answer, Answers, EvidenceKind } from '../../analytics/selfcheck';
-import type { Evidence, UserFigures, ValueStreamEvidence } from '../../analytics/evidence';
-import type { EvidenceRequest } from '../../worker/handlers/selfcheck';
+import type { AnalysisScope } from '../../app/app-state.svelte';
+import type { AppError, Result } from '../../shared/errors';
+import type { Answer, Answers } from '../../shared/selfcheck';
+import type { EvidenceByKind, UserFigures, ValueStreamEvidence } from '../../analytics/evidence';
+import type { LevelScore, Verdict } from '../../analytics/selfcheck';
 
 export type Figures = UserFigures;
 
 const EMPTY_FIGURES: Figures = { cac: null, acquisitionShare: null, existingShare: null };
+
+/** What the evidence is asked for. */
+export interface EvidenceAsk {
+  /** The dataset, as-of date and filters; null without a dataset: the evidence of the map alone. */
+  analysis: AnalysisScope | null;
+  valueStream: ValueStreamEvidence | null;
+  /** Gross margin for the predicted CLV, in percent. */
+  marginPercent: number;
+  user: Figures;
+}
+
+/** The evidence per kind: every kind with a dataset, the map's (handoffs, time-to-value) without. */
+export type ShownEvidence = Partial<EvidenceByKind>;
+
+function askEvidence({
+  analysis,
+  valueStream,
+  marginPercent,
+  user,
+}: EvidenceAsk): Promise<Result<ShownEvidence>> {
+  return analysis
+    ? engine.selfCheckEvidence({ ...analysis, user, marginPercent, valueStream })
+    : engine.selfCheckMapEvidence(valueStream);
+}
 
 class SelfCheckState {
   workspaceId = $state<number | null>(null);
   answers = $state<Answers>({});
   implementation = $state<Record<string, boolean>>({});
   figures = $state<Figures>({ ...EMPTY_FIGURES });
+  /** True once the answers of the workspace and their scores are in. */
   loaded = $state(false);
   saved = $state<number | null>(null);
   error = $state.raw<AppError | null>(null);
-  evidence = $state.raw<Record<EvidenceKind, Evidence> | null>(null);
-  evidenceError = $state.raw<AppError | null>(null);
-  private seq = 0;
+  /** The scores per level and the biggest lever of the answers. */
+  readonly score = createQuery((answers: Answers) => engine.selfCheckScore(answers));
+  /** The evidence of the questions from the data and the value stream map. */
+  readonly evidenceQuery = createQuery(askEvidence);
   private autosave = new AutoSave(() => this.write());
+  /** The dataset whose evidence the query holds (null: the map's alone; undefined: none asked for yet). */
+  private evidenceDataset: number | null | undefined = undefined;
+
+  /** Per level, in the order of LEVELS (null until the first score is in). */
+  get levels(): LevelScore[] | null {
+    return this.score.result?.levels ?? null;
+  }
+
+  get verdict(): Verdict | null {
+    return this.score.result?.verdict ?? null;
+  }
+
+  get evidence(): ShownEvidence | null {
+    return this.evidenceQuery.result;
+  }
+
+  get evidenceError(): AppError | null {
+    return this.evidenceQuery.error;
+  }
 
   async load(workspaceId: number) {
     if (this.workspaceId === workspaceId && this.loaded) return;
@@ -41,11 +90,15 @@ class SelfCheckState {
     this.implementation = row?.implementation ?? {};
     this.figures = { ...EMPTY_FIGURES, ...(row?.figures ?? {}) };
     this.saved = row?.updatedAt ?? null;
+    // The view shows the answers with their scores, never without.
+    await this.rescore();
+    if (this.workspaceId !== workspaceId) return;
     this.loaded = true;
   }
 
   setAnswer(id: string, answer: Answer | null) {
     this.answers = { ...this.answers, [id]: { answer, note: this.answers[id]?.note ?? '' } };
+    void this.rescore();
     this.save();
   }
 
@@ -72,6 +125,11 @@ class SelfCheckState {
     return this.autosave.flush();
   }
 
+  /** Asks the worker for the scores of the current answers. */
+  private rescore() {
+    return this.score.run($state.snapshot(this.answers));
+  }
+
   private async write() {
     if (this.workspaceId === null || !this.loaded) return;
     const res = await engine.saveSelfCheck({
@@ -96,22 +154,24 @@ class SelfCheckState {
     this.implementation = {};
     this.figures = { ...EMPTY_FIGURES };
     this.saved = null;
+    void this.rescore();
   }
 
-  async loadEvidence(
-    req: Omit<EvidenceRequest, 'user' | 'marginPercent' | 'valueStream'>,
+  /**
+   * Asks for the evidence of the analysis (null: the map alone) with the figures entered. Another dataset shows its
+   * own evidence, never the previous one's; another as-of date, filter or figure keeps the last until the new is in.
+   */
+  loadEvidence(
+    analysis: AnalysisScope | null,
     valueStream: ValueStreamEvidence | null,
     marginPercent: number,
   ) {
-    const seq = ++this.seq;
+    const dataset = analysis?.datasetId ?? null;
+    if (dataset !== this.evidenceDataset) this.evidenceQuery.reset();
+    this.evidenceDataset = dataset;
     const { cac, acquisitionShare, existingShare } = $state.snapshot(this.figures);
     const user = { cac, acquisitionShare, existingShare };
-    const res = await engine.selfCheckEvidence({ ...req, user, marginPercent, valueStream });
-    if (seq !== this.seq) return;
-    if (res.ok) {
-      this.evidence = res.value;
-      this.evidenceError = null;
-    } else this.evidenceError = res.error;
+    return this.evidenceQuery.run({ analysis, valueStream, marginPercent, user });
   }
 }
 
