@@ -11,7 +11,6 @@ import { ERROR_TEXT } from '../i18n/messages/shell';
 import { isRejectReason, REJECT_REASON_TEXT } from '../i18n/messages/import';
 import { savedWorkspace, saveWorkspace } from './browser/local-prefs';
 
-
 /** A global filter: lines whose attribute has one of the values (applies to every analysis view). */
 export interface Filter {
   attribute: string;

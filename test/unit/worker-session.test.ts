@@ -232,10 +232,11 @@ describe('mergeHandlers', () => {
       'selfCheckScore',
       'selfCheckMapEvidence',
       'saveValueStream',
+      'valueStreamFigures',
       'ping',
     ])
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
-    expect(Object.keys(api)).toHaveLength(34 + 5);
+    expect(Object.keys(api)).toHaveLength(35 + 5);
     expect(typeof api.crashForTest).toBe('function');
   });
 });
