@@ -1,5 +1,6 @@
 /** Texts of the Overview view and the KPI names, definitions and reasons. */
 import type { Texts } from '../texts';
+import type { KpiId, Unavailable } from '../../analytics/kpis';
 
 export const de = {
   'ov.title': 'Übersicht: Wie gesund ist Ihr Kundenstamm?',
@@ -122,4 +123,34 @@ export const en: Texts<typeof de> = {
   'kpi.reason.noBaseRevenue': 'No revenue in the year before.',
   'kpi.perYear': '{n} per year',
   'kpi.years': '{n} years',
+};
+
+type Key = keyof typeof de;
+
+/** The KPIs the views show, with their name and definition. */
+export const KPI_TEXT = {
+  clvHistoric: { label: 'kpi.clvHistoric', def: 'kpi.clvHistoric.def' },
+  aov: { label: 'kpi.aov', def: 'kpi.aov.def' },
+  purchaseFrequency: { label: 'kpi.purchaseFrequency', def: 'kpi.purchaseFrequency.def' },
+  repeatRate: { label: 'kpi.repeatRate', def: 'kpi.repeatRate.def' },
+  churnRate: { label: 'kpi.churnRate', def: 'kpi.churnRate.def' },
+  retentionRate: { label: 'kpi.retentionRate', def: 'kpi.retentionRate.def' },
+  lifespanYears: { label: 'kpi.lifespanYears', def: 'kpi.lifespanYears.def' },
+  clvSimple: { label: 'kpi.clvSimple', def: 'kpi.clvSimple.def' },
+  nrr: { label: 'kpi.nrr', def: 'kpi.nrr.def' },
+  grr: { label: 'kpi.grr', def: 'kpi.grr.def' },
+  top20Share: { label: 'kpi.top20Share', def: 'kpi.top20Share.def' },
+  gini: { label: 'kpi.gini', def: 'kpi.gini.def' },
+} as const satisfies Partial<Record<KpiId, { label: Key; def: Key }>>;
+
+/** A KPI that has a name and a definition in the dictionaries. */
+export type ShownKpi = keyof typeof KPI_TEXT;
+
+/** Why a KPI cannot be computed. */
+export const KPI_REASON: Record<Unavailable, Key> = {
+  noAmount: 'kpi.reason.noAmount',
+  historyTooShort: 'kpi.reason.historyTooShort',
+  noCustomers: 'kpi.reason.noCustomers',
+  noChurn: 'kpi.reason.noChurn',
+  noBaseRevenue: 'kpi.reason.noBaseRevenue',
 };
