@@ -60,4 +60,11 @@ describe('the source', () => {
       .map((f) => relative(SRC, f));
     expect(offenders).toEqual([]);
   });
+
+  it('builds no message key from a template: t() takes a literal key or one from a typed map', () => {
+    const offenders = sourceFiles(SRC)
+      .filter((f) => /\bt\(\s*`/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    expect(offenders).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 /** Texts of the import wizard: file, mapping, roles, date formats, progress, summary, reject reasons, datasets. */
-import type { RejectReason } from '../../shared/types';
+import type { DateFormat, RejectReason } from '../../shared/types';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -328,6 +328,16 @@ export const REJECT_REASON_TEXT: Record<RejectReason, Key> = {
   tooFewFields: 'reason.tooFewFields',
   unclosedQuote: 'reason.unclosedQuote',
   totalRow: 'reason.totalRow',
+};
+
+/** The name of each date format, as the mapping step offers it. */
+export const DATE_FORMAT_TEXT: Record<DateFormat, Key> = {
+  iso: 'date.iso',
+  'dmy-dot': 'date.dmy-dot',
+  'dmy-dot-short': 'date.dmy-dot-short',
+  'ymd-compact': 'date.ymd-compact',
+  'mdy-slash': 'date.mdy-slash',
+  'dmy-slash': 'date.dmy-slash',
 };
 
 export const isRejectReason = (r: string): r is RejectReason => Object.hasOwn(REJECT_REASON_TEXT, r);

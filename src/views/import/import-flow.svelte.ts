@@ -1,5 +1,6 @@
 /** State of the import wizard: choose a file → confirm the mapping on a preview → import with progress → summary. */
 import { callback, engine } from '../../client/worker-client';
+import { createQuery } from '../../client/query.svelte';
 import { app } from '../../app/app-state.svelte';
 import type { AppError } from '../../shared/errors';
 import type {
@@ -39,8 +40,14 @@ class ImportFlow {
   layoutPending = $state(false);
   /** The layout the user chose leaves nothing to import (for example more rows skipped than the file has). */
   layoutError = $state.raw<AppError | null>(null);
-  private previewSeq = 0;
-  private layoutSeq = 0;
+  /** The preview under the current choices; a newer choice supersedes an older preview still on its way. */
+  private previewQuery = createQuery((r: { file: File; options: ImportOptions }) =>
+    engine.preview(r.file, r.options),
+  );
+  /** The sniff under a changed layout; a newer change, another file or a reset supersedes it. */
+  private layoutQuery = createQuery((r: { file: File; layout: Layout }) =>
+    engine.sniffFile(r.file, r.layout),
+  );
 
   async open(file: File) {
     this.error = null;
@@ -79,27 +86,28 @@ class ImportFlow {
       skipRows: o.skipRows,
       hasHeader: o.hasHeader,
     };
-    const seq = ++this.layoutSeq;
     this.layoutPending = true;
     this.layoutError = null;
-    const res = await engine.sniffFile(file, layout);
+    const current = await this.layoutQuery.run({ file, layout });
     // A newer layout change, another file or a reset took over.
-    if (seq !== this.layoutSeq || file !== this.file || !this.options) return;
+    if (!current || file !== this.file || !this.options) return;
     this.layoutPending = false;
-    if (!res.ok) {
-      const noRows = res.error.code === 'headerOnly' || res.error.code === 'emptyFile';
+    const error = this.layoutQuery.error;
+    const answer = this.layoutQuery.result;
+    if (error || !answer) {
+      const noRows = error?.code === 'headerOnly' || error?.code === 'emptyFile';
       this.layoutError =
-        noRows && layout.skipRows > 0
-          ? { code: 'layoutNoRows', message: res.error.message, params: { skip: layout.skipRows } }
-          : res.error;
+        error && noRows && layout.skipRows > 0
+          ? { code: 'layoutNoRows', message: error.message, params: { skip: layout.skipRows } }
+          : error;
       this.preview = [];
       return;
     }
     const before = this.sniff;
-    const s = res.value.sniff;
-    const proposal = res.value.options;
+    const s = answer.sniff;
+    const proposal = answer.options;
     this.sniff = s;
-    this.source = res.value.source;
+    this.source = answer.source;
     this.headers = s.headers;
     // The options as they are now: the user may have changed other choices while the sniff ran.
     const cur = this.options;
@@ -145,18 +153,18 @@ class ImportFlow {
   async refreshPreview() {
     // While a layout change is sniffed, the options are half old, half new; the preview follows once it is in.
     if (!this.file || !this.options || this.layoutPending || this.layoutError) return;
-    const seq = ++this.previewSeq;
-    const res = await engine.preview(this.file, $state.snapshot(this.options));
-    if (seq !== this.previewSeq) return;
-    if (!res.ok) {
+    const current = await this.previewQuery.run({ file: this.file, options: $state.snapshot(this.options) });
+    if (!current) return;
+    const answer = this.previewQuery.result;
+    if (this.previewQuery.error || !answer) {
       // Do not leave rows of other choices on screen under an error.
-      this.previewError = res.error;
+      this.previewError = this.previewQuery.error;
       this.preview = [];
       return;
     }
     this.previewError = null;
-    this.headers = res.value.headers;
-    this.preview = res.value.rows;
+    this.headers = answer.headers;
+    this.preview = answer.rows;
   }
 
   async start(workspaceId: number): Promise<DatasetInfo | null> {
@@ -213,11 +221,12 @@ class ImportFlow {
     this.error = null;
     this.previewError = null;
     this.dateChosen = false;
+    this.previewQuery.reset();
     this.forgetLayout();
   }
 
   private forgetLayout() {
-    this.layoutSeq++;
+    this.layoutQuery.reset();
     this.layoutPending = false;
     this.layoutError = null;
   }
