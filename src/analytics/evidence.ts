@@ -4,6 +4,7 @@
  * Each piece of evidence is data (ids and numbers, never sentences); the UI words it in the chosen language and
  * formats the numbers in its locale. When the data cannot speak, `available` is false and `reason` says why.
  */
+import { isAttributeKey } from '../shared/attributes';
 import type { CohortResult } from './cohorts';
 import type { CustomerTable } from './customers';
 import type { ForecastReport } from './forecast';
@@ -86,8 +87,6 @@ export interface EvidenceInput {
   user: UserFigures;
 }
 
-const ATTRIBUTE = (k: string) => ['category', 'channel', 'region'].includes(k) || k.startsWith('attr:');
-
 function make<K extends EvidenceKind>(kind: K, rest: Partial<EvidenceOf<K>> = {}): EvidenceOf<K> {
   return { kind, available: true, values: {}, items: [], notes: [], ...rest };
 }
@@ -98,7 +97,7 @@ const isRejectReason = (k: string): k is RejectReason => (REJECT_REASONS as read
 function segmentValue(x: EvidenceInput): EvidenceOf<'segmentValue'> {
   if (!x.table.hasAmount) return missing('segmentValue', 'noAmount');
   if (x.table.count === 0) return missing('segmentValue', 'noCustomers');
-  const attributes = x.columns.filter(ATTRIBUTE).length;
+  const attributes = Object.keys(x.lines.codes).filter(isAttributeKey).length;
   const items = [...x.rfm.segments]
     .filter((s) => s.customers > 0)
     .sort((a, b) => b.revenueShare - a.revenueShare)

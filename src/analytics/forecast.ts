@@ -8,6 +8,7 @@
  * The result is plain data (no typed arrays) so that it crosses the worker boundary and prints as JSON; the
  * per-customer arrays are returned beside it for the customer table.
  */
+import { isAttributeKey } from '../shared/attributes';
 import { fitForecast, type ForecastFailure, type ForecastSuccess } from './btyd/fit';
 import type { ModelName } from './btyd/model';
 import { calibrationSummary, type Occasions } from './btyd/summary';
@@ -388,7 +389,7 @@ export function computeForecast(
     result.horizons,
   ).map((g) => ({ ...g, segment: g.key as Segment }));
   const byAttribute = Object.keys(lines.codes)
-    .filter((k) => k !== 'product')
+    .filter(isAttributeKey)
     .map((attribute) => {
       const firstValue = firstValueByCustomer(lines, table, lines.codes[attribute], opts);
       return {
