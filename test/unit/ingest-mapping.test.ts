@@ -434,6 +434,18 @@ describe('what the app reports for files it cannot use (worker api.sniffFile)', 
     expect(r.ok ? null : r.error.code).toBe('emptyFile');
   });
 
+  it('the sniff answers for the import source asked for; an unknown source is refused by name', async () => {
+    const csv = 'Kundennummer;Datum;Betrag\r\nK1;01.02.2024;1,50\r\n';
+    const r = await api.sniffFile(file(csv), undefined, 'orders');
+    expect(r.ok ? r.value.source.id : r.error.code).toBe('orders');
+    if (r.ok) expect(r.value.options.roles).toMatchObject({ customer: 0, date: 1, amount: 2 });
+    const unknown = await api.sniffFile(file(csv), undefined, 'newsletter');
+    expect(unknown.ok ? null : unknown.error).toMatchObject({
+      code: 'notFound',
+      message: 'There is no import source "newsletter".',
+    });
+  });
+
   it('a header-only file → headerOnly', async () => {
     const r = await api.sniffFile(file('Kundennummer;Datum;Betrag\r\n'));
     expect(r.ok ? null : r.error.code).toBe('headerOnly');

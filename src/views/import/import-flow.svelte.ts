@@ -45,15 +45,16 @@ class ImportFlow {
     engine.preview(r.file, r.options),
   );
   /** The sniff under a changed layout; a newer change, another file or a reset supersedes it. */
-  private layoutQuery = createQuery((r: { file: File; layout: Layout }) =>
+  private layoutQuery = createQuery((r: { file: File; layout: Layout; source?: string }) =>
     engine.sniffFile(r.file, r.layout),
   );
 
-  async open(file: File) {
+  /** Opens a file of the given import source (order lines when absent). */
+  async open(file: File, source?: string) {
     this.error = null;
     this.file = file;
     this.step = 'sniffing';
-    const res = await engine.sniffFile(file);
+    const res = await engine.sniffFile(file, undefined, source);
     if (!res.ok) {
       this.error = res.error;
       this.step = 'start';
@@ -88,7 +89,7 @@ class ImportFlow {
     };
     this.layoutPending = true;
     this.layoutError = null;
-    const current = await this.layoutQuery.run({ file, layout });
+    const current = await this.layoutQuery.run({ file, layout, source: this.source?.id });
     // A newer layout change, another file or a reset took over.
     if (!current || file !== this.file || !this.options) return;
     this.layoutPending = false;
@@ -115,7 +116,10 @@ class ImportFlow {
     const sameColumns = before !== null && before.headers.join('\u0000') === s.headers.join('\u0000');
     if (sameColumns) {
       // Same columns: keep the user's choices; a proposed date format that no longer fits its column is replaced.
-      const date = cur.roles.date !== undefined ? s.profiles[cur.roles.date] : undefined;
+      // The source's first date field (order lines: the order date).
+      const dateRole = this.source?.fields.find((f) => f.kind === 'day')?.role;
+      const dateColumn = dateRole === undefined ? undefined : cur.roles[dateRole];
+      const date = dateColumn !== undefined ? s.profiles[dateColumn] : undefined;
       if (
         !this.dateChosen &&
         date &&

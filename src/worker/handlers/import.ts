@@ -6,6 +6,7 @@ import { AppFailure, isQuotaError } from '../../shared/errors';
 import type { DatasetInfo, ImportOptions, ImportProgress, PreviewRow, SniffAnswer } from '../../shared/types';
 import { SNIFF_BYTES, binaryKind, sniff, type SniffLayout } from '../../ingest/sniff';
 import { proposeImport } from '../../ingest/mapping';
+import { SOURCES } from '../../ingest/sources/registry';
 import { headersOf, previewRows } from '../../ingest/preview';
 import { fileSource } from '../../ingest/parse';
 import { runImport } from '../../ingest/import';
@@ -129,9 +130,14 @@ export const importHandler = {
   /**
    * Sniffs a file and proposes the mapping; again with the user's `layout` (encoding, delimiter, rows to skip,
    * header) when they change it. A proposal without a date column is still returned: the mapping step says that no
-   * column holds readable dates and lets the user fix the layout or choose the column.
+   * column holds readable dates and lets the user fix the layout or choose the column. `source` names the kind of
+   * file (src/ingest/sources/registry.ts; order lines when absent); the answer describes its fields.
    */
-  async sniffFile(file: File, layout?: SniffLayout): Promise<SniffAnswer> {
+  async sniffFile(file: File, layout?: SniffLayout, source?: string): Promise<SniffAnswer> {
+    const kindOfFile = source === undefined ? undefined : SOURCES.find((x) => x.id === source);
+    if (source !== undefined && !kindOfFile) {
+      throw new AppFailure('notFound', `There is no import source "${source}".`);
+    }
     if (file.size === 0) throw new AppFailure('emptyFile', 'The file is empty.');
     const bytes = await head(file);
     const kind = binaryKind(bytes);
@@ -140,7 +146,7 @@ export const importHandler = {
     if (s.sampleRows.length === 0) {
       throw new AppFailure(s.hasHeader ? 'headerOnly' : 'emptyFile', 'The file has no data rows.');
     }
-    return proposeImport(s);
+    return proposeImport(s, kindOfFile);
   },
 
   /** Headers and normalized preview rows under the given (possibly user-edited) options. */
