@@ -6,7 +6,7 @@
  */
 import { sortedLineIndex, type AggregateOptions, type CustomerTable } from './customers';
 import { dayRange, FLAG_RETURN, type Lines } from './lines';
-import { dayToIso, daysFromCivil } from '../shared/days';
+import { lastDayOfMonth, monthOfDay } from '../shared/days';
 
 export type Grain = 'month' | 'quarter';
 
@@ -43,10 +43,8 @@ export interface CohortResult {
 
 /** Month (year · 12 + month − 1) or quarter (year · 4 + quarter − 1) of a day number. */
 export function periodOf(day: number, grain: Grain): number {
-  const iso = dayToIso(day);
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7)) - 1;
-  return grain === 'month' ? y * 12 + m : y * 4 + Math.floor(m / 3);
+  const month = monthOfDay(day);
+  return grain === 'month' ? month : Math.floor(month / 3);
 }
 
 /**
@@ -72,10 +70,7 @@ export function periodLookup(lines: Lines, grain: Grain): (day: number) => numbe
 
 /** Day number of the last day of a period. */
 export function lastDayOf(period: number, grain: Grain): number {
-  const months = grain === 'month' ? 1 : 3;
-  const startMonth = grain === 'month' ? period : period * 3;
-  const next = startMonth + months;
-  return daysFromCivil(Math.floor(next / 12), (next % 12) + 1, 1) - 1;
+  return lastDayOfMonth(grain === 'month' ? period : period * 3 + 2);
 }
 
 export function periodLabel(period: number, grain: Grain): string {

@@ -5,7 +5,7 @@
 import { sortedLineIndex, type AggregateOptions, type CustomerTable } from './customers';
 import { periodLabel, periodLookup, periodOf } from './cohorts';
 import { FLAG_RETURN, type Lines } from './lines';
-import { daysFromCivil } from '../shared/days';
+import { lastDayOfMonth } from '../shared/days';
 
 export interface TrendPoint {
   month: string;
@@ -57,7 +57,7 @@ export function computeTrend(lines: Lines, t: CustomerTable, opts: AggregateOpti
       }
     }
   }
-  const lastDay = daysFromCivil(Math.floor((last + 1) / 12), ((last + 1) % 12) + 1, 1) - 1;
+  const lastDay = lastDayOfMonth(last);
   const hasAmount = amount !== null;
   return Array.from({ length: n }, (_, m) => ({
     month: periodLabel(first + m, 'month'),

@@ -7,8 +7,7 @@ import { defaultOptions } from '../ingest/mapping';
 import { runImport } from '../ingest/import';
 import { MemorySink } from '../ingest/memory-sink';
 import type { ByteSource } from '../ingest/parse';
-import { parseDate } from '../ingest/normalize';
-import { dayToIso } from '../shared/days';
+import { dayToIso, isoToDay } from '../shared/days';
 import type { ImportOptions, ImportSummary } from '../shared/types';
 import type { ColumnValues } from '../shared/columns';
 import { dayRange, linesFromColumns, type Lines } from '../analytics/lines';
@@ -125,7 +124,7 @@ export async function buildReport(
   config: ReportConfig = {},
 ): Promise<ReportDocument> {
   const { options, imported, lines } = await importToLines(source, fileName, config.options);
-  const asOf = config.asOf ? parseDate(config.asOf, 'iso') : dayRange(lines)[1];
+  const asOf = config.asOf ? isoToDay(config.asOf) : dayRange(lines)[1];
   if (Number.isNaN(asOf)) throw new Error(`--as-of must be a date like 2011-12-09, not "${config.asOf}"`);
   const opts = {
     asOf,
@@ -140,7 +139,7 @@ export async function buildReport(
   let forecastPart: Pick<ReportDocument, 'models' | 'forecast'> = {};
   if (config.forecast) {
     const f = config.forecast;
-    const calibrationEnd = f.calibrationEnd ? parseDate(f.calibrationEnd, 'iso') : asOf;
+    const calibrationEnd = f.calibrationEnd ? isoToDay(f.calibrationEnd) : asOf;
     if (Number.isNaN(calibrationEnd))
       throw new Error(`--calibration-end must be a date like 1997-09-30, not "${f.calibrationEnd}"`);
     const settings = (model: ForecastSettings['model']): ForecastSettings => ({

@@ -3,7 +3,7 @@
  * table, plus the results that several features share (RFM, purchase occasions, forecasts).
  */
 import { AppFailure } from '../shared/errors';
-import { parseDate } from '../ingest/normalize';
+import { isoToDay } from '../shared/days';
 import { dayRange, type Lines } from '../analytics/lines';
 import { customerAggregates } from '../analytics/customers';
 import { computeRfm } from '../analytics/rfm';
@@ -41,7 +41,7 @@ export function includeMask(lines: Lines, filters: AnalysisRequest['filters']): 
 
 /** The as-of day of a request: its date, or the last day of the lines. */
 export function asOfDay(lines: Lines, asOf: string | null | undefined): number {
-  const day = asOf ? parseDate(asOf, 'iso') : dayRange(lines)[1];
+  const day = asOf ? isoToDay(asOf) : dayRange(lines)[1];
   if (Number.isNaN(day)) throw new AppFailure('unexpected', `Not a date: ${asOf}`);
   return day;
 }

@@ -3,7 +3,7 @@
  * CLV per customer (shown in the customer table of the same scope), per RFM segment and per attribute value.
  */
 import { AppFailure } from '../../shared/errors';
-import { parseDate } from '../../ingest/normalize';
+import { isoToDay } from '../../shared/days';
 import { SEGMENTS, type Segment } from '../../analytics/rfm';
 import {
   HORIZONS,
@@ -64,7 +64,7 @@ export const forecastHandler = {
     onStage?.('load');
     const p = await prepare(req);
     const rfm = rfmOf(p);
-    const calibrationEnd = req.calibrationEnd ? parseDate(req.calibrationEnd, 'iso') : null;
+    const calibrationEnd = req.calibrationEnd ? isoToDay(req.calibrationEnd) : null;
     if (calibrationEnd !== null && Number.isNaN(calibrationEnd))
       throw new AppFailure('unexpected', `Not a date: ${req.calibrationEnd}`);
     const settings: ForecastSettings = {
