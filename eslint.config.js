@@ -58,6 +58,7 @@ const UI_FILES = [
   'src/app/**',
   'src/App.svelte',
   'src/routes.ts',
+  'src/main.ts',
   'src/charts/**',
 ];
 
@@ -144,6 +145,13 @@ const boundaries = [
           group: [...folder('app'), ...folder('views')],
           message: 'i18n never imports the app or the views.',
         },
+        {
+          group: ['analytics', 'ingest', 'storage', 'worker', 'client'].flatMap(folder),
+          allowTypeImports: true,
+          message: 'The UI loads i18n: it may name types of the layers below, never import their code.',
+        },
+        DEXIE,
+        PAPAPARSE,
       ]),
     },
   },

@@ -5,6 +5,7 @@
 import { engine, onWorkerCrash } from '../client/worker-client';
 import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
+import type { AnalysisRequest } from '../worker/scope';
 import { attributeColumns } from '../shared/attributes';
 import { i18n } from '../i18n/i18n.svelte';
 import { ERROR_TEXT } from '../i18n/messages/shell';
@@ -19,12 +20,8 @@ export interface Filter {
 }
 
 /** What every analysis view asks the worker about: the dataset, the as-of date and the filters, as plain data. */
-export interface AnalysisScope {
-  datasetId: number;
-  /** YYYY-MM-DD, or null for the last transaction date. */
-  asOf: string | null;
-  filters: { attribute: string; values: string[] }[];
-}
+/** The part of the worker's analysis request that the app state decides: dataset, as-of date, filters. */
+export type AnalysisScope = Required<Pick<AnalysisRequest, 'datasetId' | 'asOf' | 'filters'>>;
 
 /** An attribute column of the current dataset (a global filter, segment dimension and cohort group). */
 export interface Attribute {

@@ -51,7 +51,7 @@ describe('layer boundaries', { timeout: 30_000 }, () => {
       await problems('src/views/x/Good.ts', [
         "import type { Kpi } from '../../analytics/kpis';",
         "import { type Segment } from '../../analytics/rfm';",
-        "import type { OverviewResult } from '../../worker/analysis';",
+        "import type { OverviewResult } from '../../worker/handlers/overview';",
         "import { dayToIso } from '../../shared/days';",
         "import { engine } from '../../client/worker-client';",
         'export type All = [Kpi, Segment, OverviewResult];',
@@ -160,10 +160,12 @@ describe('layer boundaries', { timeout: 30_000 }, () => {
     ).toEqual([`1 ${IMPORTS}`, `2 ${IMPORTS}`]);
     expect(
       await problems('src/i18n/bad.ts', [
-        "import { LOCALE_KEY } from '../app/local-prefs';",
-        'export const k = LOCALE_KEY;',
+        "import { LOCALE_KEY } from '../app/browser/local-prefs';",
+        "import { computeKpis } from '../analytics/kpis';",
+        "import type { Segment } from '../analytics/rfm';",
+        'export const k: [string, unknown, Segment | null] = [LOCALE_KEY, computeKpis, null];',
       ]),
-    ).toEqual([`1 ${IMPORTS}`]);
+    ).toEqual([`1 ${IMPORTS}`, `2 ${IMPORTS}`]);
   });
 
   it('the worker may import every engine layer', async () => {
