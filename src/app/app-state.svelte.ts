@@ -3,6 +3,7 @@
  * date and filters every analysis view shows, and a global error banner.
  */
 import { engine, onWorkerCrash } from '../client/worker-client';
+import { createQuery } from '../client/query.svelte';
 import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import type { AnalysisRequest } from '../worker/scope';
@@ -114,11 +115,15 @@ class AppState {
     if (res.ok) this.workspaces = res.value;
   }
 
+  /** The datasets of a workspace: a newer request (another workspace chosen meanwhile) supersedes an older one. */
+  #datasetList = createQuery((workspaceId: number) => engine.listDatasets(workspaceId));
+
   async loadDatasets() {
     if (this.workspaceId === null) return;
-    const res = await engine.listDatasets(this.workspaceId);
-    if (!res.ok) return this.fail(res.error);
-    this.datasets = res.value;
+    if (!(await this.#datasetList.run(this.workspaceId))) return;
+    const { result, error } = this.#datasetList;
+    if (error) return this.fail(error);
+    if (result) this.datasets = result;
   }
 
   async createWorkspace(name: string) {
