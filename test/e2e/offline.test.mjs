@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startApp, text, ROOT, SCREENSHOTS } from './harness.mjs';
+import { chromium } from 'playwright-core';
+import { startApp, text, ROOT, SCREENSHOTS, CHROMIUM_ARGS, chromiumPath } from './harness.mjs';
 
 const DIST = resolve(ROOT, 'dist');
 
@@ -65,6 +66,34 @@ test('the service worker precaches the whole build, the demo data included, and 
   assert.match(html, /<link rel="manifest" href="\.\/manifest\.webmanifest"/);
   assert.match(html, /<meta name="theme-color" content="#1d4e89"/);
 });
+
+test(
+  'Chromium finds the app installable (manifest, icons, service worker)',
+  { timeout: 60_000 },
+  async () => {
+    const app = await startApp();
+    // A real profile: Chromium's own check refuses any incognito context, which a plain new context is.
+    const profile = mkdtempSync(join(tmpdir(), 'kundenwert-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.waitForSelector('[data-testid=dropzone]');
+      await waitControlled(page);
+      const cdp = await context.newCDPSession(page);
+      assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
+      assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
+    } finally {
+      await context.close();
+      await app.stop();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  },
+);
 
 test(
   'after one visit the app loads, imports the demo and shows the Overview with the network off',
@@ -170,6 +199,10 @@ test(
       assert.match(await text(page, 'update-banner'), /^Eine neue Version von Kundenwert ist bereit\./);
       assert.equal(await text(page, 'update-reload'), 'Neu laden');
       await page.screenshot({ path: resolve(SCREENSHOTS, 'update-banner-de.png') });
+      await page.selectOption('[data-testid=language]', 'en');
+      assert.match(await text(page, 'update-banner'), /^A new version of Kundenwert is ready\./);
+      assert.equal(await text(page, 'update-reload'), 'Reload');
+      await page.screenshot({ path: resolve(SCREENSHOTS, 'update-banner-en.png') });
 
       // The reload: the new version controls the reloaded page, and nothing waits any more.
       await page.evaluate(() => (window.__beforeReload = true));
