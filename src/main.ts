@@ -3,6 +3,7 @@ import App from './App.svelte';
 import './app/global.css';
 import { i18n } from './i18n/i18n.svelte';
 import { engine } from './client/worker-client';
+import { registerServiceWorker } from './app/browser/app-update.svelte';
 
 document.documentElement.lang = i18n.locale;
 const target = document.getElementById('app');
@@ -14,4 +15,12 @@ setTimeout(() => mount(App, { target }), 0);
 // bundle drops this branch, so the shipped app puts nothing of the engine on globalThis.
 if (import.meta.env.MODE === 'test') {
   (globalThis as unknown as { __kundenwertEngine: typeof engine }).__kundenwertEngine = engine;
+}
+
+// Offline use: the service worker, in the production build only (neither `vite dev` nor the test build has one), once
+// the page has loaded. Where the browser refuses it (no https, private mode), the app works online as before.
+if (import.meta.env.MODE === 'production' && 'serviceWorker' in navigator) {
+  const register = () => void registerServiceWorker().catch(() => undefined);
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'notFound'
   | 'workerCrashed'
   | 'demoMissing'
+  | 'demoUnreachable'
   | 'unexpected';
 
 export interface AppError {

@@ -32,10 +32,11 @@ export function chromiumPath() {
 /**
  * Starts `vite preview` on the built app and a headless Chromium. Returns helpers and a stop(). With `hooks`, serves
  * the test build (dist-test/, `npm run build:test`), whose worker also has the benchmarks and test hooks
- * (src/worker/handlers/dev.ts); otherwise the production build (dist/), which has none of them.
+ * (src/worker/handlers/dev.ts); otherwise the production build (dist/), which has none of them. `dir` serves another
+ * folder (a copy of a build that a test changes); `server` is the preview server (to count or cut its requests).
  */
-export async function startApp({ hooks = false } = {}) {
-  const outDir = hooks ? 'dist-test' : 'dist';
+export async function startApp({ hooks = false, dir } = {}) {
+  const outDir = dir ?? (hooks ? 'dist-test' : 'dist');
   const script = hooks ? 'build:test' : 'build';
   if (!existsSync(resolve(ROOT, outDir, 'index.html')))
     throw new Error(`${outDir}/ is missing: run "npm run ${script}" first.`);
@@ -74,7 +75,7 @@ export async function startApp({ hooks = false } = {}) {
     await new Promise((r) => server.httpServer.close(r));
   }
 
-  return { url, origin, browser, open, stop, foreignRequests };
+  return { url, origin, browser, server, open, stop, foreignRequests };
 }
 
 /** Counts IndexedDB rows of the app's database in the page, per table. */

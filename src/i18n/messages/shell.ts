@@ -58,6 +58,11 @@ export const de = {
   'error.unexpected': 'Unerwarteter Fehler: {message}',
   'error.demoMissing':
     'Die Demodaten sind in dieser Installation nicht enthalten. Importieren Sie stattdessen eine eigene Datei.',
+  'error.demoUnreachable':
+    'Die Demodaten konnten nicht geladen werden: Der Server, von dem Kundenwert geöffnet wurde, ist nicht erreichbar (vermutlich ist dieses Gerät offline), und dieser Browser hat sie noch nicht für die Offline-Nutzung gespeichert. Das geschieht beim ersten Besuch mit Verbindung. Versuchen Sie es mit Verbindung erneut oder importieren Sie eine eigene Datei.',
+  'update.ready':
+    'Eine neue Version von Kundenwert ist bereit. Laden Sie die Seite neu, um sie zu verwenden; Ihre gespeicherten Daten bleiben erhalten.',
+  'update.reload': 'Neu laden',
 
   'nav.forecast': 'Prognose',
   'nav.selfcheck': 'Selbstcheck',
@@ -119,6 +124,11 @@ export const en: Texts<typeof de> = {
     'The computing engine stopped unexpectedly and was restarted. Your stored data is intact; an import that was running was discarded completely. Open the view again to recompute it.',
   'error.unexpected': 'Unexpected error: {message}',
   'error.demoMissing': 'The demo data is not part of this installation. Import a file of your own instead.',
+  'error.demoUnreachable':
+    'The demo data could not be loaded: the server Kundenwert was opened from cannot be reached (most likely this device is offline), and this browser has not stored it for offline use yet. That happens on the first visit with a connection. Try again when connected, or import a file of your own.',
+  'update.ready':
+    'A new version of Kundenwert is ready. Reload the page to use it; your stored data stays as it is.',
+  'update.reload': 'Reload',
 
   'nav.forecast': 'Forecast',
   'nav.selfcheck': 'Self-check',
@@ -144,5 +154,6 @@ export const ERROR_TEXT: Record<ErrorCode, Key> = {
   notFound: 'error.notFound',
   workerCrashed: 'error.workerCrashed',
   demoMissing: 'error.demoMissing',
+  demoUnreachable: 'error.demoUnreachable',
   unexpected: 'error.unexpected',
 };

@@ -2,6 +2,7 @@
 import { callback, engine } from '../../client/worker-client';
 import { createQuery } from '../../client/query.svelte';
 import { app } from '../../app/app-state.svelte';
+import { appUpdate } from '../../app/browser/app-update.svelte';
 import type { AppError } from '../../shared/errors';
 import type {
   DatasetInfo,
@@ -46,8 +47,13 @@ class ImportFlow {
   );
   /** The sniff under a changed layout; a newer change, another file or a reset supersedes it. */
   private layoutQuery = createQuery((r: { file: File; layout: Layout; source?: string }) =>
-    engine.sniffFile(r.file, r.layout),
+    engine.sniffFile(r.file, r.layout, r.source),
   );
+
+  /** A file is being read, mapped or imported: a reload would lose it (the update banner waits meanwhile). */
+  get busy(): boolean {
+    return this.step === 'sniffing' || this.step === 'mapping' || this.step === 'importing';
+  }
 
   /** Opens a file of the given import source (order lines when absent). */
   async open(file: File, source?: string) {
@@ -140,18 +146,34 @@ class ImportFlow {
     this.dateChosen = false;
   }
 
+  /**
+   * The demo file ships with the app (public/demo/) and the service worker keeps it for offline use. Only a 404
+   * means it is not part of this installation; a failed request means the server cannot be reached and the file was
+   * not stored yet (the first visit was offline, or the browser bypassed the service worker): then the Cache Storage
+   * is asked directly, and if it has no copy either, the message says so.
+   */
   async loadDemo() {
     this.error = null;
     this.step = 'sniffing';
+    let blob: Blob | null = null;
+    let error: AppError | null = null;
     try {
       const resp = await fetch(DEMO_URL);
-      if (!resp.ok) throw new Error(String(resp.status));
-      const blob = await resp.blob();
-      await this.open(new File([blob], 'kundenwert-demo.csv', { type: 'text/csv' }));
+      if (resp.ok) blob = await resp.blob();
+      else if (resp.status === 404 || resp.status === 410)
+        error = { code: 'demoMissing', message: 'The demo data file was not found.' };
+      else error = { code: 'unexpected', message: `demo data: HTTP ${resp.status}` };
     } catch {
-      this.error = { code: 'demoMissing', message: 'The demo data file was not found.' };
-      this.step = 'start';
+      blob = await cachedDemo();
+      if (!blob)
+        error = { code: 'demoUnreachable', message: 'The demo data could not be loaded (offline?).' };
     }
+    if (!blob) {
+      this.error = error;
+      this.step = 'start';
+      return;
+    }
+    await this.open(new File([blob], 'kundenwert-demo.csv', { type: 'text/csv' }));
   }
 
   async refreshPreview() {
@@ -236,4 +258,16 @@ class ImportFlow {
   }
 }
 
+/** The demo file from the service worker's cache (its key carries a revision parameter), or null. */
+async function cachedDemo(): Promise<Blob | null> {
+  try {
+    if (typeof caches === 'undefined') return null;
+    const hit = await caches.match(new URL(DEMO_URL, document.baseURI).href, { ignoreSearch: true });
+    return hit ? await hit.blob() : null;
+  } catch {
+    return null;
+  }
+}
+
 export const flow = new ImportFlow();
+appUpdate.holdWhile(() => flow.busy);
