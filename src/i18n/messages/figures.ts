@@ -30,6 +30,8 @@ export const de = {
   'fig.q.marginFraction': 'Eine Marge von {value} %? Anteile bitte in Prozent eingeben.',
   'fig.q.discountHigh': 'Über 10 % Abzinsung pro Monat sind mehr als 120 % im Jahr. Ist das ein Jahreszins?',
   'fig.q.budgetOver100': 'Beide Budgetanteile zusammen ergeben mehr als 100 %. Stimmt das?',
+  'fig.download': 'Als Datei speichern (für den Bericht: npm run report -- --figures)',
+  'fig.fileName': 'ihre-zahlen.json',
 };
 
 export const en: Texts<typeof de> = {
@@ -60,6 +62,8 @@ export const en: Texts<typeof de> = {
   'fig.q.marginFraction': 'A margin of {value} %? Please enter shares as percentages.',
   'fig.q.discountHigh': 'Over 10 % discount a month is more than 120 % a year. Is that a yearly rate?',
   'fig.q.budgetOver100': 'The two budget shares add up to more than 100 %. Is that right?',
+  'fig.download': 'Save as a file (for the report: npm run report -- --figures)',
+  'fig.fileName': 'your-figures.json',
 };
 
 type Key = keyof typeof de;
