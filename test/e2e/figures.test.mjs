@@ -93,6 +93,18 @@ test(
     const ratio = reading(ev.match(/CAC = ([\d.,]+) : 1/)[1], 'de');
     assert.ok(Math.abs(ratio.value - c36 / 1250) <= ratio.half + 1e-9, `${ratio.value} vs ${c36} / 1250`);
 
+    // An unlikely CAC gets a question: 1,25 € against a predicted CLV of over 1.000 €, with 1.250 € one click away.
+    await page.fill('[data-testid=sc-cac]', '1,25');
+    await page.locator('[data-testid=sc-cac]').dispatchEvent('change');
+    await page.waitForSelector('[data-testid=sc-cac-question]');
+    assert.match(
+      await text(page, 'sc-cac-question'),
+      /CAC von 1,25\s€ ist weniger als 1 % des CLV \([\d.]+,\d\d\s€\)\. Stimmt das\? Meinten Sie 1\.250,00\s€\?/,
+    );
+    await page.click('[data-testid=sc-cac-take]');
+    assert.equal(await page.inputValue('[data-testid=sc-cac]'), '1.250');
+    assert.equal(await page.locator('[data-testid=sc-cac-question]').count(), 0);
+
     // Kept per workspace: still 1.250 after a reload.
     await page.reload();
     await page.click('[data-testid=nav-settings]');
