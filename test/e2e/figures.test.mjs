@@ -64,6 +64,12 @@ test(
     // "1.25" is no German number: refused with the English reading offered, nothing stored.
     await setCac(page, '1.25');
     assert.match(await text(page, 'fig-cac-problem'), /Komma.*Meinten Sie 1,25\s€\?/s);
+    // Another figure changing does not wipe the refused entry or its message.
+    await page.fill('[data-testid=fig-margin]', '100');
+    await page.locator('[data-testid=fig-margin]').dispatchEvent('change');
+    assert.match(await text(page, 'fig-margin-question'), /100 % Marge heißt: CLV auf Umsatz/);
+    assert.equal(await page.inputValue('[data-testid=fig-cac]'), '1.25');
+    assert.equal(await page.locator('[data-testid=fig-cac-problem]').count(), 1);
     await setCac(page, '1.250');
     assert.equal(await page.inputValue('[data-testid=fig-cac]'), '1.250');
     assert.equal(await page.locator('[data-testid=fig-cac-problem]').count(), 0);
