@@ -1,11 +1,13 @@
 /**
- * npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD] [--margin 0.3] [--cac 50]
+ * npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD] [--figures figures.json] [--margin 0.3] [--cac 50]
+ * `--figures` reads the JSON the app's "Your figures" card downloads; `--margin` and `--cac` override it.
  * Prints one JSON document (docs/report-schema.md) to standard output.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ByteSource } from '../ingest/parse';
-import { buildReport, type ReportConfig } from './report';
+import { buildReport, withFigures, type ReportConfig } from './report';
+import type { YourFigures } from '../shared/figures';
 
 function fileSource(path: string): ByteSource & { close(): void } {
   const fd = openSync(path, 'r');
@@ -33,12 +35,18 @@ function numberFlag(flag: string, raw: string | undefined, min: number, max: num
 async function main(argv: string[]): Promise<number> {
   const args = [...argv];
   let file: string | null = null;
-  const config: ReportConfig = {};
+  let config: ReportConfig = {};
+  let figures: Partial<YourFigures> | null = null;
   while (args.length) {
     const a = args.shift()!;
     if (a === '--config')
       Object.assign(config, JSON.parse(readFileSync(args.shift() ?? '', 'utf8')) as ReportConfig);
     else if (a === '--as-of') config.asOf = args.shift();
+    else if (a === '--figures')
+      // The app writes the file with a BOM (as every download); JSON.parse does not take one.
+      figures = JSON.parse(
+        readFileSync(args.shift() ?? '', 'utf8').replace(/^\ufeff/, ''),
+      ) as Partial<YourFigures>;
     else if (a === '--margin') config.marginRate = numberFlag(a, args.shift(), 0, 1);
     else if (a === '--cac') config.cac = numberFlag(a, args.shift(), 0, Infinity);
     else if (a === '--forecast') config.forecast = { ...config.forecast };
@@ -55,9 +63,11 @@ async function main(argv: string[]): Promise<number> {
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else file = a;
   }
+  if (figures) config = withFigures(config, figures);
   if (!file) {
     process.stderr.write(
-      'usage: npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD] [--margin 0.3] [--cac 50]\n' +
+      'usage: npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD] [--figures figures.json]\n' +
+        '       [--margin 0.3] [--cac 50]\n' +
         '       [--forecast [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-months 12|36] [--discount 0.01]]\n',
     );
     return 2;
@@ -79,7 +89,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // Not process.exit: it would cut off a large document still being written to a pipe.
+  (code) => (process.exitCode = code),
   (e: unknown) => {
     const err = e as { message?: string; code?: string };
     process.stderr.write(`report failed: ${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);

@@ -2,6 +2,7 @@
  * The headless report: the same ingest and analytics modules as the app, run in Node on one file, as one JSON
  * document. Schema: docs/report-schema.md.
  */
+import type { YourFigures } from '../shared/figures';
 import { sniff, SNIFF_BYTES } from '../ingest/sniff';
 import { defaultOptions } from '../ingest/mapping';
 import { runImport } from '../ingest/import';
@@ -48,6 +49,20 @@ export interface ReportConfig {
     /** Margin rate for the predicted CLV (default: marginRate, or 1 = on revenue when that is not given). */
     clvMarginRate?: number;
   };
+}
+
+/**
+ * The report's config with "your figures" (the JSON the app's "Your figures" card downloads: CAC in the currency,
+ * margin in percent) filled in where no flag set them: `--cac` and `--margin` stay overrides.
+ */
+export function withFigures(config: ReportConfig, figures: Partial<YourFigures>): ReportConfig {
+  const out = { ...config };
+  const cac = figures.cac;
+  const margin = figures.marginPercent;
+  if (out.cac === undefined && typeof cac === 'number' && Number.isFinite(cac) && cac >= 0) out.cac = cac;
+  if (out.marginRate === undefined && typeof margin === 'number' && margin >= 0 && margin <= 100)
+    out.marginRate = margin / 100;
+  return out;
 }
 
 export interface ModelReport {

@@ -40,7 +40,17 @@ export async function deleteWorkspace(id: number): Promise<void> {
   // One transaction: a workspace is gone with all its datasets, or not at all.
   await d.transaction(
     'rw',
-    [d.workspaces, d.settings, d.selfChecks, d.valueStreams, d.datasets, d.chunks, d.dictionaries, d.rejects],
+    [
+      d.workspaces,
+      d.settings,
+      d.selfChecks,
+      d.valueStreams,
+      d.figures,
+      d.datasets,
+      d.chunks,
+      d.dictionaries,
+      d.rejects,
+    ],
     async () => {
       const ids = (await d.datasets.where('workspaceId').equals(id).primaryKeys()) as number[];
       for (const ds of ids) await deleteDatasetRows(ds);
@@ -48,6 +58,7 @@ export async function deleteWorkspace(id: number): Promise<void> {
       await d.settings.delete(id);
       await d.selfChecks.delete(id);
       await d.valueStreams.delete(id);
+      await d.figures.delete(id);
     },
   );
 }

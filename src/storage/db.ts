@@ -8,6 +8,7 @@ import type { ColumnValues } from '../shared/columns';
 import type { Answers } from '../analytics/selfcheck';
 import type { UserFigures } from '../analytics/evidence';
 import type { VsmStep } from '../analytics/valuestream';
+import { cleanFigures, type FiguresRecord } from '../shared/figures';
 
 export interface WorkspaceRow {
   id?: number;
@@ -68,7 +69,8 @@ export interface SelfCheckRow {
   workspaceId: number;
   answers: Answers;
   implementation: Record<string, boolean>;
-  figures: UserFigures;
+  /** Until version 3; since then the figures live in `figures` (one row per workspace). */
+  figures?: UserFigures;
   updatedAt: number;
 }
 
@@ -78,6 +80,9 @@ export interface ValueStreamRow {
   steps: VsmStep[];
   updatedAt: number;
 }
+
+/** "Your figures" of a workspace (CAC, margin, budget split), since version 3. */
+export type FiguresRow = FiguresRecord;
 
 export const DB_NAME = 'kundenwert';
 
@@ -90,6 +95,7 @@ export class KundenwertDB extends Dexie {
   settings!: Table<SettingsRow, number>;
   selfChecks!: Table<SelfCheckRow, number>;
   valueStreams!: Table<ValueStreamRow, number>;
+  figures!: Table<FiguresRow, number>;
 
   constructor(name = DB_NAME) {
     // Relaxed durability: no fsync per transaction; an import is all or nothing through its status flag anyway.
@@ -107,6 +113,27 @@ export class KundenwertDB extends Dexie {
       selfChecks: 'workspaceId',
       valueStreams: 'workspaceId',
     });
+    // Version 3 (issue #12): "your figures" once per workspace. The figures entered in a self-check move over, so
+    // nothing entered is lost; the margin kept in localStorage is taken over by the UI (shared/figures.ts).
+    this.version(3)
+      .stores({ figures: 'workspaceId' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('selfChecks').toArray()) as SelfCheckRow[];
+        const figures = tx.table('figures');
+        for (const r of rows) {
+          if (!r.figures) continue;
+          const { cac, acquisitionShare, existingShare } = cleanFigures(r.figures);
+          if (cac === null && acquisitionShare === null && existingShare === null) continue;
+          await figures.put({
+            workspaceId: r.workspaceId,
+            cac,
+            marginPercent: null,
+            acquisitionShare,
+            existingShare,
+            updatedAt: r.updatedAt,
+          } satisfies FiguresRow);
+        }
+      });
   }
 }
 

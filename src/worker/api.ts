@@ -17,6 +17,7 @@ import { segmentsHandler } from './handlers/segments';
 import { forecastHandler } from './handlers/forecast';
 import { selfcheckHandler } from './handlers/selfcheck';
 import { valuestreamHandler } from './handlers/valuestream';
+import { figuresHandler } from './handlers/figures';
 import { devHandler } from './handlers/dev';
 
 const handlers = [
@@ -30,6 +31,7 @@ const handlers = [
   forecastHandler,
   selfcheckHandler,
   valuestreamHandler,
+  figuresHandler,
 ] as const;
 
 /** The API of the app. */

@@ -59,6 +59,21 @@ describe('api.overview', () => {
     expect(o.attributes).toEqual([{ key: 'region', label: 'Region', values: ['Nord', 'Süd'] }]);
   });
 
+  it("subtracts the CAC of the workspace's figures from the simple CLV, and says whether one was entered", async () => {
+    const info = await importCsv();
+    const req = { datasetId: info.id, asOf: '1972-09-27' };
+    const none = unwrap(await api.overview(req)).kpis;
+    const simple = none.kpis.clvSimple.value;
+    expect(simple).not.toBeNull();
+    expect([none.cac, none.cacFromSettings]).toEqual([0, false]);
+    const withCac = unwrap(await api.overview({ ...req, cac: 1250 })).kpis;
+    expect(withCac.kpis.clvSimple.value).toBeCloseTo(simple! - 1250, 9);
+    expect([withCac.cac, withCac.cacFromSettings]).toEqual([1250, true]);
+    // The historic CLV does not depend on the CAC; back without a CAC, the figure is as before.
+    expect(withCac.kpis.clvHistoric.value).toBe(none.kpis.clvHistoric.value);
+    expect(unwrap(await api.overview(req)).kpis.kpis.clvSimple.value).toBe(simple);
+  });
+
   it('the as-of date moves the figures; a filter keeps one region; results are cached', async () => {
     const info = await importCsv();
     const last = unwrap(await api.overview({ datasetId: info.id }));

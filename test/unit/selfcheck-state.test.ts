@@ -40,6 +40,7 @@ const score = (strategy: number): Result<SelfCheckScore> => ({
     verdict: { ready: false, missingLevels: ['tactics', 'operations'] },
   },
 });
+const NO_FIGURES = { cac: null, acquisitionShare: null, existingShare: null };
 const scope = (datasetId: number) => ({ datasetId, asOf: null, filters: [] });
 
 describe('the self-check state', () => {
@@ -79,18 +80,23 @@ describe('the self-check state', () => {
   });
 
   it("never shows one dataset's evidence for another; without a dataset it asks for the map's", async () => {
-    void selfCheck.loadEvidence(scope(1), null, 100);
+    void selfCheck.loadEvidence(scope(1), null, 100, NO_FIGURES);
     calls('selfCheckEvidence')[0].resolve({ ok: true, value: { pareto: { kind: 'pareto' } } });
     await settled();
     expect(selfCheck.evidence).toEqual({ pareto: { kind: 'pareto' } });
     // Another as-of date of the same dataset: the last evidence stays until the new one is in.
-    void selfCheck.loadEvidence({ ...scope(1), asOf: '2024-06-30' }, null, 100);
+    void selfCheck.loadEvidence({ ...scope(1), asOf: '2024-06-30' }, null, 100, NO_FIGURES);
     expect(selfCheck.evidence).toEqual({ pareto: { kind: 'pareto' } });
     // Another dataset: none until its own arrives; the older answer is dropped.
-    void selfCheck.loadEvidence(scope(2), null, 40);
+    void selfCheck.loadEvidence(scope(2), null, 40, { cac: 1250, acquisitionShare: 70, existingShare: null });
     expect(selfCheck.evidence).toBeNull();
     const [, sameDataset, other] = calls('selfCheckEvidence');
-    expect(other.arg).toMatchObject({ datasetId: 2, marginPercent: 40, valueStream: null });
+    expect(other.arg).toMatchObject({
+      datasetId: 2,
+      marginPercent: 40,
+      valueStream: null,
+      user: { cac: 1250, acquisitionShare: 70, existingShare: null },
+    });
     sameDataset.resolve({ ok: true, value: { pareto: { kind: 'pareto', stale: true } } });
     await settled();
     expect(selfCheck.evidence).toBeNull();
@@ -102,7 +108,7 @@ describe('the self-check state', () => {
       timeToValueDays: null,
       leadTimeDays: 3,
     };
-    void selfCheck.loadEvidence(null, map, 100);
+    void selfCheck.loadEvidence(null, map, 100, NO_FIGURES);
     expect(calls('selfCheckMapEvidence')[0].arg).toEqual(map);
     other.resolve({ ok: true, value: { pareto: { kind: 'pareto', dataset: 2 } } });
     calls('selfCheckMapEvidence')[0].resolve({ ok: true, value: { handoffs: { kind: 'handoffs' } } });

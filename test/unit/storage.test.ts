@@ -287,6 +287,7 @@ describe('storage: atomic imports', () => {
       settings: 0,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
 
     // The live import (held lock) survives; only the dead one goes.
@@ -302,6 +303,7 @@ describe('storage: atomic imports', () => {
       settings: 0,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
 
     expect(await deleteInterrupted(() => false)).toBe(1);
@@ -316,6 +318,7 @@ describe('storage: atomic imports', () => {
       settings: 0,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
     expect(await deleteInterrupted(() => false)).toBe(0);
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([ready]);
@@ -392,6 +395,7 @@ describe('storage: deletion', () => {
       settings: 1,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
     expect((await listWorkspaces()).map((w) => [w.id, w.name, w.datasetCount])).toEqual([[w2, 'Two', 1]]);
     expect(await d.settings.get(w2)).toEqual({ workspaceId: w2, ...settings });
@@ -409,6 +413,14 @@ describe('storage: deletion', () => {
       horizonMonths: 24,
       inactivityDays: 180,
     });
+    await d.figures.put({
+      workspaceId: w1,
+      cac: 1250,
+      marginPercent: 30,
+      acquisitionShare: null,
+      existingShare: null,
+      updatedAt: 1,
+    });
     expect(await tableCounts()).toEqual({
       workspaces: 1,
       datasets: 2,
@@ -418,6 +430,7 @@ describe('storage: deletion', () => {
       settings: 1,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 1,
     });
     await deleteAllData();
     expect(await tableCounts()).toEqual({
@@ -429,6 +442,7 @@ describe('storage: deletion', () => {
       settings: 0,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
     // The database stays usable.
     expect(await createWorkspace('')).toBeGreaterThan(0);
@@ -441,6 +455,7 @@ describe('storage: deletion', () => {
       'chunks',
       'datasets',
       'dictionaries',
+      'figures',
       'rejects',
       'selfChecks',
       'settings',
@@ -590,6 +605,7 @@ describe('worker api end to end', () => {
       settings: 0,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
 
     expect(await api.deleteAllData()).toEqual({ ok: true, value: true });
@@ -663,6 +679,7 @@ describe('worker api: failures leave nothing behind', () => {
       settings: 0,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
     expect(await rowsOf(other)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([other]);
@@ -714,6 +731,7 @@ describe('worker api: failures leave nothing behind', () => {
       settings: 0,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
   });
 
@@ -747,6 +765,7 @@ describe('worker api: failures leave nothing behind', () => {
       settings: 0,
       selfChecks: 0,
       valueStreams: 0,
+      figures: 0,
     });
     expect(unwrap(await api.listDatasets(ws))).toEqual([]);
 
@@ -845,7 +864,7 @@ describe('schema version 2', () => {
     v1.close();
     const v2 = new KundenwertDB(name);
     expect((await v2.workspaces.get(id))?.name).toBe('Alt');
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
     await v2.valueStreams.put({ workspaceId: id, steps: [], updatedAt: 2 });
     expect((await v2.valueStreams.get(id))?.updatedAt).toBe(2);
     await v2.delete();

@@ -233,10 +233,12 @@ describe('mergeHandlers', () => {
       'selfCheckMapEvidence',
       'saveValueStream',
       'valueStreamFigures',
+      'getFigures',
+      'saveFigures',
       'ping',
     ])
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
-    expect(Object.keys(api)).toHaveLength(35 + 5);
+    expect(Object.keys(api)).toHaveLength(37 + 5);
     expect(typeof api.crashForTest).toBe('function');
   });
 });

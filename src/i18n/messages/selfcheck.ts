@@ -27,11 +27,6 @@ export const de = {
   'sc.answered': 'Beantwortet',
   'sc.answeredOf': '{n} von {total} beantwortet',
   'sc.figures': 'Ihre Zahlen',
-  'sc.figuresHint':
-    'Diese Zahlen kennen nur Sie; sie bleiben in diesem Browser. Mit ihnen werden die Belege zu Vergleichen.',
-  'sc.cac': 'Akquisitionskosten je Neukunde ({currency})',
-  'sc.acquisitionShare': 'Budget für Akquisition %',
-  'sc.existingShare': 'Budget für Bestandskunden %',
   'sc.level.strategy': 'Strategie',
   'sc.level.tactics': 'Taktik',
   'sc.level.operations': 'Operative Ebene',
@@ -54,7 +49,6 @@ export const de = {
   'sc.printContext':
     'Arbeitsbereich „{ws}“ · Datensatz „{ds}“ · Stichtag {asOf}{filters} · erstellt am {today}',
   'sc.scoreAria': 'Wert {score} von 100',
-  'sc.marginNote': '100 % = CLV auf Umsatz; gilt auch für die Prognose.',
   'sc.figuresPrint':
     'Akquisitionskosten je Neukunde {cac} · Budget für Akquisition {acq}, für Bestandskunden {ex} · Rohertragsmarge {m}.',
   // The checklist (src/shared/selfcheck.ts): per question the question, why it matters, the next step.
@@ -148,11 +142,6 @@ export const en: Texts<typeof de> = {
   'sc.answered': 'Answered',
   'sc.answeredOf': '{n} of {total} answered',
   'sc.figures': 'Your figures',
-  'sc.figuresHint':
-    'Only you know these; they stay in this browser. They turn the evidence into comparisons.',
-  'sc.cac': 'Acquisition cost per new customer ({currency})',
-  'sc.acquisitionShare': 'Budget on acquisition %',
-  'sc.existingShare': 'Budget on existing customers %',
   'sc.level.strategy': 'Strategy',
   'sc.level.tactics': 'Tactics',
   'sc.level.operations': 'Operations',
@@ -174,7 +163,6 @@ export const en: Texts<typeof de> = {
   'sc.notSaved': 'Nothing saved yet.',
   'sc.printContext': 'Workspace "{ws}" · dataset "{ds}" · as of {asOf}{filters} · printed {today}',
   'sc.scoreAria': 'Score {score} of 100',
-  'sc.marginNote': '100 % = CLV on revenue; also used by the forecast.',
   'sc.figuresPrint':
     'Acquisition cost per new customer {cac} · budget on acquisition {acq}, on existing customers {ex} · gross margin {m}.',
   // The checklist (src/shared/selfcheck.ts): per question the question, why it matters, the next step.

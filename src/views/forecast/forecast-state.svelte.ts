@@ -1,6 +1,6 @@
 /**
- * The Forecast view's state: its settings (kept while the app is open, the margin also in this browser) and the
- * last result. Settings changes ask the worker again through a query: a newer request supersedes an older one, so
+ * The Forecast view's state: its settings (kept while the app is open; the gross margin is one of the workspace's
+ * "your figures", views/settings/figures-state) and the last result. Settings changes ask the worker again through a query: a newer request supersedes an older one, so
  * an older answer never overwrites a newer one, and only the newest request's progress is shown.
  */
 import { createQuery } from '../../client/query.svelte';
@@ -16,30 +16,19 @@ export interface ForecastForm {
   horizonMonths: 12 | 36;
   /** Percent per month. */
   discountPercent: number;
-  /** Gross margin in percent (100 = CLV on revenue). */
-  marginPercent: number;
 }
 
 /** What the worker is doing for the newest request: opening the dataset, then fitting. */
 export type ForecastStage = 'load' | 'fit';
 
-const MARGIN_KEY = 'kundenwert.forecastMargin';
 const DAY_MS = 86_400_000;
 
-/** The last margin entered in this browser (0 is a valid margin), else 100 %. */
-function storedMargin(): number {
-  const raw = localStorage.getItem(MARGIN_KEY);
-  const n = raw === null ? NaN : Number(raw);
-  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : 100;
-}
-
-const defaultForm = (marginPercent: number): ForecastForm => ({
+const defaultForm = (): ForecastForm => ({
   model: 'bgnbd',
   unit: 'week',
   calibrationEnd: null,
   horizonMonths: 12,
   discountPercent: 1,
-  marginPercent,
 });
 
 /** Two thirds into the history from `first` to `last` (YYYY-MM-DD), so that a third is left to validate. */
@@ -50,7 +39,7 @@ function twoThirds(first: string, last: string): string {
 }
 
 class ForecastState {
-  form = $state<ForecastForm>(defaultForm(storedMargin()));
+  form = $state<ForecastForm>(defaultForm());
   /** The dataset whose default calibration end the form holds. */
   formDataset = $state<number | null>(null);
   /** The forecast of the newest settings; an error drops the previous result. */
@@ -79,12 +68,8 @@ class ForecastState {
   reset() {
     this.query.reset();
     this.range.reset();
-    this.form = defaultForm(100);
+    this.form = defaultForm();
     this.formDataset = null;
-  }
-
-  saveMargin() {
-    localStorage.setItem(MARGIN_KEY, String(this.form.marginPercent));
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * The self-check of the current workspace: answers, notes, implementation steps and the figures entered, loaded
+ * The self-check of the current workspace: answers, notes and implementation steps, loaded
  * from IndexedDB and saved back (debounced) on every change; plus what the worker computes from them: the scores
  * per level with the biggest lever, and the evidence of the questions. Both are queries: a newer request supersedes
  * an older one, so a slow older answer never replaces a newer one.
@@ -13,9 +13,8 @@ import type { Answer, Answers } from '../../shared/selfcheck';
 import type { EvidenceByKind, UserFigures, ValueStreamEvidence } from '../../analytics/evidence';
 import type { LevelScore, Verdict } from '../../analytics/selfcheck';
 
+/** The figures the evidence compares with: the workspace's "your figures" (views/settings/figures-state). */
 export type Figures = UserFigures;
-
-const EMPTY_FIGURES: Figures = { cac: null, acquisitionShare: null, existingShare: null };
 
 /** What the evidence is asked for. */
 export interface EvidenceAsk {
@@ -45,7 +44,6 @@ class SelfCheckState {
   workspaceId = $state<number | null>(null);
   answers = $state<Answers>({});
   implementation = $state<Record<string, boolean>>({});
-  figures = $state<Figures>({ ...EMPTY_FIGURES });
   /** True once the answers of the workspace and their scores are in. */
   loaded = $state(false);
   saved = $state<number | null>(null);
@@ -88,7 +86,6 @@ class SelfCheckState {
     const row = res.value;
     this.answers = row?.answers ?? {};
     this.implementation = row?.implementation ?? {};
-    this.figures = { ...EMPTY_FIGURES, ...(row?.figures ?? {}) };
     this.saved = row?.updatedAt ?? null;
     // The view shows the answers with their scores, never without.
     await this.rescore();
@@ -112,11 +109,6 @@ class SelfCheckState {
     this.save();
   }
 
-  setFigure(key: keyof Figures, value: number | null) {
-    this.figures = { ...this.figures, [key]: value };
-    this.save();
-  }
-
   save() {
     this.autosave.schedule();
   }
@@ -136,7 +128,6 @@ class SelfCheckState {
       workspaceId: this.workspaceId,
       answers: $state.snapshot(this.answers),
       implementation: $state.snapshot(this.implementation),
-      figures: $state.snapshot(this.figures),
     });
     if (res.ok) this.saved = Date.now();
     else this.error = res.error;
@@ -152,7 +143,6 @@ class SelfCheckState {
     }
     this.answers = {};
     this.implementation = {};
-    this.figures = { ...EMPTY_FIGURES };
     this.saved = null;
     void this.rescore();
   }
@@ -165,11 +155,12 @@ class SelfCheckState {
     analysis: AnalysisScope | null,
     valueStream: ValueStreamEvidence | null,
     marginPercent: number,
+    figures: Figures,
   ) {
     const dataset = analysis?.datasetId ?? null;
     if (dataset !== this.evidenceDataset) this.evidenceQuery.reset();
     this.evidenceDataset = dataset;
-    const { cac, acquisitionShare, existingShare } = $state.snapshot(this.figures);
+    const { cac, acquisitionShare, existingShare } = figures;
     const user = { cac, acquisitionShare, existingShare };
     return this.evidenceQuery.run({ analysis, valueStream, marginPercent, user });
   }

@@ -19,11 +19,16 @@ export interface OverviewResult {
 }
 
 export const overviewHandler = {
-  /** KPIs, the Pareto/Lorenz figures and the monthly trend of a dataset at an as-of date, with filters. */
+  /**
+   * KPIs, the Pareto/Lorenz figures and the monthly trend of a dataset at an as-of date, with filters. The CAC of
+   * the workspace's figures (`req.cac`) only changes the simple CLV: it is no part of the scope, so the Overview
+   * shares its customer table with the other views.
+   */
   async overview(req: AnalysisRequest): Promise<OverviewResult> {
     const t0 = performance.now();
-    const { info, lines, opts, table, scope } = await prepare(req);
-    return scope.cached('overview', () => {
+    const { cac = null, ...scopeReq } = req;
+    const { info, lines, opts, table, scope } = await prepare(scopeReq);
+    return scope.cached(`overview|${cac ?? ''}`, () => {
       const [first, last] = dayRange(lines);
       return {
         asOf: dayToIso(opts.asOf),
@@ -31,7 +36,7 @@ export const overviewHandler = {
         lastDate: dayToIso(last),
         customers: table.count,
         hasAmount: table.hasAmount,
-        kpis: computeKpis(lines, opts, table),
+        kpis: computeKpis(lines, { ...opts, cac }, table),
         trend: computeTrend(lines, table, opts),
         attributes: attributesOf(info, lines),
         computeMs: performance.now() - t0,

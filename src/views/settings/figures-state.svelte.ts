@@ -1,0 +1,72 @@
+/**
+ * "Your figures" of the current workspace (CAC, margin, budget split; src/shared/figures.ts): loaded once from
+ * IndexedDB through the worker, edited in the "Your figures" card (Settings, and the same card in the self-check),
+ * read by the Overview, the Forecast and the self-check. Each change is saved at once (changes are rare: a field's
+ * change event). The margin an older version kept in localStorage is handed to the worker, which takes it over once.
+ */
+import { engine } from '../../client/worker-client';
+import type { AppError } from '../../shared/errors';
+import { DEFAULT_MARGIN_PERCENT, EMPTY_FIGURES, type YourFigures } from '../../shared/figures';
+
+/** Where an older version kept the forecast margin (one for all workspaces). */
+export const LEGACY_MARGIN_KEY = 'kundenwert.forecastMargin';
+
+function legacyMargin(): string | null {
+  try {
+    return localStorage.getItem(LEGACY_MARGIN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+class FiguresState {
+  workspaceId = $state<number | null>(null);
+  figures = $state<YourFigures>({ ...EMPTY_FIGURES });
+  /** True once the figures of `workspaceId` are in. */
+  loaded = $state(false);
+  error = $state.raw<AppError | null>(null);
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /** The margin the figures use: the one entered, else 100 % (the CLV on revenue). */
+  get marginPercent(): number {
+    return this.figures.marginPercent ?? DEFAULT_MARGIN_PERCENT;
+  }
+
+  async load(workspaceId: number) {
+    if (this.workspaceId === workspaceId && this.loaded) return;
+    this.workspaceId = workspaceId;
+    this.loaded = false;
+    const res = await engine.getFigures(workspaceId, legacyMargin());
+    if (this.workspaceId !== workspaceId) return;
+    if (!res.ok) {
+      this.error = res.error;
+      this.figures = { ...EMPTY_FIGURES };
+    } else this.figures = res.value;
+    this.loaded = true;
+  }
+
+  set(key: keyof YourFigures, value: number | null) {
+    if (this.workspaceId === null) return;
+    this.figures = { ...this.figures, [key]: value };
+    const ws = this.workspaceId;
+    const snapshot = $state.snapshot(this.figures);
+    this.writing = this.writing.then(async () => {
+      const res = await engine.saveFigures(ws, snapshot);
+      if (!res.ok) this.error = res.error;
+    });
+  }
+
+  /** Resolves when every change so far is stored. */
+  flush() {
+    return this.writing;
+  }
+
+  /** "Delete all local data": nothing loaded. */
+  reset() {
+    this.workspaceId = null;
+    this.loaded = false;
+    this.figures = { ...EMPTY_FIGURES };
+  }
+}
+
+export const yourFigures = new FiguresState();
