@@ -151,9 +151,14 @@ describe('reasons and orders on odd rows', () => {
     expect(res.summary.orders).toBe(3);
   });
 
-  it('customer-days far apart in time stay distinct', async () => {
-    const res = await run('Kunde;Datum\nK1;07.06.2149\nK2;27.07.1790\n', { customer: 0, date: 1 });
-    expect(res.summary.orders).toBe(2);
+  it('order dates far outside any real export (2149, 1790) are rejected with their own reason', async () => {
+    // Two days 2^17 apart used to test the customer-day key here; PairSet's own test keeps that case.
+    const res = await run('Kunde;Datum\nK1;07.06.2149\nK2;27.07.1790\nK3;01.01.2024\n', {
+      customer: 0,
+      date: 1,
+    });
+    expect(res.summary.rejectReasons).toEqual({ outlierDate: 2 });
+    expect(res.summary.orders).toBe(1);
   });
 });
 

@@ -1,0 +1,168 @@
+/**
+ * Bad and hostile input (issue #12): each class of file that lost rows, crashed, froze or gave a wrong result
+ * without a word, built here as a small file of its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../src/ingest/parse';
+import { runImport } from '../../src/ingest/import';
+import { MemorySink } from '../../src/ingest/memory-sink';
+import type { ImportOptions } from '../../src/shared/types';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+const OPTIONS: ImportOptions = {
+  name: 'test',
+  encoding: 'utf-8',
+  delimiter: ',',
+  lineEnding: 'LF',
+  skipRows: 0,
+  hasHeader: true,
+  decimal: '.',
+  dateFormat: 'iso',
+  roles: { customer: 0, date: 1, amount: 2 },
+  attributes: [],
+  cancelPrefix: '',
+  dropDuplicates: false,
+  currency: 'EUR',
+};
+
+async function importText(text: string, options: Partial<ImportOptions> = {}, headers?: string[]) {
+  const sink = new MemorySink();
+  const o = { ...OPTIONS, ...options };
+  const h = headers ?? text.split('\n')[0].split(o.delimiter === 'whitespace' ? ' ' : o.delimiter);
+  const res = await runImport(bytesSource(utf8(text)), o, h, sink);
+  return { ...res, rejects: sink.rejects, sink };
+}
+
+describe('two stray quotes some lines apart', () => {
+  // An opening quote in one product name (line 3) and a closing one in a later one (line 6): read as one quoted
+  // cell, lines 3–6 were one row and lines 4 and 5 vanished.
+  const FILE =
+    'customer,date,amount,product\n' + //              line 1
+    'K1,2024-01-01,10.00,Schraube\n' + //               line 2
+    'K2,2024-01-02,20.00,"Deluxe Mutter\n' + //         line 3: the opening quote
+    'K3,2024-01-03,30.00,Bolzen\n' + //                 line 4
+    '\n' + //                                           line 5: blank
+    'K4,2024-01-04,40.00,Monitor 24"\n' + //            line 6: the closing quote (literal, not at a cell start)
+    'K5,2024-01-05,50.00,"Kabel, lang"\n' + //          line 7: a real quoted cell with a comma
+    'K6,2024-01-06,60.00,"Adresse\nzweite Zeile"\n'; // lines 8–9: a real multi-line cell, no delimiters in it
+  const physicalLines = FILE.split('\n').length - 1;
+
+  it('rejects the line with the opening quote with its own reason and reads every other line', async () => {
+    const { summary, rejects, dictionaries } = await importText(FILE, {
+      attributes: [{ index: 3, name: 'product' }],
+    });
+    expect(physicalLines).toBe(9);
+    expect(rejects).toEqual([
+      { line: 3, reason: 'swallowedLines', raw: 'K2,2024-01-02,20.00,"Deluxe Mutter' },
+    ]);
+    expect(summary.imported).toBe(5);
+    expect(summary.rejected).toBe(1);
+    expect(summary.blankLines).toBe(1);
+    // Every physical line is accounted for: header + rows read (imported and rejected) + blank lines, with the
+    // two lines of the real multi-line cell counted as one row.
+    expect(1 + summary.rowsRead + summary.blankLines + 1).toBe(physicalLines);
+    expect(summary.netRevenue).toBe(10 + 30 + 40 + 50 + 60);
+    expect(dictionaries['attr:product']).toContain('Monitor 24"');
+    expect(dictionaries['attr:product']).toContain('Adresse\nzweite Zeile');
+  });
+
+  it('does the same when the closing quote ends a cell (the quoted cell closes properly lines later)', async () => {
+    const text =
+      'customer,date,amount,product\n' +
+      'K1,2024-01-01,10.00,"Deluxe Mutter\n' +
+      'K2,2024-01-02,20.00,Bolzen\n' +
+      'K3,2024-01-03,30.00,Kabel\n' +
+      'K4,2024-01-04,40.00,Monitor 24",x\n';
+    const { summary, rejects, sink } = await importText(text);
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([[2, 'swallowedLines']]);
+    expect(summary.imported).toBe(3);
+    expect(summary.netRevenue).toBe(90);
+    // The revenue lands on the customers of its own lines.
+    expect(sink.chunks[0].rows).toBe(3);
+  });
+
+  it('costs one line per opening quote when there are hundreds of them', async () => {
+    const rows: string[] = ['customer,date,amount,product'];
+    for (let i = 0; i < 3000; i++) {
+      const p = i % 10 === 3 ? '"Deluxe ' + i : i % 10 === 7 ? 'Monitor 24"' : 'Teil ' + i;
+      rows.push(`K${i % 50},2024-01-${String((i % 28) + 1).padStart(2, '0')},1.00,${p}`);
+    }
+    const { summary, rejects } = await importText(rows.join('\n') + '\n');
+    expect(summary.rejected).toBe(300);
+    expect(new Set(rejects.map((r) => r.reason))).toEqual(new Set(['swallowedLines']));
+    expect(summary.imported).toBe(2700);
+    expect(summary.rowsRead + 1).toBe(rows.length);
+  });
+});
+
+describe('dates far outside the rest of the data', () => {
+  it('rejects 9999-12-31 and 1899-12-31 with their own reason and keeps the range of the real orders', async () => {
+    const { summary, rejects } = await importText(
+      'customer,date,amount\n' +
+        'K1,2024-01-01,10.00\n' +
+        'K2,9999-12-31,20.00\n' +
+        'K3,2024-03-01,30.00\n' +
+        'K4,1899-12-31,40.00\n' +
+        'K5,1900-01-01,50.00\n',
+    );
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'outlierDate'],
+      [5, 'outlierDate'],
+    ]);
+    expect(summary.rejectedRevenue.outlierDate).toBe(60);
+    expect(summary.firstDate).toBe('1900-01-01');
+    expect(summary.lastDate).toBe('2024-03-01');
+  });
+});
+
+describe('customer ids', () => {
+  it('reads 17850.00, 1.785E4, 1,785E+04 and 17850,0 as the customer 17850', async () => {
+    const { summary, dictionaries } = await importText(
+      'customer;date;amount\n' +
+        '17850;2024-01-01;1\n' +
+        '17850.00;2024-01-02;1\n' +
+        '1.785E4;2024-01-03;1\n' +
+        '1,785E+04;2024-01-04;1\n' +
+        '17850,0;2024-01-05;1\n' +
+        '\u200b17850\u3000;2024-01-06;1\n' +
+        '17851;2024-01-07;1\n',
+      { delimiter: ';' },
+    );
+    expect(summary.imported).toBe(7);
+    expect(dictionaries.customer).toEqual(['17850', '17851']);
+  });
+
+  it('rejects ids made only of invisible characters as missing', async () => {
+    const { summary, rejects } = await importText(
+      'customer,date,amount\n' +
+        'K1,2024-01-01,1\n' +
+        '\u200b\u200b,2024-01-02,2\n' +
+        '\u3000,2024-01-03,3\n' +
+        '\ufeff,2024-01-04,4\n' +
+        ' \u200d ,2024-01-05,5\n',
+    );
+    expect(summary.imported).toBe(1);
+    expect(summary.customers).toBe(1);
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'missingCustomer'],
+      [4, 'missingCustomer'],
+      [5, 'missingCustomer'],
+      [6, 'missingCustomer'],
+    ]);
+  });
+});
+
+describe('time suffixes', () => {
+  it('accepts an offset, a zone name and 24:00 (the start of the next day)', async () => {
+    const { parseDate } = await import('../../src/ingest/normalize');
+    const jan1 = Date.UTC(2024, 0, 1) / 86_400_000;
+    expect(parseDate('2024-01-01T08:26:00+0100', 'iso')).toBe(jan1);
+    expect(parseDate('2024-01-01 08:26:00 +01:00', 'iso')).toBe(jan1);
+    expect(parseDate('2024-01-01 08:26 CET', 'iso')).toBe(jan1);
+    expect(parseDate('01.01.2024 08:26 MESZ', 'dmy-dot')).toBe(jan1);
+    expect(parseDate('2024-01-01T24:00:00Z', 'iso')).toBe(jan1 + 1);
+    expect(parseDate('2024-01-01T24:30:00Z', 'iso')).toBeNaN();
+    expect(parseDate('2024-01-01 08:26 XYZ', 'iso')).toBeNaN();
+  });
+});
