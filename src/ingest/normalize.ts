@@ -13,6 +13,22 @@ const PLAIN_COMMA = /^\d*,\d+$|^\d+,?$/;
 const PLAIN_DOT = /^\d*\.\d+$|^\d+\.?$/;
 const CURRENCY = /^(?:EUR|USD|GBP|CHF|€|\$|£)\s*|\s*(?:EUR|USD|GBP|CHF|€|\$|£)$/i;
 
+const CURRENCY_CODES: [RegExp, string][] = [
+  [/€|EUR/i, 'EUR'],
+  [/£|GBP/i, 'GBP'],
+  [/CHF/i, 'CHF'],
+  [/\$|USD/i, 'USD'],
+];
+
+/**
+ * The currency an amount cell names (`12,50 €`, `$12.50`, `CHF 12.50`), as an ISO 4217 code, or null when it names
+ * none. Only called for cells that do not start and end with a digit.
+ */
+export function currencyOf(cell: string): string | null {
+  for (const [re, code] of CURRENCY_CODES) if (re.test(cell)) return code;
+  return null;
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 
 /**

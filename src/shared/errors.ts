@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'notFound'
   | 'workerCrashed'
   | 'demoMissing'
+  | 'tooManyColumns'
   | 'unexpected';
 
 export interface AppError {

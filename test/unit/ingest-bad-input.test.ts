@@ -166,3 +166,91 @@ describe('time suffixes', () => {
     expect(parseDate('2024-01-01 08:26 XYZ', 'iso')).toBeNaN();
   });
 });
+
+describe('amounts in different currencies', () => {
+  it('rejects amounts that name a currency other than the dataset’s instead of adding them up', async () => {
+    const { summary, rejects } = await importText(
+      'customer;date;amount\n' +
+        'K1;2024-01-01;10,00 €\n' +
+        'K2;2024-01-02;$20,00\n' +
+        'K3;2024-01-03;£30,00\n' +
+        'K4;2024-01-04;CHF 40,00\n' +
+        'K5;2024-01-05;EUR 50,00\n' +
+        'K6;2024-01-06;60,00\n',
+      { delimiter: ';', decimal: ',', currency: 'EUR' },
+    );
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'otherCurrency'],
+      [4, 'otherCurrency'],
+      [5, 'otherCurrency'],
+    ]);
+    expect(summary.netRevenue).toBe(10 + 50 + 60);
+  });
+});
+
+describe('the sniff', () => {
+  it('reads on when the first data row is longer than the sample, instead of "only a header row"', async () => {
+    const { readSample, sniff, SNIFF_BYTES } = await import('../../src/ingest/sniff');
+    const long = 'x'.repeat(SNIFF_BYTES + 1000);
+    const file = utf8(
+      'customer,date,amount,note\n' +
+        `K1,2024-01-01,10.00,${long}\n` +
+        'K2,2024-01-02,20.00,kurz\n' +
+        'K3,2024-01-03,30.00,kurz\n',
+    );
+    const head = await readSample(file.length, async (n) => file.subarray(0, n));
+    expect(head.length).toBeGreaterThan(SNIFF_BYTES);
+    const s = sniff(head, 'long.csv', file.length);
+    expect(s.hasHeader).toBe(true);
+    expect(s.sampleRows.map((r) => r[0])).toEqual(['K1', 'K2', 'K3']);
+  });
+
+  it('refuses a file of one very long line with thousands of columns, with the count', async () => {
+    const { readSample, sniff } = await import('../../src/ingest/sniff');
+    const file = utf8(Array.from({ length: 50_000 }, (_, i) => `c${i}`).join(','));
+    const head = await readSample(file.length, async (n) => file.subarray(0, n));
+    expect(() => sniff(head, 'one-line.csv', file.length)).toThrow(
+      expect.objectContaining({ code: 'tooManyColumns', params: { columns: 50_000, max: 1000 } }),
+    );
+  });
+
+  it('reads UTF-16 without a byte-order mark as text, and a NUL byte in a text file is no binary', async () => {
+    const { binaryKind, detectEncoding, sniff } = await import('../../src/ingest/sniff');
+    const text = 'Kunde;Datum;Betrag\nK1;01.01.2024;10,00\nK2;02.01.2024;20,00\n';
+    const le = new Uint8Array(text.length * 2);
+    const be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      le[2 * i] = text.charCodeAt(i);
+      be[2 * i + 1] = text.charCodeAt(i);
+    }
+    expect(binaryKind(le)).toBeNull();
+    expect(binaryKind(be)).toBeNull();
+    expect(detectEncoding(le, false).encoding).toBe('utf-16le');
+    expect(detectEncoding(be, false).encoding).toBe('utf-16be');
+    expect(sniff(le, 'a.csv', le.length).sampleRows).toEqual([
+      ['K1', '01.01.2024', '10,00'],
+      ['K2', '02.01.2024', '20,00'],
+    ]);
+    const nul = utf8('Kunde;Datum;Betrag\nK1;01.01.2024;10,00\u0000\nK2;02.01.2024;20,00\n');
+    expect(binaryKind(nul)).toBeNull();
+  });
+
+  it('refuses a small file that mixes Windows-1252 and UTF-8, with the line of the first foreign byte', async () => {
+    const { sniff } = await import('../../src/ingest/sniff');
+    // Line 2 has a UTF-8 ü (C3 BC), line 3 a Windows-1252 ü (FC).
+    const file = new Uint8Array([
+      ...utf8('Kunde;Datum\nM'),
+      0xc3,
+      0xbc,
+      ...utf8('ller;01.01.2024\nM'),
+      0xfc,
+      ...utf8('ller;02.01.2024\n'),
+    ]);
+    expect(() => sniff(file, 'mixed.csv', file.length)).toThrow(
+      expect.objectContaining({ code: 'encoding', params: { line: 3, mixed: 1 } }),
+    );
+    // Windows-1252 throughout is read as such.
+    const cp1252 = new Uint8Array([...utf8('Kunde;Datum\nM'), 0xfc, ...utf8('ller;01.01.2024\n')]);
+    expect(sniff(cp1252, 'a.csv', cp1252.length).encoding).toBe('windows-1252');
+  });
+});

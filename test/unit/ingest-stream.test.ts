@@ -33,7 +33,7 @@ interface Row {
   fields: string[];
   raw: string;
   line: number;
-  error: 'unclosedQuote' | null;
+  error: 'unclosedQuote' | 'swallowedLines' | null;
 }
 
 /** A RowSink that keeps every row with its original text and physical line number. */

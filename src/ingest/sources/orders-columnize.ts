@@ -6,7 +6,7 @@
 import type { ColumnInfo, ImportOptions, ImportSummary, PreviewRow, RejectReason } from '../../shared/types';
 import { dayToIso } from '../../shared/days';
 import type { AsciiBytes, LineCounter, RowError } from '../parse';
-import { isBlank, parseDate, parseNumber } from '../normalize';
+import { currencyOf, isBlank, parseDate, parseNumber } from '../normalize';
 import { RowHashes } from '../row-hash';
 import { PairSet } from '../pair-set';
 import {
@@ -125,10 +125,12 @@ export class RowValidator implements RowJudge {
       this.amount = parseNumber(as, dec);
       if (this.amount !== this.amount)
         return this.fail(isBlank(as) ? 'missingAmount' : 'badAmount', this.iAmount);
+      if (this.otherCurrency(as)) return this.fail('otherCurrency', this.iAmount);
     } else if (this.hasAmount) {
       const ps = f[this.iPrice] ?? '';
       const price = parseNumber(ps, dec);
       if (price !== price) return this.fail(isBlank(ps) ? 'missingAmount' : 'badPrice', this.iPrice);
+      if (this.otherCurrency(ps)) return this.fail('otherCurrency', this.iPrice);
       this.amount = this.qty * price;
     }
     if (this.hasMargin) {
@@ -145,6 +147,18 @@ export class RowValidator implements RowJudge {
     }
     this.problemColumn = -1;
     return null;
+  }
+
+  /**
+   * Whether a readable amount names a currency other than the dataset's (`$12.50` in a euro file): such amounts
+   * are rejected, not summed with the others. Plain numbers (a digit first and last) take one comparison.
+   */
+  private otherCurrency(cell: string): boolean {
+    const a = cell.charCodeAt(0);
+    const z = cell.charCodeAt(cell.length - 1);
+    if (((a >= 48 && a <= 57) || a === 45) && z >= 48 && z <= 57) return false;
+    const c = currencyOf(cell);
+    return c !== null && c !== this.o.currency;
   }
 
   /** The amount of a row if it can be read (for the revenue that rejected rows carry), else NaN. */
