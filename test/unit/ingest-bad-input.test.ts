@@ -254,3 +254,27 @@ describe('the sniff', () => {
     expect(sniff(cp1252, 'a.csv', cp1252.length).encoding).toBe('windows-1252');
   });
 });
+
+describe('no view spreads an unbounded array into Math.max or Math.min', () => {
+  it('finds no `Math.max(...` or `Math.min(...` spread in src/ outside the optimizer’s fixed-size simplex', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join, relative, resolve } = await import('node:path');
+    const root = resolve(__dirname, '../../src');
+    const hits: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(ts|svelte)$/.test(name)) {
+          const lines = readFileSync(p, 'utf8').split('\n');
+          lines.forEach((l, i) => {
+            if (/Math\.(max|min)\([^)]*\.\.\./.test(l)) hits.push(`${relative(root, p)}:${i + 1}`);
+          });
+        }
+      }
+    };
+    walk(root);
+    // The Nelder–Mead simplex has one point more than the model has parameters (at most 5).
+    expect(hits.filter((h) => !h.startsWith('analytics/btyd/optimize.ts'))).toEqual([]);
+  });
+});

@@ -39,6 +39,11 @@ class ImportFlow {
   layoutPending = $state(false);
   /** The layout the user chose leaves nothing to import (for example more rows skipped than the file has). */
   layoutError = $state.raw<AppError | null>(null);
+  /**
+   * Start was clicked while a layout change was being sniffed (typing a number of rows to skip and clicking Start
+   * sends the field's change on the way): the import starts once the new layout is in, unless it blocks Start.
+   */
+  startAfterLayout = $state(false);
   private previewSeq = 0;
   private layoutSeq = 0;
 
@@ -220,6 +225,7 @@ class ImportFlow {
     this.layoutSeq++;
     this.layoutPending = false;
     this.layoutError = null;
+    this.startAfterLayout = false;
   }
 }
 
