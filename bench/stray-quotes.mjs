@@ -16,18 +16,23 @@ const RESULTS = resolve(ROOT, 'bench/results');
 mkdirSync(RESULTS, { recursive: true });
 
 const clean = await generateRetailCsv(resolve(TMP, `retail-${ROWS}.csv`), ROWS);
-const strayPath = resolve(TMP, `retail-${ROWS}-strays-${STRAYS}.csv`);
+const strayPath = resolve(TMP, `retail-${ROWS}-strays-${STRAYS}-v2.csv`);
 if (!existsSync(strayPath)) {
   const lines = readFileSync(clean, 'utf8').split('\n');
-  const every = Math.floor(ROWS / STRAYS);
+  // A little closer than ROWS / STRAYS, so that the lines passed over still leave room for every stray quote.
+  const every = Math.max(1, Math.floor(ROWS / STRAYS / 1.05));
   let n = 0;
-  for (let i = 1; i < lines.length && n < STRAYS; i += every) {
+  // Every `every`-th line, or the next one when it has a quoted description of its own (`"…, ASSORTED"`).
+  for (let i = 1, next = 1; i < lines.length && n < STRAYS; i++) {
+    if (i < next) continue;
     const cells = lines[i].split(',');
-    if (cells.length !== 8) continue; // a quoted description with a comma: leave it
+    if (cells.length !== 8) continue;
     cells[2] = n % 2 === 0 ? `"${cells[2]}` : `${cells[2]} 24"`;
     lines[i] = cells.join(',');
     n++;
+    next = i + every;
   }
+  if (n !== STRAYS) throw new Error(`placed ${n} stray quotes, not ${STRAYS}`);
   writeFileSync(strayPath, lines.join('\n'));
 }
 
