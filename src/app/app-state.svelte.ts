@@ -146,7 +146,8 @@ export function errorText(e: AppError): string {
   if (e.code === 'nothingImported' && typeof params.reason === 'string' && isRejectReason(params.reason)) {
     params.reason = i18n.t(REJECT_REASON_TEXT[params.reason]);
   }
-  if (typeof params.rows === 'number') params.rows = i18n.num(params.rows);
+  for (const k of ['rows', 'columns', 'max'])
+    if (typeof params[k] === 'number') params[k] = i18n.num(params[k]);
   if (typeof params.size === 'number') params.size = i18n.bytes(params.size);
   return i18n.t(ERROR_TEXT[e.code], params);
 }

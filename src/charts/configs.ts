@@ -112,7 +112,7 @@ export function cohortCurvesConfig(
   cohorts: { label: string; values: (number | null)[] }[],
   format: (n: number) => string,
 ): ChartConfig {
-  const periods = Math.max(0, ...cohorts.map((c) => c.values.length));
+  const periods = cohorts.reduce((m, c) => Math.max(m, c.values.length), 0);
   return {
     type: 'line',
     data: {

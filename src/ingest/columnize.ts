@@ -93,20 +93,40 @@ export function rejectReason(problem: RejectReason, fields: string[]): RejectRea
   return couldBeSum && isTotalRow(fields) ? 'totalRow' : problem;
 }
 
-/** Customer ids exported from a float column (`17850.0`) are the same id as `17850`. */
+/** Zero-width spaces and joiners, the word joiner and a byte-order mark: invisible, never part of an id. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+/** `17850.0`, `17850.00`, `17850,0`: a whole number exported from a float column. */
+const WHOLE_FLOAT = /^(\d+)[.,]0+$/;
+/** `1.785E4`, `1,785E+04`: a number in scientific notation, as a spreadsheet shows a long one. */
+const SCIENTIFIC = /^\d[.,]\d+[eE]\+?\d{1,2}$/;
+
+/**
+ * The id a customer cell stands for. Surrounding whitespace (also no-break and ideographic spaces) and invisible
+ * characters are dropped, so a cell of only those is blank; a whole number exported from a float column (`17850.0`,
+ * `17850.00`, `17850,0`) or in scientific notation (`1.785E4`) is the same id as `17850`. Plain ids take the first
+ * loop only.
+ */
 export function normalizeId(s: string): string {
-  let t = s;
-  const n = t.length;
-  if (n > 0 && (t.charCodeAt(0) === 32 || t.charCodeAt(n - 1) === 32 || t.charCodeAt(n - 1) === 9))
-    t = t.trim();
-  if (t.length > 2 && t.charCodeAt(t.length - 1) === 48 && t.charCodeAt(t.length - 2) === 46) {
-    const head = t.slice(0, -2);
-    let digits = head.length > 0;
-    for (let i = 0; i < head.length && digits; i++) {
-      const c = head.charCodeAt(i);
-      digits = c >= 48 && c <= 57;
-    }
-    if (digits) return head;
+  const n = s.length;
+  let plain = n > 0;
+  for (let i = 0; i < n && plain; i++) {
+    const c = s.charCodeAt(i);
+    // Digits and ASCII letters, `-`, `_`, `/`: nothing to normalize.
+    plain =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 45 ||
+      c === 95 ||
+      c === 47;
+  }
+  if (plain) return s;
+  let t = s.replace(INVISIBLE, '').trim();
+  const whole = WHOLE_FLOAT.exec(t);
+  if (whole) return whole[1];
+  if (SCIENTIFIC.test(t)) {
+    const v = Number(t.replace(',', '.'));
+    if (Number.isSafeInteger(v)) t = String(v);
   }
   return t;
 }

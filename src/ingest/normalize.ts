@@ -13,6 +13,22 @@ const PLAIN_COMMA = /^\d*,\d+$|^\d+,?$/;
 const PLAIN_DOT = /^\d*\.\d+$|^\d+\.?$/;
 const CURRENCY = /^(?:EUR|USD|GBP|CHF|€|\$|£)\s*|\s*(?:EUR|USD|GBP|CHF|€|\$|£)$/i;
 
+const CURRENCY_CODES: [RegExp, string][] = [
+  [/€|EUR/i, 'EUR'],
+  [/£|GBP/i, 'GBP'],
+  [/CHF/i, 'CHF'],
+  [/\$|USD/i, 'USD'],
+];
+
+/**
+ * The currency an amount cell names (`12,50 €`, `$12.50`, `CHF 12.50`), as an ISO 4217 code, or null when it names
+ * none. Only called for cells that do not start and end with a digit.
+ */
+export function currencyOf(cell: string): string | null {
+  for (const [re, code] of CURRENCY_CODES) if (re.test(cell)) return code;
+  return null;
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 
 /**
@@ -112,11 +128,14 @@ function readInt(s: string, pos: number, maxLen: number, out: number[]): boolean
 }
 
 /**
- * The rest of a date cell after the date part must be empty or a valid time (` 08:26`, `T08:26:00Z`, ` 8:26 AM`):
- * hours 0–23, minutes and seconds 0–59.
+ * The rest of a date cell after the date part must be empty or a valid time (` 08:26`, `T08:26:00Z`, ` 8:26 AM`,
+ * `T08:26:00+0100`, ` 08:26 CET`): hours 0–23 (or `24:00`, the end of the day), minutes and seconds 0–59, then an
+ * optional offset or zone name. The date is kept as written: the time and the zone are dropped.
  */
 const TIME_TAIL =
-  /^(?:[ T]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:\s*[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
+  /^(?:[ T]+(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?|24:00(?::00(?:[.,]0+)?)?)(?:\s*[AaPp][Mm])?(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|CES?T|MES?Z|WES?T|BST|[ECMP][SD]T))?)?\s*$/;
+/** `T24:00`: midnight at the end of the day, i.e. the start of the next one. */
+const END_OF_DAY = /^[ T]+24:/;
 
 /** A two-digit year: 00–69 are 2000–2069, 70–99 are 1970–1999. */
 function fullYear(y: number, digits: number): number {
@@ -191,7 +210,11 @@ export function parseDate(input: string, format: DateFormat): number {
     default:
       return NaN;
   }
-  if (end < s.length && !TIME_TAIL.test(s.slice(end))) return NaN;
+  if (end < s.length) {
+    const tail = s.slice(end);
+    if (!TIME_TAIL.test(tail)) return NaN;
+    if (END_OF_DAY.test(tail)) return validDay(y, m, d) + 1;
+  }
   return validDay(y, m, d);
 }
 

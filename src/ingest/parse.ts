@@ -68,7 +68,7 @@ export interface AsciiBytes {
 export interface RowSink {
   /**
    * One parsed row. `text.slice(start, end)` is the original line without its line break. `lines` gives line numbers.
-   * `error` is set for a row with an unterminated quote.
+   * `error` is set for a row with an unterminated quote or one that swallowed whole lines (cut back to its line).
    */
   row(
     fields: string[],
@@ -76,7 +76,7 @@ export interface RowSink {
     start: number,
     end: number,
     lines: LineCounter,
-    error: 'unclosedQuote' | null,
+    error: RowError | null,
     /** The slice's bytes when every character from `ascii.from` on is one ASCII byte, else null. */
     ascii: AsciiBytes | null,
   ): void;
@@ -117,6 +117,38 @@ export function splitWhitespace(line: string): string[] {
   return t === '' ? [''] : t.split(/[ \t]+/);
 }
 
+/** What a broken row is rejected for: a quote that never closes, or one that swallows whole lines (see below). */
+export type RowError = 'unclosedQuote' | 'swallowedLines';
+
+/** After a broken row, the rest of a slice is parsed in windows of about this many characters (see below). */
+const WINDOW_CHARS = 8 * 1024;
+
+/** Counts `delimiter` in `s` (a single character, or several for a whole-string match). */
+function countOf(s: string, delimiter: string): number {
+  let n = 0;
+  for (let p = s.indexOf(delimiter); p >= 0; p = s.indexOf(delimiter, p + delimiter.length)) n++;
+  return n;
+}
+
+/**
+ * Whether a row that spans line breaks swallowed whole rows: one of its cells holds a line break and at least as
+ * many delimiters as a row of `width` cells has (at least 2). A real multi-line cell (an address, a note) holds a
+ * line break and perhaps a comma; an opening quote in one product name and a closing one some lines later hold
+ * every line between them, delimiters and all.
+ */
+function swallowsRows(fields: string[], delimiter: string, width: number): boolean {
+  const limit = Math.max(2, width - 1);
+  for (const f of fields) {
+    if ((f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) && countOf(f, delimiter) >= limit) return true;
+  }
+  return false;
+}
+
+/** Where the caller keeps the width of a row once it is known (the header's); 0 before. */
+export interface RowShape {
+  width: number;
+}
+
 /**
  * Parses the complete rows of `text` with PapaParse and hands each to `onRow` with its start and end (without the
  * line break); `onRow` returns false to stop. Returns where the held-back last row starts when it may go on in the
@@ -124,21 +156,51 @@ export function splitWhitespace(line: string): string[] {
  *
  * A quote that opens a cell and never closes properly makes Papa read the following lines into that cell. Such a
  * row is cut back to the physical line where it starts, passed on as `unclosedQuote`, and parsing goes on with the
- * next line, so one stray inch mark costs one line, not the rest of the file.
+ * next line, so one stray inch mark costs one line, not the rest of the file. With `shape`, a row whose quoted cell
+ * closes some lines later but holds whole rows of delimiters on the way (two stray quotes) is cut back the same way
+ * and passed on as `swallowedLines`: every physical line is then read or rejected on its own.
+ *
+ * Papa looks for the closing quote of an unclosed cell up to the end of its input, past every later quote. So that
+ * many stray quotes do not make that quadratic, the rest of a slice after a broken row is parsed in windows of about
+ * WINDOW_CHARS that end at a line break; a quoted cell cut off by a window end that swallowed no rows is parsed
+ * again against the whole slice (a long multi-line note stays one cell).
  */
 export function parseDelimited(
   text: string,
   delimiter: string,
   newline: '\n' | '\r\n' | '\r',
   final: boolean,
-  onRow: (fields: string[], start: number, end: number, err: 'unclosedQuote' | null) => boolean,
+  onRow: (fields: string[], start: number, end: number, err: RowError | null) => boolean,
+  shape?: RowShape,
 ): number {
   let base = 0;
   let held = -1;
   let stopped = false;
+  let windowed = false;
+  // Parse one row against the whole slice: a quoted cell that a window end cut off.
+  let wholeRow = false;
+  // The next quote at or after the current row (rows before it hold no quote and cannot span lines).
+  let nextQuote = -1;
   while (base < text.length && held < 0 && !stopped) {
+    let limit = text.length;
+    const single = wholeRow;
+    wholeRow = false;
+    if (windowed && !single && base + WINDOW_CHARS < text.length) {
+      const nl = text.indexOf(newline, base + WINDOW_CHARS);
+      if (nl >= 0) limit = nl + newline.length;
+    }
+    const atEnd = limit === text.length;
     let prev = base;
     let restart = -1;
+    // Cuts a broken row back to its first physical line and goes on after it; false when it fits on one line.
+    const cutBack = (end: number, err: RowError): boolean => {
+      const nl = text.indexOf(newline, prev);
+      if (nl < 0 || nl >= end) return false;
+      if (!onRow([text.slice(prev, nl)], prev, nl, err)) stopped = true;
+      restart = nl + newline.length;
+      windowed = true;
+      return true;
+    };
     // Papa's own Parser, without the ParserHandle wrapper that Papa.parse adds (header handling, dynamic typing,
     // a results object per row): each step gets `data: [row]` and the cursor after the row.
     const parser: Papa.Parser = new Papa.Parser({
@@ -146,37 +208,62 @@ export function parseDelimited(
       newline,
       quoteChar: '"',
       step: (res: Papa.ParseStepResult<string[][]>) => {
+        // The empty row Papa reports after a window's last line break belongs to the next window.
+        if (!atEnd && prev >= limit) {
+          parser.abort();
+          return;
+        }
         const cursor = base + res.meta.cursor;
-        if (!final && cursor >= text.length && text.length - prev <= MAX_PENDING_CHARS) {
+        if (atEnd && !final && cursor >= text.length && text.length - prev <= MAX_PENDING_CHARS) {
           // The last row may go on in the next slice.
           held = prev;
           parser.abort();
           return;
         }
         const end = trimBreak(text, cursor);
+        const fields = res.data[0];
         const quoteError = res.errors.length > 0 && res.errors.some((e) => e.type === 'Quotes');
+        if (shape && nextQuote < prev) {
+          nextQuote = text.indexOf('"', prev);
+          if (nextQuote < 0) nextQuote = text.length;
+        }
+        const swallowed =
+          shape !== undefined && nextQuote < end && swallowsRows(fields, delimiter, shape.width);
+        if (!atEnd && cursor >= limit && quoteError && !swallowed) {
+          // A quoted cell cut off by the window: read it again against the whole slice.
+          restart = prev;
+          wholeRow = true;
+          parser.abort();
+          return;
+        }
         // A row that runs to the end of a slice and is already implausibly long is broken too.
-        const tooLong = !final && cursor >= text.length;
-        if (quoteError || tooLong) {
-          const nl = text.indexOf(newline, prev);
-          if (nl >= 0 && nl < end) {
-            if (!onRow([text.slice(prev, nl)], prev, nl, 'unclosedQuote')) stopped = true;
-            restart = nl + newline.length;
-            parser.abort();
-            return;
-          }
+        const tooLong = atEnd && !final && cursor >= text.length;
+        if ((quoteError || tooLong) && cutBack(end, 'unclosedQuote')) {
+          parser.abort();
+          return;
+        }
+        if (swallowed && cutBack(end, 'swallowedLines')) {
+          parser.abort();
+          return;
         }
         const missing = quoteError && res.errors.some((e) => e.code === 'MissingQuotes');
-        if (!onRow(res.data[0], prev, end, missing ? 'unclosedQuote' : null)) {
+        if (!onRow(fields, prev, end, missing ? 'unclosedQuote' : null)) {
           stopped = true;
           parser.abort();
           return;
         }
         prev = cursor;
+        if (single) {
+          restart = cursor;
+          parser.abort();
+        }
       },
     });
-    parser.parse(base === 0 ? text : text.slice(base), 0, false);
-    if (restart < 0) break;
+    parser.parse(base === 0 && atEnd ? text : text.slice(base, limit), 0, false);
+    if (restart < 0) {
+      if (atEnd) break;
+      restart = limit;
+    }
     base = restart;
   }
   return held;
@@ -216,7 +303,9 @@ export async function streamRows(
   let cleanEnd = true;
   let ascii: AsciiBytes | null = null;
 
-  const emit = (fields: string[], text: string, start: number, end: number, err: 'unclosedQuote' | null) => {
+  // The width of a row, once known: the header's, or without a header the first data row's.
+  const shape: RowShape = { width: 0 };
+  const emit = (fields: string[], text: string, start: number, end: number, err: RowError | null) => {
     // The line break after the last line is not a blank line.
     if (start === text.length && fields.length === 1 && fields[0] === '') return;
     if (skip > 0) {
@@ -227,9 +316,11 @@ export async function streamRows(
         result.header = fields;
         result.headerLine = text.slice(start, end);
         result.headerLineNo = lines.lineAt(start);
+        shape.width = fields.length;
       }
       return;
     }
+    if (shape.width === 0 && err === null) shape.width = fields.length;
     sink.row(fields, text, start, end, lines, err, ascii);
   };
 
@@ -301,10 +392,17 @@ export async function streamRows(
         pos = nl + 1;
       }
     } else {
-      const held = parseDelimited(text, opts.delimiter, newline, final, (fields, start, end, err) => {
-        emit(fields, text, start, end, err);
-        return true;
-      });
+      const held = parseDelimited(
+        text,
+        opts.delimiter,
+        newline,
+        final,
+        (fields, start, end, err) => {
+          emit(fields, text, start, end, err);
+          return true;
+        },
+        shape,
+      );
       if (held >= 0) consumed = held;
     }
     lines.finish(consumed);

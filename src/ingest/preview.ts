@@ -15,7 +15,7 @@ export function headersOf(bytes: Uint8Array, fileSize: number, options: ImportOp
   const text = decodeSample(bytes, options.encoding, bytes.length < fileSize);
   const rows = parseSampleRows(text, options.delimiter, options.skipRows + 2);
   const first = rows[options.skipRows] ?? [];
-  const width = Math.max(...rows.map((r) => r.length), 0);
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
   return Array.from({ length: width }, (_, i) => {
     const h = options.hasHeader ? (first[i] ?? '').trim() : '';
     return h !== '' ? h : `#${i + 1}`;

@@ -14,6 +14,7 @@ import type {
   SniffResult,
 } from '../shared/types';
 import { DATE_FORMATS } from '../shared/types';
+import { AppFailure } from '../shared/errors';
 
 export const SNIFF_BYTES = 256 * 1024;
 /**
@@ -23,16 +24,114 @@ export const SNIFF_BYTES = 256 * 1024;
 export const DATE_SHARE = 0.6;
 const SAMPLE_ROWS = 1000;
 
-/** `truncated`: the bytes are the head of a longer file, so the last character may be cut off. */
-/** Recognizes files that are not text: Excel workbooks (.xlsx is a ZIP, .xls an OLE file), PDF, other binaries. */
+/** The most bytes read to sniff a file whose first lines are longer than SNIFF_BYTES. */
+export const MAX_SNIFF_BYTES = 4 * 1024 * 1024;
+/** Line breaks the sample should hold (title lines, the header, a few data rows) before it is read further. */
+const SAMPLE_BREAKS = 12;
+/** A file with more columns than this is refused: no real order export has them, and drawing them froze the page. */
+export const MAX_COLUMNS = 1000;
+
+/**
+ * How many bytes of a file to sniff: SNIFF_BYTES, or, when those hold fewer than SAMPLE_BREAKS line breaks (a first
+ * data row longer than the sample), four times as many until they do, up to MAX_SNIFF_BYTES. `read` gives the first
+ * `n` bytes.
+ */
+export async function readSample(
+  size: number,
+  read: (n: number) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  let n = Math.min(size, SNIFF_BYTES);
+  let bytes = await read(n);
+  while (n < size && n < MAX_SNIFF_BYTES && countBreaks(bytes) < SAMPLE_BREAKS) {
+    n = Math.min(size, n * 4, MAX_SNIFF_BYTES);
+    bytes = await read(n);
+  }
+  return bytes;
+}
+
+function countBreaks(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i >= 0 && n < SAMPLE_BREAKS; i = bytes.indexOf(10, i + 1)) n++;
+  if (n > 0) return n;
+  // Old Mac line ends (CR only).
+  for (let i = bytes.indexOf(13); i >= 0 && n < SAMPLE_BREAKS; i = bytes.indexOf(13, i + 1)) n++;
+  return n;
+}
+
+/**
+ * UTF-16 without a byte-order mark: in text that is mostly ASCII, every other byte is zero (the high byte of each
+ * code unit), at odd offsets for little endian and at even ones for big endian.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const half = n / 2;
+  if (oddZeros > 0.6 * half && evenZeros < 0.05 * half) return 'utf-16le';
+  if (evenZeros > 0.6 * half && oddZeros < 0.05 * half) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Recognizes files that are not text: Excel workbooks (.xlsx is a ZIP, .xls an OLE file), PDF, other binaries. A
+ * binary has many control bytes; a text file with a stray NUL byte or two, or UTF-16 text (with or without a
+ * byte-order mark), is text.
+ */
 export function binaryKind(bytes: Uint8Array): 'excel' | 'pdf' | 'binary' | null {
   const b = bytes;
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'excel';
   if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'excel';
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf';
-  const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
-  if (!utf16) for (let i = 0; i < Math.min(b.length, 4096); i++) if (b[i] === 0) return 'binary';
-  return null;
+  const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || utf16WithoutBom(b);
+  if (utf16) return null;
+  const n = Math.min(b.length, 4096);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    // Tab, line feed, carriage return, form feed and escape occur in text; other bytes below 0x20 hardly ever do.
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
+  }
+  return control > Math.max(2, n * 0.01) ? 'binary' : null;
+}
+
+/**
+ * Where a file that is not valid UTF-8 also holds valid UTF-8 characters (`ü` as C3 BC next to a Windows-1252 `ü`
+ * as FC): the 1-based line of the first byte that is not UTF-8, or 0 when the bytes hold no UTF-8 multi-byte
+ * character (plain Windows-1252). Either reading would garble part of such a file.
+ */
+export function mixedEncodingLine(bytes: Uint8Array): number {
+  let utf8Chars = 0;
+  let firstBad = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c < 0x80) continue;
+    const len = utf8LengthAt(bytes, i);
+    if (len === 0) {
+      if (firstBad < 0) firstBad = i;
+      continue;
+    }
+    // The UTF-8 forms of Latin letters (C2, C3, C5 …) and of € “ ” – (E2 …): in Windows-1252 text these pairs read
+    // `Ã¼`, `â€œ`, which real text hardly ever holds.
+    if (c === 0xc2 || c === 0xc3 || c === 0xc5 || c === 0xe2) utf8Chars++;
+    i += len - 1;
+  }
+  if (utf8Chars === 0 || firstBad < 0) return 0;
+  let line = 1;
+  for (let i = bytes.indexOf(10); i >= 0 && i < firstBad; i = bytes.indexOf(10, i + 1)) line++;
+  return line;
+}
+
+/** The length of the valid UTF-8 sequence at `i` (also one cut off by the end of the bytes), or 0. */
+function utf8LengthAt(bytes: Uint8Array, i: number): number {
+  const c = bytes[i];
+  const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  for (let k = 1; k < len && i + k < bytes.length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return 0;
+  return Math.min(len, bytes.length - i);
 }
 
 export function detectEncoding(
@@ -42,6 +141,8 @@ export function detectEncoding(
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { encoding: utf16, bomLength: 0 };
   try {
     // stream: true tolerates a multi-byte character cut off at the end of a truncated sample. At the end of the
     // file, an unfinished sequence (a Windows-1252 `ß` or `ä` as the last byte) is not UTF-8.
@@ -265,6 +366,12 @@ export function sniff(
   const { encoding, bomLength: bom } = layout.encoding
     ? { encoding: layout.encoding, bomLength: bomLength(bytes, layout.encoding) }
     : detectEncoding(bytes, truncated);
+  if (!layout.encoding && encoding === 'windows-1252') {
+    // Not UTF-8, but with UTF-8 characters in it: refused with the line, as the import refuses such a file.
+    const line = mixedEncodingLine(bytes);
+    if (line > 0)
+      throw new AppFailure('encoding', 'The file mixes UTF-8 with another encoding.', { line, mixed: 1 });
+  }
   const text = decodeSample(bytes, encoding, truncated);
   const delimiter = layout.delimiter ?? detectDelimiter(text);
   const all = parseSampleRows(text, delimiter, SAMPLE_ROWS + 20);
@@ -283,6 +390,12 @@ export function sniff(
     layout.hasHeader ??
     (rows.length > 0 && first.filter((c) => !isBlank(c)).every((c) => !looksLikeValue(c)));
   const width = Math.max(mode, first.length);
+  if (width > MAX_COLUMNS) {
+    throw new AppFailure('tooManyColumns', 'The file has more columns than an order export can have.', {
+      columns: width,
+      max: MAX_COLUMNS,
+    });
+  }
   const headers = Array.from({ length: width }, (_, i) => {
     const h = hasHeader ? (first[i] ?? '').trim() : '';
     return h !== '' ? h : `#${i + 1}`;

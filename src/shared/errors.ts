@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'workerCrashed'
   | 'demoMissing'
   | 'demoUnreachable'
+  | 'tooManyColumns'
   | 'unexpected';
 
 export interface AppError {

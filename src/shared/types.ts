@@ -107,7 +107,10 @@ export type RejectReason =
   | 'badCost'
   | 'tooFewFields'
   | 'unclosedQuote'
-  | 'totalRow';
+  | 'totalRow'
+  | 'swallowedLines'
+  | 'outlierDate'
+  | 'otherCurrency';
 
 export const REJECT_REASONS: readonly RejectReason[] = [
   'missingCustomer',
@@ -122,6 +125,9 @@ export const REJECT_REASONS: readonly RejectReason[] = [
   'unclosedQuote',
   // Stored reject chunks keep the index into this list: append new reasons, never reorder.
   'totalRow',
+  'swallowedLines',
+  'outlierDate',
+  'otherCurrency',
 ];
 
 export interface RejectedRow {

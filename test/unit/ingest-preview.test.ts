@@ -151,9 +151,14 @@ describe('reasons and orders on odd rows', () => {
     expect(res.summary.orders).toBe(3);
   });
 
-  it('customer-days far apart in time stay distinct', async () => {
-    const res = await run('Kunde;Datum\nK1;07.06.2149\nK2;27.07.1790\n', { customer: 0, date: 1 });
-    expect(res.summary.orders).toBe(2);
+  it('order dates far outside any real export (2149, 1790) are rejected with their own reason', async () => {
+    // Two days 2^17 apart used to test the customer-day key here; PairSet's own test keeps that case.
+    const res = await run('Kunde;Datum\nK1;07.06.2149\nK2;27.07.1790\nK3;01.01.2024\n', {
+      customer: 0,
+      date: 1,
+    });
+    expect(res.summary.rejectReasons).toEqual({ outlierDate: 2 });
+    expect(res.summary.orders).toBe(1);
   });
 });
 
@@ -173,7 +178,8 @@ describe('files that are not CSV', () => {
     expect(binaryKind(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14]))).toBe('excel');
     expect(binaryKind(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1]))).toBe('excel');
     expect(binaryKind(enc('%PDF-1.7\n'))).toBe('pdf');
-    expect(binaryKind(Uint8Array.from([0x41, 0x00, 0x42]))).toBe('binary');
+    // Many control bytes: binary. One NUL in text is not (test/unit/ingest-bad-input.test.ts).
+    expect(binaryKind(Uint8Array.from({ length: 64 }, (_, i) => (i * 37) % 256))).toBe('binary');
     expect(binaryKind(Uint8Array.from([0xff, 0xfe, 0x41, 0x00]))).toBeNull();
     expect(binaryKind(enc('Kunde;Datum\n'))).toBeNull();
   });

@@ -33,7 +33,7 @@ interface Row {
   fields: string[];
   raw: string;
   line: number;
-  error: 'unclosedQuote' | null;
+  error: 'unclosedQuote' | 'swallowedLines' | null;
 }
 
 /** A RowSink that keeps every row with its original text and physical line number. */
@@ -458,7 +458,7 @@ describe('normalizeId', () => {
     ['17850', '17850'],
     [' 17850.0 ', '17850'],
     ['00001', '00001'],
-    ['17850.00', '17850.00'],
+    ['17850.00', '17850'],
     ['17850.5', '17850.5'],
     ['A1.0', 'A1.0'],
     ['.0', '.0'],

@@ -13,9 +13,12 @@ describe('PairSet', () => {
       [5, -3],
       [5, -3],
       [0, 19000],
+      // Days 2^17 apart (07.06.2149 and 27.07.1790) for customers 0 and 1.
+      [0, 65_536],
+      [1, -65_536],
     ])
       s.add(a, b);
-    expect(s.size).toBe(5);
+    expect(s.size).toBe(7);
   });
 
   it('agrees with a Set on 300,000 random pairs (growth, negative days, long probe runs)', () => {

@@ -143,6 +143,10 @@ export const de = {
   'reason.tooFewFields': 'Zu wenige Spalten in der Zeile',
   'reason.unclosedQuote': 'Anführungszeichen nicht geschlossen',
   'reason.totalRow': 'Summenzeile (kein Umsatz)',
+  'reason.swallowedLines':
+    'Anführungszeichen hätte die folgenden Zeilen in eine Zelle gezogen (die Zeilen danach wurden einzeln gelesen)',
+  'reason.outlierDate': 'Datum weit außerhalb der übrigen Daten',
+  'reason.otherCurrency': 'Betrag in einer anderen Währung als die übrigen',
 
   'csv.line': 'Zeile',
   'csv.reason': 'Grund',
@@ -298,6 +302,10 @@ export const en: Texts<typeof de> = {
   'reason.tooFewFields': 'Too few columns in the row',
   'reason.unclosedQuote': 'Quote never closed',
   'reason.totalRow': 'Sum row (no revenue)',
+  'reason.swallowedLines':
+    'A quote would have pulled the following lines into one cell (the lines after it were read on their own)',
+  'reason.outlierDate': 'Date far outside the rest of the data',
+  'reason.otherCurrency': 'Amount in a different currency from the rest',
 
   'csv.line': 'Line',
   'csv.reason': 'Reason',
@@ -328,6 +336,9 @@ export const REJECT_REASON_TEXT: Record<RejectReason, Key> = {
   tooFewFields: 'reason.tooFewFields',
   unclosedQuote: 'reason.unclosedQuote',
   totalRow: 'reason.totalRow',
+  swallowedLines: 'reason.swallowedLines',
+  outlierDate: 'reason.outlierDate',
+  otherCurrency: 'reason.otherCurrency',
 };
 
 /** The name of each date format, as the mapping step offers it. */

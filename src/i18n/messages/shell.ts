@@ -34,6 +34,8 @@ export const de = {
   'error.emptyFile': 'Die Datei ist leer. Bitte wählen Sie einen Export, der Daten enthält.',
   'error.notCsv':
     'Das ist keine CSV-Datei, sondern eine Excel-Arbeitsmappe, ein PDF oder eine andere Binärdatei. Öffnen Sie sie in Excel und speichern Sie sie über „Speichern unter“ als „CSV UTF-8 (durch Trennzeichen getrennt)“.',
+  'error.tooManyColumns':
+    'Die Datei hat {columns} Spalten in einer Zeile, mehr als {max}: Das ist kein Bestellexport (vielleicht fehlen die Zeilenumbrüche oder das Trennzeichen stimmt nicht). Prüfen Sie den Export und wählen Sie die Datei erneut.',
   'error.headerOnly':
     'Die Datei enthält nur eine Kopfzeile und keine Daten. Bitte exportieren Sie die Bestellungen erneut mit Inhalt.',
   'error.missingRequired': 'Bitte ordnen Sie zuerst Kundennummer und Datum zu.',
@@ -101,6 +103,8 @@ export const en: Texts<typeof de> = {
   'error.emptyFile': 'The file is empty. Please choose an export that contains data.',
   'error.notCsv':
     'This is not a CSV file but an Excel workbook, a PDF or another binary file. Open it in Excel and use “Save As” → “CSV UTF-8 (comma delimited)”.',
+  'error.tooManyColumns':
+    'The file has {columns} columns in one row, more than {max}: this is not an order export (perhaps the line breaks are missing or the delimiter is wrong). Check the export and choose the file again.',
   'error.headerOnly':
     'The file holds only a header row and no data. Please export the orders again with content.',
   'error.missingRequired': 'Please map the customer id and the date first.',
@@ -155,5 +159,6 @@ export const ERROR_TEXT: Record<ErrorCode, Key> = {
   workerCrashed: 'error.workerCrashed',
   demoMissing: 'error.demoMissing',
   demoUnreachable: 'error.demoUnreachable',
+  tooManyColumns: 'error.tooManyColumns',
   unexpected: 'error.unexpected',
 };

@@ -14,7 +14,7 @@ import type {
   RejectReason,
 } from '../../shared/types';
 import { dayToIso } from '../../shared/days';
-import type { AsciiBytes, LineCounter } from '../parse';
+import type { AsciiBytes, LineCounter, RowError } from '../parse';
 import { isBlank, parseDate, parseNumber } from '../normalize';
 import {
   CHUNK_ROWS,
@@ -257,7 +257,7 @@ class FieldColumnizer implements SourceImporter {
     start: number,
     end: number,
     lines: LineCounter,
-    error: 'unclosedQuote' | null,
+    error: RowError | null,
     _ascii: AsciiBytes | null,
   ): void {
     if (isBlank(f[0]) && f.every(isBlank)) {

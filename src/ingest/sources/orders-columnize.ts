@@ -5,8 +5,8 @@
  */
 import type { ColumnInfo, ImportOptions, ImportSummary, PreviewRow, RejectReason } from '../../shared/types';
 import { dayToIso } from '../../shared/days';
-import type { AsciiBytes, LineCounter } from '../parse';
-import { isBlank, parseDate, parseNumber } from '../normalize';
+import type { AsciiBytes, LineCounter, RowError } from '../parse';
+import { currencyOf, isBlank, parseDate, parseNumber } from '../normalize';
 import { RowHashes } from '../row-hash';
 import { PairSet } from '../pair-set';
 import {
@@ -28,6 +28,12 @@ import {
 import type { RowJudge, SourceImporter } from './types';
 
 /**
+ * Order dates before 1900-01-01 or more than a year after today (a placeholder `9999-12-31`, `01.01.1000`, a typo in
+ * the year) are rejected with their own reason, `outlierDate`, rather than stretching every analysis over centuries.
+ */
+export const PLAUSIBLE_FIRST_DAY = -25567; // 1900-01-01
+
+/**
  * Validates and normalizes one row. `check` returns the reject reason or null and leaves the normalized values in
  * its fields (no allocation per row). Shared by the import and the preview, so both judge a row the same way.
  */
@@ -46,6 +52,8 @@ export class RowValidator implements RowJudge {
   private readonly o: ImportOptions;
   private lastDateStr = '\u0000';
   private lastDay = NaN;
+  /** Last plausible order day: a year after today (see PLAUSIBLE_FIRST_DAY). */
+  private readonly lastPlausibleDay = Math.floor(Date.now() / 86_400_000) + 366;
 
   day = 0;
   amount = 0;
@@ -81,13 +89,21 @@ export class RowValidator implements RowJudge {
 
   check(f: string[]): RejectReason | null {
     if (f.length < this.minFields) return this.fail('tooFewFields', -1);
-    if (isBlank(f[this.iCust])) return this.fail('missingCustomer', this.iCust);
+    const cust = f[this.iCust];
+    // A cell of only invisible characters or unusual spaces (zero-width, ideographic, a byte-order mark) is blank too.
+    if (
+      isBlank(cust) ||
+      ((cust.charCodeAt(0) > 127 || cust.charCodeAt(0) === 32) && normalizeId(cust) === '')
+    )
+      return this.fail('missingCustomer', this.iCust);
     const ds = f[this.iDate];
     if (ds === this.lastDateStr) this.day = this.lastDay;
     else {
       if (isBlank(ds)) return this.fail('missingDate', this.iDate);
       const day = parseDate(ds, this.o.dateFormat);
       if (day !== day) return this.fail('badDate', this.iDate);
+      if (day < PLAUSIBLE_FIRST_DAY || day > this.lastPlausibleDay)
+        return this.fail('outlierDate', this.iDate);
       this.lastDateStr = ds;
       this.lastDay = day;
       this.day = day;
@@ -109,10 +125,12 @@ export class RowValidator implements RowJudge {
       this.amount = parseNumber(as, dec);
       if (this.amount !== this.amount)
         return this.fail(isBlank(as) ? 'missingAmount' : 'badAmount', this.iAmount);
+      if (this.otherCurrency(as)) return this.fail('otherCurrency', this.iAmount);
     } else if (this.hasAmount) {
       const ps = f[this.iPrice] ?? '';
       const price = parseNumber(ps, dec);
       if (price !== price) return this.fail(isBlank(ps) ? 'missingAmount' : 'badPrice', this.iPrice);
+      if (this.otherCurrency(ps)) return this.fail('otherCurrency', this.iPrice);
       this.amount = this.qty * price;
     }
     if (this.hasMargin) {
@@ -129,6 +147,18 @@ export class RowValidator implements RowJudge {
     }
     this.problemColumn = -1;
     return null;
+  }
+
+  /**
+   * Whether a readable amount names a currency other than the dataset's (`$12.50` in a euro file): such amounts
+   * are rejected, not summed with the others. Plain numbers (a digit first and last) take one comparison.
+   */
+  private otherCurrency(cell: string): boolean {
+    const a = cell.charCodeAt(0);
+    const z = cell.charCodeAt(cell.length - 1);
+    if (((a >= 48 && a <= 57) || a === 45) && z >= 48 && z <= 57) return false;
+    const c = currencyOf(cell);
+    return c !== null && c !== this.o.currency;
   }
 
   /** The amount of a row if it can be read (for the revenue that rejected rows carry), else NaN. */
@@ -259,7 +289,7 @@ export class Columnizer implements SourceImporter {
     start: number,
     end: number,
     lines: LineCounter,
-    error: 'unclosedQuote' | null,
+    error: RowError | null,
     ascii: AsciiBytes | null,
   ): void {
     if (isBlank(f[0]) && f.every(isBlank)) {

@@ -41,6 +41,11 @@ class ImportFlow {
   layoutPending = $state(false);
   /** The layout the user chose leaves nothing to import (for example more rows skipped than the file has). */
   layoutError = $state.raw<AppError | null>(null);
+  /**
+   * Start was clicked while a layout change was being sniffed (typing a number of rows to skip and clicking Start
+   * sends the field's change on the way): the import starts once the new layout is in, unless it blocks Start.
+   */
+  startAfterLayout = $state(false);
   /** The preview under the current choices; a newer choice supersedes an older preview still on its way. */
   private previewQuery = createQuery((r: { file: File; options: ImportOptions }) =>
     engine.preview(r.file, r.options),
@@ -255,6 +260,7 @@ class ImportFlow {
     this.layoutQuery.reset();
     this.layoutPending = false;
     this.layoutError = null;
+    this.startAfterLayout = false;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { AppFailure, isQuotaError } from '../../shared/errors';
 import type { DatasetInfo, ImportOptions, ImportProgress, PreviewRow, SniffAnswer } from '../../shared/types';
-import { SNIFF_BYTES, binaryKind, sniff, type SniffLayout } from '../../ingest/sniff';
+import { binaryKind, readSample, sniff, type SniffLayout } from '../../ingest/sniff';
 import { proposeImport } from '../../ingest/mapping';
 import { SOURCES } from '../../ingest/sources/registry';
 import { headersOf, previewRows } from '../../ingest/preview';
@@ -26,8 +26,9 @@ export const importSeam: { wrapSink: ((sink: ChunkSink, job: ImportJob) => Chunk
   wrapSink: null,
 };
 
+/** The bytes the sniff, the preview and the headers are taken from (longer when the first rows are long). */
 async function head(file: Blob): Promise<Uint8Array> {
-  return new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  return readSample(file.size, async (n) => new Uint8Array(await file.slice(0, n).arrayBuffer()));
 }
 
 const LOCK_PREFIX = 'kundenwert-import-';
