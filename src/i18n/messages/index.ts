@@ -16,6 +16,7 @@ import * as segments from './segments';
 import * as selfcheck from './selfcheck';
 import * as settings from './settings';
 import * as valuestream from './valuestream';
+import * as exportsTexts from './exports';
 
 /** Every feature's German and English texts, for the tests that check the merge. */
 export const FEATURES = {
@@ -30,6 +31,7 @@ export const FEATURES = {
   selfcheck,
   evidence,
   valuestream,
+  exports: exportsTexts,
 } as const;
 
 export const de = {
@@ -44,6 +46,7 @@ export const de = {
   ...selfcheck.de,
   ...evidence.de,
   ...valuestream.de,
+  ...exportsTexts.de,
 };
 
 /** Every key a text can be asked for. */
@@ -61,4 +64,5 @@ export const en: Texts<typeof de> = {
   ...selfcheck.en,
   ...evidence.en,
   ...valuestream.en,
+  ...exportsTexts.en,
 };
