@@ -19,7 +19,7 @@ const skip = hasSharedData ? false : 'needs ../shared/data (absent)';
 
 test(
   'the 374-day German export: the self-check evidence gives the "needs 730 days" reason the Overview gives',
-  { skip, timeout: 300_000 },
+  { skip, timeout: 600_000 },
   async () => {
     const { german } = retailGerman();
     const { page, context } = await app.open({ locale: 'de-DE' });
@@ -29,15 +29,16 @@ test(
       mimeType: 'text/csv',
       buffer: german,
     });
-    await page.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
+    // Generous waits: half a million lines on a shared, busy machine.
+    await page.waitForSelector('[data-testid=preview] tbody tr', { timeout: 120_000 });
     await page.click('[data-testid=start-import]');
-    await page.waitForSelector('[data-testid=import-summary]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid=import-summary]', { timeout: 240_000 });
     // 01.12.2010 to 09.12.2011: 374 days.
     assert.match(await page.locator('[data-testid=sum-range]').innerText(), /01\.12\.2010.*09\.12\.2011/s);
     await page.click('[data-testid=summary-done]');
 
     await page.click('[data-testid=nav-overview]');
-    await page.waitForSelector('[data-testid=kpi-churnRate] .def', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=kpi-churnRate] .def', { timeout: 180_000 });
     const reasonOf = (id) => page.locator(`[data-testid=kpi-${id}] .def`).innerText();
     const overview = await reasonOf('churnRate');
     assert.equal(overview.trim(), 'Braucht mindestens 730 Tage Daten.');
@@ -46,7 +47,7 @@ test(
     await page.click('[data-testid=nav-selfcheck]');
     for (const kind of ['budgetShare', 'reactivation']) {
       const reason = page.locator(`[data-testid=evidence-reason-${kind}]`);
-      await reason.waitFor({ timeout: 120_000 });
+      await reason.waitFor({ timeout: 240_000 });
       assert.equal((await reason.innerText()).trim(), overview.trim(), kind);
       // No artefact of the export window next to it.
       const all = await page.locator(`[data-testid=evidence-${kind}]`).innerText();
