@@ -116,3 +116,49 @@ describe('the same refusal on the Overview and in the self-check evidence', () =
     expect(e2.budgetShare.available).toBe(true);
   });
 });
+
+describe("the forecast's warning travels with the CLV the self-check quotes", () => {
+  const L = lines(
+    [
+      [0, 100, 10],
+      [0, 900, 20],
+      [1, 200, 30],
+    ],
+    2,
+  );
+  const opts = { asOf: 900, marginRate: 0 };
+  const table = customerAggregates(L, opts);
+  const forecastWith = (warnings: 'weakDropout'[]) =>
+    ({
+      failure: null,
+      fit: {},
+      settings: { marginRate: 0.3 },
+      warnings,
+      horizons: [
+        { months: 12, expectedTotal: 1, clvTotal: 200, meanClv: 100 },
+        { months: 36, expectedTotal: 2, clvTotal: 500, meanClv: 250 },
+      ],
+    }) as unknown as Parameters<typeof computeEvidence>[0]['forecast'];
+  const evidence = (warnings: 'weakDropout'[]) =>
+    computeEvidence({
+      lines: L,
+      table,
+      rfm: computeRfm(table),
+      kpis: computeKpis(L, opts, table),
+      cohorts: computeCohorts(L, table, { ...opts, grain: 'month' }),
+      occasions: purchaseOccasions(L, opts),
+      summary: null,
+      dropDuplicates: false,
+      columns: ['customer', 'date', 'amount'],
+      forecast: forecastWith(warnings),
+      valueStream: null,
+      user: { cac: 100, acquisitionShare: null, existingShare: null },
+    }).clvVsCac;
+  it('a weak dropout parameter: the CLV evidence carries the warning, with its figures', () => {
+    const e = evidence(['weakDropout']);
+    expect(e.available).toBe(true);
+    expect(e.values.ratio).toBe(2.5); // 250 / 100
+    expect(e.warnings).toEqual(['weakDropout']);
+  });
+  it('no warning, none carried', () => expect(evidence([]).warnings).toEqual([]));
+});
