@@ -50,6 +50,13 @@ export type HistoryFigure =
    */
   | 'reactivation';
 
+/*
+ * The other evidence items follow the Overview too: the segment values and the top-20 % share (Overview: top20Share,
+ * no history rule), the one-order share and cohort months 1–3 (Overview: repeatRate, no history rule; the cohort
+ * months use complete cells only), the median days to the second purchase, the mapped columns and the import
+ * summary describe the data as they are and need no minimum. The predicted CLV carries the forecast's own warnings.
+ */
+
 /** Days of data each figure needs (D − first day + 1 ≥ this). */
 export const REQUIREMENT: Record<HistoryFigure, number> = {
   churnRate: TWO_YEARS_DAYS,
