@@ -7,11 +7,12 @@
 import { isAttributeKey } from '../shared/attributes';
 import type { CohortResult } from './cohorts';
 import type { CustomerTable } from './customers';
-import type { ForecastReport } from './forecast';
+import type { ForecastReport, ForecastWarning } from './forecast';
 import type { KpiResult } from './kpis';
 import type { Lines } from './lines';
 import type { Occasions } from './btyd/summary';
 import type { RfmResult, Segment } from './rfm';
+import { hasHistoryFor, REQUIREMENT, type HistoryFigure } from './sufficiency';
 import type { EvidenceKind } from '../shared/selfcheck';
 import { REJECT_REASONS, type ImportSummary, type RejectReason } from '../shared/types';
 
@@ -47,6 +48,8 @@ export interface EvidenceOf<K extends EvidenceKind> {
   values: Record<string, number | null>;
   items: EvidenceItem<ItemKey<K>>[];
   notes: EvidenceNote[];
+  /** The forecast's warnings about the figures quoted (P(alive) and CLV probably too high), as the forecast gives them. */
+  warnings: ForecastWarning[];
 }
 
 /** Evidence of any kind; checking `kind` narrows it (and the type of its items' keys). */
@@ -88,7 +91,24 @@ export interface EvidenceInput {
 }
 
 function make<K extends EvidenceKind>(kind: K, rest: Partial<EvidenceOf<K>> = {}): EvidenceOf<K> {
-  return { kind, available: true, values: {}, items: [], notes: [], ...rest };
+  return { kind, available: true, values: {}, items: [], notes: [], warnings: [], ...rest };
+}
+/**
+ * The one sufficiency rule of sufficiency.ts (the Overview refuses its figures by the same rule): unavailable with
+ * reason historyTooShort, and the days needed and held in `values.needDays` and `values.haveDays`.
+ */
+function tooShort<K extends EvidenceKind>(
+  kind: K,
+  figure: HistoryFigure,
+  x: EvidenceInput,
+): EvidenceOf<K> | null {
+  const have = x.kpis.historyDays;
+  if (hasHistoryFor(figure, have)) return null;
+  return make(kind, {
+    available: false,
+    reason: 'historyTooShort',
+    values: { needDays: REQUIREMENT[figure], haveDays: have },
+  });
 }
 const missing = <K extends EvidenceKind>(kind: K, reason: EvidenceReason, detail?: string): EvidenceOf<K> =>
   make(kind, { available: false, reason, detail });
@@ -143,12 +163,14 @@ function clvVsCac(x: EvidenceInput): EvidenceOf<'clvVsCac'> {
       marginRate: f.settings.marginRate,
     },
     notes: cac ? [] : ['noCac'],
+    warnings: [...f.warnings],
   });
 }
 
 function budgetShare(x: EvidenceInput): EvidenceOf<'budgetShare'> {
   const t = x.table;
-  if (x.kpis.historyDays < 365) return missing('budgetShare', 'historyTooShort');
+  const short = tooShort('budgetShare', 'budgetShare', x);
+  if (short) return short;
   // Existing customers: a first purchase before the last year (D − 365, D]; their share of that year's value.
   const cut = t.asOf - 365;
   let existing = 0;
@@ -248,7 +270,8 @@ function firstOrderDropoff(x: EvidenceInput): EvidenceOf<'firstOrderDropoff'> {
 function reactivation(x: EvidenceInput): EvidenceOf<'reactivation'> {
   const t = x.table;
   if (t.count === 0) return missing('reactivation', 'noCustomers');
-  if (x.kpis.historyDays <= 365) return missing('reactivation', 'historyTooShort');
+  const short = tooShort('reactivation', 'reactivation', x);
+  if (short) return short;
   let inactive = 0;
   let revenue = 0;
   let total = 0;

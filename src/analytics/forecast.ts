@@ -92,6 +92,13 @@ export interface GroupMean {
   byHorizon: { months: number; meanExpected: number; meanClv: number | null; totalClv: number | null }[];
 }
 
+/**
+ * A warning about the forecast's figures. `weakDropout`: the dropout parameter (a for BG/NBD, s for Pareto/NBD)
+ * has a standard error above its estimate, so the data barely show churn and P(alive) and CLV are likely too
+ * high. It travels with every figure quoted from the forecast (the self-check's CLV evidence carries it too).
+ */
+export type ForecastWarning = 'weakDropout';
+
 export interface ForecastReport {
   asOf: number;
   settings: ForecastSettings;
@@ -105,7 +112,7 @@ export interface ForecastReport {
    * `weakDropout`: the dropout parameter (a for BG/NBD, s for Pareto/NBD) has a standard error above its estimate,
    * so the data barely show churn and P(alive) and CLV are likely too high.
    */
-  warnings: 'weakDropout'[];
+  warnings: ForecastWarning[];
   spend: SpendReport | null;
   horizons: { months: number; expectedTotal: number; clvTotal: number | null; meanClv: number | null }[];
   /** Histograms: P(alive) in 10 bins of 0.1; CLV (first horizon) in bins up to its 99th percentile. */

@@ -5,6 +5,7 @@
 import { customerAggregates, type AggregateOptions, type CustomerTable } from './customers';
 import type { Lines } from './lines';
 import { argsortFloat64 } from './sort';
+import { hasHistoryFor, historyDays as daysOfHistory } from './sufficiency';
 
 export type KpiId =
   | 'aov'
@@ -100,9 +101,7 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
   const codes: number[] = [];
   for (let c = 0; c < t.size; c++) if (t.isCustomer[c]) codes.push(c);
   const N = codes.length;
-  let firstDay = Infinity;
-  for (let i = 0; i < lines.n; i++) if (lines.day[i] < firstDay && lines.day[i] <= D) firstDay = lines.day[i];
-  const historyDays = Number.isFinite(firstDay) ? D - firstDay + 1 : 0;
+  const historyDays = daysOfHistory(lines, D);
   const k: Partial<Record<KpiId, Kpi>> = {};
   const set = (id: KpiId, value: number | null, reason?: Unavailable) =>
     (k[id] =
@@ -145,7 +144,8 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
   const frequency = lastActive > 0 ? lastOrders / lastActive : null;
   set('purchaseFrequency', frequency);
 
-  if (historyDays < 2 * YEAR) {
+  // The one sufficiency rule (sufficiency.ts); all these figures share the two yearly windows.
+  if (!hasHistoryFor('churnRate', historyDays)) {
     for (const id of [
       'churnRate',
       'retentionRate',
@@ -191,7 +191,7 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
   const cac = opts.cac ?? 0;
   const lifespan = k.lifespanYears?.value ?? null;
   const marginRate = revenue !== 0 ? margin / revenue : 0;
-  if (historyDays >= 2 * YEAR) {
+  if (hasHistoryFor('clvSimple', historyDays)) {
     const simple =
       aov !== null && frequency !== null && lifespan !== null ? aov * frequency * lifespan : null;
     const reason = lifespan === null ? (k.lifespanYears?.reason ?? 'noCustomers') : undefined;

@@ -3,6 +3,48 @@ import type { ChartConfig } from './chart';
 
 export const COLORS = { primary: '#1d4e89', accent: '#c2571a', muted: '#8c959f', grid: '#e6e8eb' };
 
+export type ChartLocale = 'de' | 'en';
+const TAG: Record<ChartLocale, string> = { de: 'de-DE', en: 'en-GB' };
+
+/** A month `YYYY-MM` as the UI's locale writes it short: "Jan. 2025" (German), "Jan 2025" (English); other keys as is. */
+export function monthLabel(month: string, locale: ChartLocale): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return new Intl.DateTimeFormat(TAG[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)),
+  );
+}
+
+/** The currency's sign as the locale writes amounts ("€", "£", "CHF"): one notation with the Intl amounts. */
+export function currencySymbol(currency: string, locale: ChartLocale): string {
+  try {
+    const parts = new Intl.NumberFormat(TAG[locale], { style: 'currency', currency }).formatToParts(0);
+    return parts.find((p) => p.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
+/** Axis titles (with their unit, e.g. "Umsatz (€)"); an axis without one shows none. */
+export interface AxisTitles {
+  x?: string;
+  y?: string;
+  y1?: string;
+}
+const title = (text: string | undefined) => ({ display: !!text, text: text ?? '' });
+
+/** The number of periods up to the last one with a value in any series (the axis ends there, not at 35). */
+export function periodsShown(series: readonly (readonly (number | null)[])[]): number {
+  let n = 0;
+  for (const values of series)
+    for (let k = values.length - 1; k >= n; k--)
+      if (values[k] !== null && values[k] !== undefined) {
+        n = k + 1;
+        break;
+      }
+  return n;
+}
+
 export interface TrendSeries {
   labels: string[];
   revenue: (number | null)[];
@@ -10,6 +52,7 @@ export interface TrendSeries {
   revenueLabel: string;
   activeLabel: string;
   format: (n: number) => string;
+  axes?: AxisTitles;
 }
 
 /** Revenue per month as bars (left axis), active customers as a line (right axis). */
@@ -49,13 +92,22 @@ export function trendConfig(s: TrendSeries): ChartConfig {
       animation: false,
       interaction: { mode: 'index', intersect: false },
       scales: {
+        x: { title: title(s.axes?.x) },
         y: {
           beginAtZero: true,
           grid: { color: COLORS.grid },
           ticks: { callback: (v) => (hasRevenue ? s.format(Number(v)) : String(v)) },
+          title: title(hasRevenue ? s.axes?.y : s.axes?.y1),
         },
         ...(hasRevenue
-          ? { y1: { position: 'right' as const, beginAtZero: true, grid: { drawOnChartArea: false } } }
+          ? {
+              y1: {
+                position: 'right' as const,
+                beginAtZero: true,
+                grid: { drawOnChartArea: false },
+                title: title(s.axes?.y1),
+              },
+            }
           : {}),
       },
     },
@@ -67,6 +119,7 @@ export function lorenzConfig(
   points: { x: number; y: number }[],
   curveLabel: string,
   equalityLabel: string,
+  axes: AxisTitles = {},
 ): ChartConfig {
   return {
     type: 'line',
@@ -98,8 +151,8 @@ export function lorenzConfig(
       animation: false,
       parsing: false,
       scales: {
-        x: { type: 'linear', min: 0, max: 100, ticks: { callback: (v) => `${v} %` } },
-        y: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } },
+        x: { type: 'linear', min: 0, max: 100, ticks: { callback: (v) => `${v} %` }, title: title(axes.x) },
+        y: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` }, title: title(axes.y) },
       },
     },
   } as ChartConfig;
@@ -107,19 +160,23 @@ export function lorenzConfig(
 
 const CURVE_COLORS = ['#1d4e89', '#c2571a', '#2f7d4a', '#7b3fa0', '#a01d4e', '#4e6b1d', '#1d7f89', '#895f1d'];
 
-/** Cumulative revenue per customer by period, one line per cohort. */
+/**
+ * Cumulative revenue per customer by period, one line per cohort. The x axis runs to the last period with a value
+ * in the cohorts shown (12 recent cohorts: at most 12 periods), not to the oldest cohort's length.
+ */
 export function cohortCurvesConfig(
   cohorts: { label: string; values: (number | null)[] }[],
   format: (n: number) => string,
+  axes: AxisTitles = {},
 ): ChartConfig {
-  const periods = cohorts.reduce((m, c) => Math.max(m, c.values.length), 0);
+  const periods = periodsShown(cohorts.map((c) => c.values));
   return {
     type: 'line',
     data: {
       labels: Array.from({ length: periods }, (_, k) => String(k)),
       datasets: cohorts.map((c, i) => ({
         label: c.label,
-        data: c.values,
+        data: c.values.slice(0, periods),
         borderColor: CURVE_COLORS[i % CURVE_COLORS.length],
         backgroundColor: CURVE_COLORS[i % CURVE_COLORS.length],
         // After the eighth cohort the colours repeat: dashes tell the two rounds apart.
@@ -132,7 +189,10 @@ export function cohortCurvesConfig(
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) } } },
+      scales: {
+        x: { title: title(axes.x) },
+        y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.y) },
+      },
     },
   } as ChartConfig;
 }
@@ -143,6 +203,7 @@ export function barsConfig(
   values: (number | null)[],
   label: string,
   format: (n: number) => string,
+  axes: AxisTitles = {},
 ): ChartConfig {
   return {
     type: 'bar',
@@ -153,7 +214,10 @@ export function barsConfig(
       animation: false,
       indexAxis: 'y',
       plugins: { legend: { display: false } },
-      scales: { x: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) } } },
+      scales: {
+        x: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.x) },
+        y: { title: title(axes.y) },
+      },
     },
   } as ChartConfig;
 }
@@ -163,6 +227,7 @@ export function columnsConfig(
   labels: string[],
   series: { label: string; values: (number | null)[] }[],
   format: (n: number) => string = String,
+  axes: AxisTitles = {},
 ): ChartConfig {
   const colors = [COLORS.primary, COLORS.accent];
   return {
@@ -176,7 +241,10 @@ export function columnsConfig(
       maintainAspectRatio: false,
       animation: false,
       plugins: { legend: { display: series.length > 1 } },
-      scales: { y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) } } },
+      scales: {
+        x: { title: title(axes.x) },
+        y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.y) },
+      },
     },
   } as ChartConfig;
 }
@@ -191,6 +259,7 @@ export function trackingConfig(
   predicted: number[],
   names: { actual: string; predicted: string; marker: string },
   markerIndex: number,
+  axes: AxisTitles = {},
 ): ChartConfig {
   return {
     type: 'line',
@@ -219,7 +288,10 @@ export function trackingConfig(
       maintainAspectRatio: false,
       animation: false,
       interaction: { mode: 'index', intersect: false },
-      scales: { y: { beginAtZero: true }, x: { ticks: { maxTicksLimit: 12 } } },
+      scales: {
+        y: { beginAtZero: true, title: title(axes.y) },
+        x: { ticks: { maxTicksLimit: 12 }, title: title(axes.x) },
+      },
     },
     plugins: [
       {

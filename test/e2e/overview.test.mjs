@@ -176,13 +176,14 @@ test('Cohorts and Segments render non-empty data that adds up', { timeout: 120_0
 
   // The heatmap's CSV: one row per quarterly cohort, sizes that sum to the customers, shares of 1 in period 0.
   const heat = parseCsv(await downloadOf(page, 'co-heatmap-csv'));
-  assert.deepEqual(heat[0].slice(0, 3), ['Cohort', 'Customers', '0']);
+  // Shares are written as percent (src/shared/csv.ts): month 0 is 100 % of every cohort.
+  assert.deepEqual(heat[0].slice(0, 3), ['Cohort', 'Customers', '0 (%)']);
   assert.equal(heat.length, 13);
   assert.equal(
     heat.slice(1).reduce((a, r) => a + Number(r[1]), 0),
     customers,
   );
-  assert.ok(heat.slice(1).every((r) => r[2] === '1'));
+  assert.ok(heat.slice(1).every((r) => r[2] === '100'));
 
   // The as-of date and a filter set right here, in the Cohorts view: fewer cohorts, then one region's customers.
   await page.fill('[data-testid=ctl-asof]', '2024-06-30');
@@ -270,8 +271,9 @@ test(
       customers,
     );
     assert.ok(
-      Math.abs(segCsv.slice(1).reduce((a, r) => a + Number(r[4]), 0) - 1) < 1e-3,
-      'revenue shares sum to 1',
+      // 11 shares in percent, each rounded to 0.1.
+      Math.abs(segCsv.slice(1).reduce((a, r) => a + Number(r[4]), 0) - 100) <= 0.55,
+      'revenue shares sum to 100 %',
     );
     assert.match(
       await text(page, 'customer-table'),

@@ -93,4 +93,24 @@ describe('value stream state', () => {
     });
     void valueStream.flush();
   });
+
+  it('a visit to a workspace without a map saves nothing; the template choice saves the map', async () => {
+    const loading = valueStream.load(8);
+    last('getValueStream').resolve({ ok: true, value: null });
+    await settled();
+    last('valueStreamFigures').resolve({ ok: true, value: figures(0, 0) });
+    await loading;
+    expect(valueStream.exists).toBe(false);
+    const saves = () => calls.filter((c) => c.method === 'saveValueStream').length;
+    const before = saves();
+    await valueStream.flush(); // leaving the view
+    expect(saves()).toBe(before);
+    valueStream.update([step('x', 1, false)]);
+    const flushing = valueStream.flush();
+    await settled();
+    expect(saves()).toBe(before + 1);
+    expect(last('saveValueStream').args).toEqual([8, [step('x', 1, false)]]);
+    last('saveValueStream').resolve({ ok: true, value: true });
+    await flushing;
+  });
 });

@@ -10,7 +10,7 @@ export const de = {
   'ev.reason.noForecast':
     'Für diesen Datensatz ist keine Prognose möglich, daher lässt sich das CLV-Potenzial nicht zeigen.',
   'ev.reason.noCustomers': 'Keine Kunden in den gewählten Daten.',
-  'ev.reason.historyTooShort': 'Braucht Daten über mehr als ein Jahr.',
+  'ev.reason.historyTooShort': 'Braucht mindestens {need} Tage Daten.',
   'ev.reason.noSummary': 'Zu diesem Datensatz gibt es keine Importzusammenfassung.',
   'ev.segmentValue': 'Die RFM-Segmente nach ihrem Umsatzanteil:',
   'ev.segmentValue.item': '{c} der Kunden, {r} des Umsatzes',
@@ -73,7 +73,7 @@ export const en: Texts<typeof de> = {
   'ev.reason.noMap': 'No value stream map yet: build one under "Value stream".',
   'ev.reason.noForecast': 'No forecast is possible for this dataset, so the CLV potential cannot be shown.',
   'ev.reason.noCustomers': 'No customers in the chosen data.',
-  'ev.reason.historyTooShort': 'Needs more than a year of data.',
+  'ev.reason.historyTooShort': 'Needs at least {need} days of data.',
   'ev.reason.noSummary': 'No import summary for this dataset.',
   'ev.segmentValue': 'The RFM segments by their share of revenue:',
   'ev.segmentValue.item': '{c} of the customers, {r} of the revenue',

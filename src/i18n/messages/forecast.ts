@@ -1,5 +1,5 @@
 /** Texts of the Forecast view: settings, models, stages, fit failures, diagnostics. */
-import type { Failure, FitReport } from '../../analytics/forecast';
+import type { Failure, FitReport, ForecastWarning } from '../../analytics/forecast';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -218,6 +218,11 @@ export const FORECAST_FAILURE_TEXT: Record<Failure['code'], Key> = {
   spendTooFewRepeat: 'fc.fail.spendTooFewRepeat',
   spendNotConverged: 'fc.fail.spendNotConverged',
   spendNoFiniteMean: 'fc.fail.spendNoFiniteMean',
+};
+
+/** The forecast's warnings about its figures, wherever those figures are quoted (forecast view, self-check). */
+export const FORECAST_WARNING_TEXT: Record<ForecastWarning, Key> = {
+  weakDropout: 'fc.warn.weakDropout',
 };
 
 export const MODEL_LABEL: Record<FitReport['model'], Key> = {

@@ -17,6 +17,7 @@ import * as selfcheck from './selfcheck';
 import * as settings from './settings';
 import * as valuestream from './valuestream';
 import * as figures from './figures';
+import * as exportsTexts from './exports';
 
 /** Every feature's German and English texts, for the tests that check the merge. */
 export const FEATURES = {
@@ -32,6 +33,7 @@ export const FEATURES = {
   evidence,
   valuestream,
   figures,
+  exports: exportsTexts,
 } as const;
 
 export const de = {
@@ -47,6 +49,7 @@ export const de = {
   ...evidence.de,
   ...valuestream.de,
   ...figures.de,
+  ...exportsTexts.de,
 };
 
 /** Every key a text can be asked for. */
@@ -65,4 +68,5 @@ export const en: Texts<typeof de> = {
   ...evidence.en,
   ...valuestream.en,
   ...figures.en,
+  ...exportsTexts.en,
 };

@@ -12,6 +12,7 @@ import {
   type VsmCsvColumn,
   type VsmStep,
 } from '../../shared/valuestream';
+import { localeCsv, type CsvColumn, type CsvLocale } from '../../shared/csv';
 
 let idCounter = 0;
 /** A new id, unique within this page session (and practically across sessions). */
@@ -57,8 +58,34 @@ export interface VsmCsvLabels {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** How each CSV column is written (src/shared/csv.ts): hours, days and cost as numbers, start and end days to 3 decimals. */
+export const VSM_CSV_KINDS: Record<VsmCsvColumn, Omit<CsvColumn, 'header'>> = {
+  name: {},
+  phase: {},
+  owner: {},
+  processHours: { kind: 'number', digits: 2 },
+  waitDays: { kind: 'number', digits: 2 },
+  costPerCustomer: { kind: 'number', digits: 2 },
+  rating: {},
+  handoff: {},
+  start: { kind: 'number', digits: 3 },
+  end: { kind: 'number', digits: 3 },
+};
+
+/** The map as CSV in the locale's conventions (`;` and decimal comma in German), formula-safe. */
+export function valueStreamCsv(
+  locale: CsvLocale,
+  steps: readonly VsmStep[],
+  figures: Pick<ValueStreamFigures, 'stepStartDays' | 'stepEndDays'>,
+  labels: VsmCsvLabels,
+): string {
+  const { rows } = valueStreamCsvRows(steps, figures, labels);
+  const columns = VSM_CSV_COLUMNS.map((c) => ({ header: labels.columns[c], ...VSM_CSV_KINDS[c] }));
+  return localeCsv(locale, columns, rows);
+}
+
 /**
- * Header and rows for a CSV export (write them with `toCsv`, which neutralises formulas). Numbers are the cleaned
+ * Header and rows for a CSV export (write them with `valueStreamCsv`, which neutralises formulas). Numbers are the cleaned
  * values the figures use (bad input → 0); start/end days are rounded to 3 decimals, null if `figures` is stale.
  */
 export function valueStreamCsvRows(

@@ -101,7 +101,9 @@ class ValueStreamState {
   }
 
   private async write() {
-    if (this.workspaceId === null || !this.loaded) return;
+    // Only a map the user made (an edit or the template) is saved: a visit without a choice saves nothing, so the
+    // template is still offered on the next visit (and the self-check does not read an empty map).
+    if (this.workspaceId === null || !this.loaded || !this.exists) return;
     const res = await engine.saveValueStream(this.workspaceId, $state.snapshot(this.steps));
     if (res.ok) this.saved = Date.now();
     else this.error = res.error;
