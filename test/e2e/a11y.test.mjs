@@ -128,3 +128,23 @@ test('a click on an RFM cell lists that cell’s customers; the chosen cell keep
   await page.waitForSelector('[data-testid=cu-cell-chip]', { state: 'detached' });
   await context.close();
 });
+
+test('the mapping step has Start import above the preview; the summary explains its customers and leads to the Overview', async () => {
+  const { page, context } = await app.open({ locale: 'de-DE' });
+  await page.click('[data-testid=nav-import]');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  const top = (sel) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  assert.ok((await top('[data-testid=start-import]')) < (await top('[data-testid=preview]')));
+  await page.click('[data-testid=start-import]');
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+  await page.click('[data-testid=sum-customers-note] summary');
+  assert.match(await text(page, 'sum-customers-note'), /Retouren oder Stornos/);
+  assert.ok(await page.locator('[data-testid=sum-customers-note] p').isVisible());
+  await page.click('[data-testid=to-overview]');
+  await page.waitForSelector('[data-testid=ov-tiles]');
+  assert.equal(new URL(page.url()).hash, '#/overview');
+  // German names for the revenue retention figures.
+  assert.match(await text(page, 'kpi-nrr'), /^Netto-Umsatzbindung \(NRR\)/);
+  await context.close();
+});
