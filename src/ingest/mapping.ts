@@ -120,11 +120,61 @@ export function proposeMapping(sniff: SniffResult, source: ImportSource = orders
   return { roles, attributes, dateFormat, cancelPrefix };
 }
 
+/** Currency signs and codes in header names ("Betrag EUR", "UnitPrice (GBP)", "Preis £"). */
+const HEADER_CURRENCY: [RegExp, string][] = [
+  [/€|\beuro?\b/i, 'EUR'],
+  [/£|\bgbp\b/i, 'GBP'],
+  [/\bchf\b/i, 'CHF'],
+  [/\$|\busd\b/i, 'USD'],
+];
+/** Country names whose currency is clear, as they are written in exports (English and German). */
+const COUNTRY_CURRENCY: [RegExp, string][] = [
+  [
+    /^(united kingdom|uk|great britain|england|scotland|wales|northern ireland|vereinigtes königreich|großbritannien|grossbritannien)$/i,
+    'GBP',
+  ],
+  [/^(switzerland|schweiz|suisse|svizzera|ch)$/i, 'CHF'],
+  [/^(united states|united states of america|usa|us|vereinigte staaten)$/i, 'USD'],
+  [
+    /^(germany|deutschland|de|austria|österreich|at|france|frankreich|netherlands|niederlande|belgium|belgien|italy|italien|spain|spanien|ireland|irland|eire|portugal|finland|finnland|luxembourg|luxemburg)$/i,
+    'EUR',
+  ],
+];
+
+/**
+ * The currency a file suggests, in this order: signs or codes in its amount cells (the sniff), signs or codes in its
+ * header names (only when they name exactly one currency), then the country column when at least half of its sampled
+ * values name one country with a clear currency (a British export lists "United Kingdom"). Null when nothing says.
+ */
+export function proposeCurrency(sniff: SniffResult): string | null {
+  if (sniff.currency) return sniff.currency;
+  const named = new Set<string>();
+  for (const h of sniff.headers) for (const [re, code] of HEADER_CURRENCY) if (re.test(h)) named.add(code);
+  if (named.size === 1) return [...named][0];
+  if (named.size > 1) return null;
+  sniff.headers.forEach((h, i) => {
+    if (!/^(country|land|staat|lieferland|countrycode|laendercode)$/.test(normalizeHeader(h))) return;
+    const counts = new Map<string, number>();
+    let seen = 0;
+    for (const row of sniff.sampleRows) {
+      const v = (row[i] ?? '').trim();
+      if (v === '') continue;
+      seen++;
+      const code = COUNTRY_CURRENCY.find(([re]) => re.test(v))?.[1];
+      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    for (const [code, n] of counts) if (seen > 0 && n * 2 >= seen) named.add(code);
+  });
+  return named.size === 1 ? [...named][0] : null;
+}
+
 /** The options an import starts from: the sniffed layout and the proposal (made for `source`, order lines by default). */
 export function defaultOptions(
   sniff: SniffResult,
   proposal?: MappingProposal,
   source: ImportSource = orders,
+  /** The currency when the file names none (the UI language's default). */
+  fallbackCurrency = 'EUR',
 ): ImportOptions {
   const p = proposal ?? proposeMapping(sniff, source);
   return {
@@ -142,7 +192,7 @@ export function defaultOptions(
     attributes: p.attributes,
     cancelPrefix: p.cancelPrefix,
     dropDuplicates: false,
-    currency: sniff.currency ?? 'EUR',
+    currency: proposeCurrency(sniff) ?? fallbackCurrency,
   };
 }
 

@@ -93,6 +93,32 @@ describe('api.overview', () => {
   });
 });
 
+describe('api.customerPage filters', () => {
+  it('a cell of the R × FM map keeps only its customers, where its segment keeps all of the segment', async () => {
+    const info = await importCsv();
+    // As of day 900, by hand: recency A 200, B 610, C 0, D 800, E 100 days → R A3 B2 C5 D1 E4; orders A2 B2 C1 D1 E2
+    // → F A3 B3 C1 D1 E3; revenue A250 B80 C200 D40 E70 → M A5 B3 C4 D1 E2; FM = ⌊(F + M + 1) / 2⌋ → A4 B3 C3 D1 E3.
+    // C (5, 3) and E (4, 3) are both potential loyalists.
+    const base = {
+      datasetId: info.id,
+      sort: 'revenue' as const,
+      descending: true,
+      search: '',
+      offset: 0,
+      limit: 10,
+    };
+    const bySegment = unwrap(await api.customerPage({ ...base, segment: 'potentialLoyalists' }));
+    expect(bySegment.rows.map((r) => r.id)).toEqual(['C', 'E']);
+    const byCell = unwrap(await api.customerPage({ ...base, segment: null, cell: { r: 4, fm: 3 } }));
+    expect(byCell.total).toBe(1);
+    expect(byCell.rows.map((r) => [r.id, r.r])).toEqual([['E', 4]]);
+    const other = unwrap(await api.customerPage({ ...base, segment: null, cell: { r: 3, fm: 4 } }));
+    expect(other.rows.map((r) => r.id)).toEqual(['A']);
+    const empty = unwrap(await api.customerPage({ ...base, segment: null, cell: { r: 5, fm: 5 } }));
+    expect(empty.total).toBe(0);
+  });
+});
+
 describe('api.forecast and the customer table', () => {
   it('says in a code why five customers are too few, and the table then sorts a CLV request by revenue', async () => {
     const info = await importCsv();

@@ -493,3 +493,38 @@ describe('what the app reports for files it cannot use (worker api.sniffFile)', 
     expect(e.params).toEqual({ roles: 'date' });
   });
 });
+
+describe('the proposed currency follows the file', () => {
+  const optionsOf = (text: string) => defaultOptions(sniffBytes(utf8(text)));
+  it('a British export (Online Retail layout: plain amounts, "United Kingdom" in Country) gets pounds', () => {
+    const csv = [
+      'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+      '536365,85123A,WHITE HANGING HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom',
+      '536366,22633,HAND WARMER UNION JACK,6,12/1/2010 8:28,1.85,17850,United Kingdom',
+      '536367,84879,ASSORTED COLOUR BIRD,32,12/1/2010 8:34,1.69,13047,France',
+    ].join('\n');
+    expect(optionsOf(csv).currency).toBe('GBP');
+  });
+  it('a header naming the currency decides when the cells do not', () => {
+    expect(optionsOf('Kunde;Datum;Betrag (CHF)\nK1;01.02.2024;12,50\nK2;02.02.2024;7,00').currency).toBe(
+      'CHF',
+    );
+    expect(optionsOf('Customer,Date,Amount GBP\nA,2024-02-01,12.50\nB,2024-02-02,7.00').currency).toBe('GBP');
+  });
+  it('a sign in the cells wins; a German file without any sign stays in euros', () => {
+    expect(
+      optionsOf('Customer,Date,Amount,Country\nA,2024-02-01,£12.50,Germany\nB,2024-02-02,£7.00,Germany')
+        .currency,
+    ).toBe('GBP');
+    expect(optionsOf('Kunde;Datum;Betrag\nK1;01.02.2024;12,50\nK2;02.02.2024;7,00').currency).toBe('EUR');
+  });
+  it('mixed countries without a majority, or two currencies in the headers, give the fallback', () => {
+    const mixed =
+      'Customer,Date,Amount,Country\nA,2024-02-01,1,United Kingdom\nB,2024-02-02,2,USA\nC,2024-02-03,3,Japan';
+    expect(optionsOf(mixed).currency).toBe('EUR');
+    expect(
+      optionsOf('Customer,Date,Amount EUR,Amount USD\nA,2024-02-01,1,1.1\nB,2024-02-02,2,2.2').currency,
+    ).toBe('EUR');
+    expect(defaultOptions(sniffBytes(utf8(mixed)), undefined, undefined, 'USD').currency).toBe('USD');
+  });
+});

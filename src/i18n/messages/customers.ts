@@ -6,9 +6,11 @@ export const de = {
   'cu.title': 'Kunden: Wer sind sie?',
   'cu.map': 'RFM-Karte (R × FM)',
   'cu.mapHint':
-    'Zeilen: Aktualität R (5 = kürzlich gekauft), Spalten: FM = Häufigkeit und Umsatz. Je Zelle Kunden und Umsatz; ein Klick filtert die Kundentabelle.',
+    'Zeilen: Aktualität R (5 = kürzlich gekauft), Spalten: FM = Häufigkeit und Umsatz. Je Zelle Kunden und Umsatz; ein Klick zeigt in der Kundentabelle nur die Kunden dieser Zelle.',
   'cu.tieRule':
-    'Score = 1 + ⌊5 · L / N⌋ mit L = Kunden mit echt kleinerem Wert: Gleiche Werte bekommen denselben Score, die Klassen sind daher nicht gleich groß (bei F haben oft viele Kunden nur 1 Bestellung).',
+    'Jeder Score von 1 bis 5 sagt, im wievielten Fünftel der Kunden jemand liegt (5 = bestes Fünftel). Gleiche Werte bekommen denselben Score, die Gruppen sind daher nicht gleich groß (bei F haben oft viele Kunden nur 1 Bestellung).',
+  'cu.tieRuleFormula':
+    'Score = 1 + ⌊5 · L / N⌋, L = Kunden mit echt kleinerem Wert, N = alle Kunden; FM = ⌊(F + M + 1) / 2⌋.',
   'cu.segments': 'Segmente',
   'cu.segment': 'Segment',
   'cu.revenueShare': 'Umsatzanteil',
@@ -19,7 +21,8 @@ export const de = {
   'cu.action': 'Empfohlene Maßnahme',
   'cu.customers': '{n} Kunden',
   'cu.search': 'Kundennummer suchen',
-  'cu.clearSegment': 'Segmentfilter entfernen',
+  'cu.clearCell': 'Zellenfilter entfernen',
+  'cu.cellChip': '{segment} · R {r} · FM {fm}',
   'cu.id': 'Kundennummer',
   'cu.revenue': 'Umsatz',
   'cu.orders': 'Bestellungen',
@@ -58,9 +61,11 @@ export const en: Texts<typeof de> = {
   'cu.title': 'Customers: who are they?',
   'cu.map': 'RFM map (R × FM)',
   'cu.mapHint':
-    'Rows: recency R (5 = bought recently), columns: FM = frequency and monetary value. Each cell: customers and revenue; a click filters the customer table.',
+    'Rows: recency R (5 = bought recently), columns: FM = frequency and monetary value. Each cell: customers and revenue; a click shows only that cell’s customers in the customer table.',
   'cu.tieRule':
-    'Score = 1 + ⌊5 · L / N⌋ with L = customers with a strictly lower value: equal values get the same score, so classes are not equal in size (for F, many customers often have just 1 order).',
+    'Each score from 1 to 5 says which fifth of the customers someone is in (5 = the best fifth). Equal values get the same score, so the groups are not equal in size (for F, many customers often have just 1 order).',
+  'cu.tieRuleFormula':
+    'Score = 1 + ⌊5 · L / N⌋, L = customers with a strictly lower value, N = all customers; FM = ⌊(F + M + 1) / 2⌋.',
   'cu.segments': 'Segments',
   'cu.segment': 'Segment',
   'cu.revenueShare': 'Revenue share',
@@ -71,7 +76,8 @@ export const en: Texts<typeof de> = {
   'cu.action': 'Suggested action',
   'cu.customers': '{n} customers',
   'cu.search': 'Search customer id',
-  'cu.clearSegment': 'Remove the segment filter',
+  'cu.clearCell': 'Remove the cell filter',
+  'cu.cellChip': '{segment} · R {r} · FM {fm}',
   'cu.id': 'Customer id',
   'cu.revenue': 'Revenue',
   'cu.orders': 'Orders',

@@ -23,25 +23,33 @@ export const de = {
   'fc.stage.fit': 'Modelle werden angepasst …',
   'fc.noAmount':
     'Dieser Datensatz hat keine Beträge. Die Prognose umfasst deshalb nur Käufe: P(aktiv) und erwartete Käufe, aber kein Ausgabenmodell und keinen CLV in Geld.',
-  'fc.failed': 'Keine Prognose:',
-  'fc.fail.tooFewCustomers': 'zu wenige Kunden ({customers}; nötig sind mindestens {minimum}).',
+  'fc.failed': 'Keine Prognose möglich.',
+  'fc.fail.tooFewCustomers': 'Zu wenige Kunden ({customers}; nötig sind mindestens {minimum}).',
   'fc.fail.noRepeatCustomers':
-    'kein Kunde hat ein zweites Mal gekauft, die Daten sagen also nichts über Wiederkäufe.',
+    'Kein Kunde hat ein zweites Mal gekauft, die Daten sagen also nichts über Wiederkäufe.',
   'fc.fail.noTimeSpan':
-    'alle Kunden haben nur an einem einzigen Tag gekauft; die Modelle brauchen Käufe über einen Zeitraum.',
+    'Alle Kunden haben nur an einem einzigen Tag gekauft; die Modelle brauchen Käufe über einen Zeitraum.',
   'fc.fail.dropoutToZero':
-    'der Abwanderungsparameter ging gegen 0: Die Daten zeigen keine Abwanderung, das Modell kann aktive und verlorene Kunden nicht trennen.',
-  'fc.fail.notConverged': 'die Anpassung ist nicht konvergiert; die Daten passen womöglich nicht zum Modell.',
-  'fc.fail.spendNoAmounts': 'Kein Ausgabenmodell: Der Datensatz hat keine Beträge.',
+    'Die Daten zeigen keine Abwanderung (der Abwanderungsparameter ging gegen 0), daher kann das Modell aktive und verlorene Kunden nicht trennen.',
+  'fc.fail.notConverged':
+    'Die Anpassung ist nicht konvergiert (das Modell hat keine stabile Lösung gefunden); die Daten passen womöglich nicht zum Modell.',
+  'fc.fail.spendNoAmounts': 'Kein Ausgabenmodell, weil der Datensatz keine Beträge hat.',
   'fc.fail.spendTooFewRepeat':
-    'Kein Ausgabenmodell: zu wenige Wiederkäufer mit positivem Umsatz ({customers}; nötig sind {minimum}).',
-  'fc.fail.spendNotConverged': 'Kein Ausgabenmodell: Die Gamma-Gamma-Anpassung ist nicht konvergiert.',
+    'Kein Ausgabenmodell, weil zu wenige Wiederkäufer einen positiven Umsatz haben ({customers}; nötig sind {minimum}).',
+  'fc.fail.spendNotConverged':
+    'Kein Ausgabenmodell, weil die Gamma-Gamma-Anpassung keine stabile Lösung gefunden hat.',
   'fc.fail.spendNoFiniteMean':
-    'Kein Ausgabenmodell: Das geschätzte q ({q}) liegt nicht über 1, der erwartete Umsatz wäre unendlich.',
+    'Kein Ausgabenmodell, weil das geschätzte q ({q}) nicht über 1 liegt; der erwartete Umsatz wäre unendlich.',
+  'fc.fail.tryBgnbd':
+    'Versuchen Sie das Modell BG/NBD (es kommt mit solchen Daten meist besser zurecht) oder die Zeiteinheit Tage.',
+  'fc.fail.tryDays': 'Versuchen Sie die Zeiteinheit Tage.',
   'fc.customers': 'Kunden in der Prognose',
   'fc.repeatCustomers': 'davon {n} mit mehr als einem Kauf',
   'fc.expectedTotal': 'Erwartete Käufe, nächste {n} Monate',
-  'fc.expectedTotalDef': 'Summe über die Kunden von E[X(t) | x, tₓ, T] ab dem Stichtag.',
+  'fc.expectedTotalDef':
+    'So oft werden die heutigen Kunden im Prognosezeitraum voraussichtlich kaufen, zusammengezählt ab dem Stichtag.',
+  'fc.expectedTotalFormula':
+    'Σ über die Kunden von E[X(t) | x, tₓ, T]: erwartete Käufe in t Zeiteinheiten bei x Wiederkäufen, letztem Kauf tₓ und Beobachtungsdauer T.',
   'fc.clvTotal': 'Prognostizierter CLV, nächste {n} Monate',
   'fc.clvDef':
     'Σ Marge × erwarteter Umsatz je Kauf × erwartete Käufe je Monat, abgezinst mit {d} % pro Monat; Marge {m} %.',
@@ -50,7 +58,9 @@ export const de = {
   'fc.meanClvDef': 'Prognostizierter CLV je Kunde in der Prognose.',
   'fc.diagnostics': 'Diagnose der Anpassung',
   'fc.diagnosticsHint':
-    'Maximum-Likelihood über Log-Parameter; Standardfehler aus der numerischen Hesse-Matrix; Log-Likelihood über alle Kunden summiert, Zeiteinheit {unit}.',
+    'Wie gut das Modell zu Ihren Daten passt: die geschätzten Parameter mit ihrer Unsicherheit (Standardfehler) und die Güte der Anpassung. Zeiteinheit {unit}.',
+  'fc.diagnosticsFormula':
+    'Maximum-Likelihood über Log-Parameter; Standardfehler aus der numerischen Hesse-Matrix; Log-Likelihood über alle Kunden summiert.',
   'fc.fit': 'Anpassung',
   'fc.parameter': 'Parameter',
   'fc.estimate': 'Schätzwert',
@@ -125,24 +135,30 @@ export const en: Texts<typeof de> = {
   'fc.stage.fit': 'Fitting the models …',
   'fc.noAmount':
     'This dataset has no amounts, so the forecast covers purchases only: P(alive) and expected purchases, but no spend model and no CLV in money.',
-  'fc.failed': 'No forecast:',
-  'fc.fail.tooFewCustomers': 'too few customers ({customers}; at least {minimum} are needed).',
+  'fc.failed': 'No forecast possible.',
+  'fc.fail.tooFewCustomers': 'Too few customers ({customers}; at least {minimum} are needed).',
   'fc.fail.noRepeatCustomers':
-    'no customer bought a second time, so the data show nothing about repeat buying.',
-  'fc.fail.noTimeSpan': 'all customers bought on one day only; the models need purchases spread over time.',
+    'No customer bought a second time, so the data show nothing about repeat buying.',
+  'fc.fail.noTimeSpan': 'All customers bought on one day only; the models need purchases spread over time.',
   'fc.fail.dropoutToZero':
-    'the dropout parameter went to 0: the data show no churn, so the model cannot tell active from lost customers.',
-  'fc.fail.notConverged': 'the fit did not converge; the data may be too irregular for the model.',
-  'fc.fail.spendNoAmounts': 'No spend model: the dataset has no amounts.',
+    'The data show no churn (the dropout parameter went to 0), so the model cannot tell active from lost customers.',
+  'fc.fail.notConverged':
+    'The fit did not converge (the model found no stable solution); the data may be too irregular for the model.',
+  'fc.fail.spendNoAmounts': 'No spend model, because the dataset has no amounts.',
   'fc.fail.spendTooFewRepeat':
-    'No spend model: too few repeat customers with a positive spend ({customers}; at least {minimum}).',
-  'fc.fail.spendNotConverged': 'No spend model: the Gamma-Gamma fit did not converge.',
+    'No spend model, because too few repeat customers have a positive spend ({customers}; at least {minimum} are needed).',
+  'fc.fail.spendNotConverged': 'No spend model, because the Gamma-Gamma fit found no stable solution.',
   'fc.fail.spendNoFiniteMean':
-    'No spend model: the fitted q ({q}) is not above 1, so the expected spend is not finite.',
+    'No spend model, because the fitted q ({q}) is not above 1, so the expected spend is not finite.',
+  'fc.fail.tryBgnbd': 'Try the BG/NBD model (it usually copes better with such data) or the time unit days.',
+  'fc.fail.tryDays': 'Try the time unit days.',
   'fc.customers': 'Customers in the forecast',
   'fc.repeatCustomers': '{n} of them bought more than once',
   'fc.expectedTotal': 'Expected purchases, next {n} months',
-  'fc.expectedTotalDef': 'Sum over customers of E[X(t) | x, tₓ, T] from the as-of date.',
+  'fc.expectedTotalDef':
+    'How often today’s customers are expected to buy in the forecast period, added up from the as-of date.',
+  'fc.expectedTotalFormula':
+    'Σ over customers of E[X(t) | x, tₓ, T]: expected purchases in t time units given x repeat purchases, the last purchase at tₓ and an observation time T.',
   'fc.clvTotal': 'Predicted CLV, next {n} months',
   'fc.clvDef':
     'Σ margin × expected spend × expected purchases per month, discounted at {d} % per month; margin {m} %.',
@@ -151,7 +167,9 @@ export const en: Texts<typeof de> = {
   'fc.meanClvDef': 'Predicted CLV per customer in the forecast.',
   'fc.diagnostics': 'Fit diagnostics',
   'fc.diagnosticsHint':
-    'Maximum likelihood on log-parameters; standard errors from the numerical Hessian; log-likelihood summed over customers, time unit {unit}.',
+    'How well the model fits your data: the estimated parameters with their uncertainty (standard error) and the quality of the fit. Time unit {unit}.',
+  'fc.diagnosticsFormula':
+    'Maximum likelihood on log-parameters; standard errors from the numerical Hessian; log-likelihood summed over customers.',
   'fc.fit': 'Fit',
   'fc.parameter': 'Parameter',
   'fc.estimate': 'Estimate',

@@ -102,6 +102,11 @@ export const de = {
   'summary.imported': 'Zeilen importiert',
   'summary.rejected': 'Zeilen abgelehnt',
   'summary.customers': 'Kunden',
+  'summary.customersNote':
+    'Alle Kundennummern der Datei. Die Analysen zählen nur Kunden mit mindestens einem Kauf (ein Tag mit Kaufzeile und einem Nettowert von mindestens 0) bis zum Stichtag: Kundennummern mit nur Retouren oder Stornos fehlen dort, die Übersicht kann daher weniger Kunden zeigen.',
+  'summary.customersWhy': 'Warum zeigt die Übersicht weniger?',
+  'summary.toOverview': 'Weiter zur Übersicht',
+  'summary.toOverviewHint': 'Kennzahlen, Kunden und Prognose dieses Datensatzes.',
   'summary.orders': 'Bestellungen',
   'summary.dateRange': 'Zeitraum',
   'summary.netRevenue': 'Nettoumsatz (importierte Zeilen)',
@@ -261,6 +266,11 @@ export const en: Texts<typeof de> = {
   'summary.imported': 'Rows imported',
   'summary.rejected': 'Rows rejected',
   'summary.customers': 'Customers',
+  'summary.customersNote':
+    'Every customer id in the file. The analyses count only customers with at least one purchase (a day with a purchase line and a net value of at least 0) up to the as-of date: ids with only returns or cancellations are left out there, so the Overview may show fewer customers.',
+  'summary.customersWhy': 'Why does the Overview show fewer?',
+  'summary.toOverview': 'Continue to the Overview',
+  'summary.toOverviewHint': 'Key figures, customers and forecast of this dataset.',
   'summary.orders': 'Orders',
   'summary.dateRange': 'Date range',
   'summary.netRevenue': 'Net revenue (imported rows)',

@@ -46,13 +46,15 @@ export const de = {
   'kpi.clvSimple.def': 'Ø Bestellwert × Kaufhäufigkeit × Kundendauer − CAC (ohne eingegebene CAC: 0).',
   'kpi.clvHistoric': 'Historischer Kundenwert',
   'kpi.clvHistoric.def': 'Ø Nettoumsatz je Kunde bis zum Stichtag.',
-  'kpi.nrr': 'Net Revenue Retention',
+  'kpi.nrr': 'Netto-Umsatzbindung (NRR)',
   'kpi.nrr.def':
     'Umsatz der Vorjahreskunden in den letzten 365 Tagen geteilt durch ihren Umsatz im Vorjahr (kann über 100 % liegen).',
-  'kpi.grr': 'Gross Revenue Retention',
-  'kpi.grr.def': 'Wie NRR, aber je Kunde höchstens sein Vorjahresumsatz.',
+  'kpi.grr': 'Brutto-Umsatzbindung (GRR)',
+  'kpi.grr.def': 'Wie die Netto-Umsatzbindung, aber je Kunde höchstens sein Vorjahresumsatz.',
   'kpi.top20Share': 'Umsatzanteil Top 20 %',
-  'kpi.top20Share.def': 'Anteil am Umsatz der umsatzstärksten ceil(0,2 × N) Kunden.',
+  'kpi.top20Share.def': 'Welcher Anteil des Umsatzes auf das umsatzstärkste Fünftel der Kunden entfällt.',
+  'kpi.top20Share.formula':
+    'Umsatz der umsatzstärksten ⌈0,2 × N⌉ Kunden (aufgerundet, N = Zahl der Kunden) geteilt durch den Umsatz aller Kunden.',
   'kpi.gini': 'Gini-Koeffizient',
   'kpi.gini.def': 'Konzentration des Umsatzes: 0 = alle gleich, 1 = ein Kunde hat alles.',
   'kpi.reason.noAmount': 'Ohne Betragsspalte nicht berechenbar.',
@@ -113,7 +115,9 @@ export const en: Texts<typeof de> = {
   'kpi.grr': 'Gross revenue retention',
   'kpi.grr.def': 'Like NRR, but each customer capped at their revenue of the year before.',
   'kpi.top20Share': 'Revenue share of the top 20 %',
-  'kpi.top20Share.def': 'Share of revenue of the top ceil(0.2 × N) customers by revenue.',
+  'kpi.top20Share.def': 'The share of revenue that comes from the top fifth of customers by revenue.',
+  'kpi.top20Share.formula':
+    'Revenue of the top ⌈0.2 × N⌉ customers by revenue (rounded up, N = number of customers) divided by the revenue of all customers.',
   'kpi.gini': 'Gini coefficient',
   'kpi.gini.def': 'Concentration of revenue: 0 = all equal, 1 = one customer has everything.',
   'kpi.reason.noAmount': 'Needs an amount column.',
@@ -145,6 +149,11 @@ export const KPI_TEXT = {
 
 /** A KPI that has a name and a definition in the dictionaries. */
 export type ShownKpi = keyof typeof KPI_TEXT;
+
+/** The formula behind a KPI whose definition is written in plain words (shown one click away). */
+export const KPI_FORMULA: Partial<Record<ShownKpi, Key>> = {
+  top20Share: 'kpi.top20Share.formula',
+};
 
 /** Why a KPI cannot be computed. */
 export const KPI_REASON: Record<Unavailable, Key> = {

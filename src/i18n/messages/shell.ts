@@ -30,6 +30,7 @@ export const de = {
   'common.yes': 'Ja',
   'common.loading': 'Wird geladen …',
   'common.dismiss': 'Ausblenden',
+  'common.formula': 'Formel',
 
   'error.emptyFile': 'Die Datei ist leer. Bitte wählen Sie einen Export, der Daten enthält.',
   'error.notCsv':
@@ -57,7 +58,8 @@ export const de = {
   'error.notFound': 'Der Datensatz wurde nicht gefunden.',
   'error.workerCrashed':
     'Die Rechen-Engine wurde unerwartet beendet und neu gestartet. Ihre gespeicherten Daten sind unversehrt; ein laufender Import wurde vollständig verworfen. Öffnen Sie die Ansicht erneut, um sie neu zu berechnen.',
-  'error.unexpected': 'Unerwarteter Fehler: {message}',
+  'error.unexpected':
+    'Ein unerwarteter Fehler ist aufgetreten. Laden Sie die Seite neu und versuchen Sie es erneut. (Technische Meldung „{message}“)',
   'error.demoMissing':
     'Die Demodaten sind in dieser Installation nicht enthalten. Importieren Sie stattdessen eine eigene Datei.',
   'error.demoUnreachable':
@@ -99,6 +101,7 @@ export const en: Texts<typeof de> = {
   'common.yes': 'Yes',
   'common.loading': 'Loading …',
   'common.dismiss': 'Dismiss',
+  'common.formula': 'Formula',
 
   'error.emptyFile': 'The file is empty. Please choose an export that contains data.',
   'error.notCsv':
@@ -126,7 +129,8 @@ export const en: Texts<typeof de> = {
   'error.notFound': 'The dataset was not found.',
   'error.workerCrashed':
     'The computing engine stopped unexpectedly and was restarted. Your stored data is intact; an import that was running was discarded completely. Open the view again to recompute it.',
-  'error.unexpected': 'Unexpected error: {message}',
+  'error.unexpected':
+    'An unexpected error occurred. Reload the page and try again. (Technical message “{message}”)',
   'error.demoMissing': 'The demo data is not part of this installation. Import a file of your own instead.',
   'error.demoUnreachable':
     'The demo data could not be loaded: the server Kundenwert was opened from cannot be reached (most likely this device is offline), and this browser has not stored it for offline use yet. That happens on the first visit with a connection. Try again when connected, or import a file of your own.',

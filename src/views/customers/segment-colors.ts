@@ -1,16 +1,20 @@
 import type { Segment } from '../../analytics/rfm';
 
-/** The colour of each RFM segment on the map and in the segment table (white text on it meets contrast). */
+/**
+ * The colour of each RFM segment on the map and in the segment table. White text on every one of them meets WCAG AA
+ * for normal text (contrast at least 4.5 : 1; the lightest, hibernating, is about 5.0 : 1), so they are drawn as they
+ * are, never lightened.
+ */
 export const SEG_COLORS: Record<Segment, string> = {
-  champions: '#1a7f37',
-  loyal: '#2f9e55',
-  potentialLoyalists: '#6cb47c',
+  champions: '#0f5a26',
+  loyal: '#1f7a3a',
+  potentialLoyalists: '#2a7a6f',
   newCustomers: '#1d4e89',
-  promising: '#4a78b0',
-  needAttention: '#b38600',
-  aboutToSleep: '#c99a2e',
+  promising: '#3f6ea5',
+  needAttention: '#8a6500',
+  aboutToSleep: '#a35c00',
   cantLoseThem: '#b42318',
-  atRisk: '#d9542b',
-  hibernating: '#8c959f',
-  lost: '#57606a',
+  atRisk: '#c2410c',
+  hibernating: '#66707a',
+  lost: '#454c54',
 };

@@ -13,6 +13,12 @@ export interface RfmSummary {
   segments: RfmResult['segments'];
 }
 
+/** One cell of the R × FM map: the R score and the FM score, each 1–5. */
+export interface RfmCell {
+  r: number;
+  fm: number;
+}
+
 export type CustomerSort = 'revenue' | 'orders' | 'recencyDays' | 'first' | 'id' | 'clv' | 'pAlive';
 
 export interface CustomerRow {
@@ -38,6 +44,8 @@ export interface CustomerPageRequest extends AnalysisRequest {
   descending: boolean;
   search: string;
   segment: Segment | null;
+  /** One cell of the R × FM map (R score and FM score, 1–5): only its customers (optional; null or absent: all). */
+  cell?: RfmCell | null;
   offset: number;
   limit: number;
 }
@@ -121,13 +129,15 @@ export const customersHandler = {
     });
     const needle = req.search.trim().toLowerCase();
     const segIndex = req.segment ? SEGMENTS.indexOf(req.segment) : -1;
+    const cell = req.cell ?? null;
     const matches =
-      needle === '' && segIndex < 0
+      needle === '' && segIndex < 0 && cell === null
         ? order
         : order.filter(
             (c) =>
               (needle === '' || ids[c].toLowerCase().includes(needle)) &&
-              (segIndex < 0 || r.segment[position[c]] === segIndex),
+              (segIndex < 0 || r.segment[position[c]] === segIndex) &&
+              (cell === null || (r.r[position[c]] === cell.r && r.fm[position[c]] === cell.fm)),
           );
     const rows = Array.from(matches.subarray(req.offset, req.offset + req.limit), (c) => {
       const i = position[c];
