@@ -62,8 +62,13 @@ for (const locale of ['de-DE', 'en-GB']) {
       await page.setViewportSize({ width, height: 900 });
       for (const [id, ready] of VIEWS) {
         await page.click(`[data-testid=nav-${id}]`);
-        if (id === 'valuestream' && (await page.$('[data-testid=vs-template]')))
-          await page.click('[data-testid=vs-template]');
+        if (id === 'valuestream') {
+          // The view loads its map first: a workspace without one offers the template.
+          await page.waitForSelector('[data-testid=vs-template], [data-testid=vs-step]', {
+            timeout: 120_000,
+          });
+          if (await page.$('[data-testid=vs-template]')) await page.click('[data-testid=vs-template]');
+        }
         await page.waitForSelector(ready, { timeout: 120_000 });
         await page.waitForTimeout(300);
         const over = await sideways(page);
