@@ -52,7 +52,8 @@ export const de = {
     'Σ über die Kunden von E[X(t) | x, tₓ, T]: erwartete Käufe in t Zeiteinheiten bei x Wiederkäufen, letztem Kauf tₓ und Beobachtungsdauer T.',
   'fc.clvTotal': 'Prognostizierter CLV, nächste {n} Monate',
   'fc.clvDef':
-    'Σ Marge × erwarteter Umsatz je Kauf × erwartete Käufe je Monat, abgezinst mit {d} % pro Monat; Marge {m} %.',
+    'Was die Kunden in diesem Zeitraum voraussichtlich an Rohertrag einbringen, auf heute abgezinst mit {d} % pro Monat; Marge {m} %.',
+  'fc.clvFormula': 'Σ Marge × erwarteter Umsatz je Kauf × erwartete Käufe je Monat, abgezinst je Monat',
   'fc.noClv': 'Braucht Beträge und ein Ausgabenmodell.',
   'fc.meanClv': 'Mittlerer prognostizierter CLV, {n} Monate',
   'fc.meanClvDef': 'Prognostizierter CLV je Kunde in der Prognose.',
@@ -88,6 +89,8 @@ export const de = {
   'fc.correlationHoldout': 'Korrelation je Kunde',
   'fc.byFrequency': 'Mittlere Holdout-Käufe nach Kaufhäufigkeit in der Kalibrierung',
   'fc.frequency': 'Wiederkäufe in der Kalibrierung',
+  'fc.axis.meanHoldout': 'Käufe je Kunde im Holdout (Mittel)',
+  'fc.axis.cumulative': 'Wiederkäufe (kumuliert, Anzahl)',
   'fc.actual': 'Tatsächlich',
   'fc.predicted': 'Vorhergesagt',
   'fc.tracking': 'Kumulierte Wiederkäufe: Verlauf',
@@ -161,7 +164,9 @@ export const en: Texts<typeof de> = {
     'Σ over customers of E[X(t) | x, tₓ, T]: expected purchases in t time units given x repeat purchases, the last purchase at tₓ and an observation time T.',
   'fc.clvTotal': 'Predicted CLV, next {n} months',
   'fc.clvDef':
-    'Σ margin × expected spend × expected purchases per month, discounted at {d} % per month; margin {m} %.',
+    'What the customers will probably bring in as gross margin in this period, discounted to today at {d} % per month; margin {m} %.',
+  'fc.clvFormula':
+    'Σ margin × expected spend per purchase × expected purchases per month, discounted per month',
   'fc.noClv': 'Needs amounts and a spend model.',
   'fc.meanClv': 'Mean predicted CLV, {n} months',
   'fc.meanClvDef': 'Predicted CLV per customer in the forecast.',
@@ -197,6 +202,8 @@ export const en: Texts<typeof de> = {
   'fc.correlationHoldout': 'Correlation per customer',
   'fc.byFrequency': 'Mean holdout purchases by calibration frequency',
   'fc.frequency': 'Repeat purchases in calibration',
+  'fc.axis.meanHoldout': 'Purchases per customer in the holdout (mean)',
+  'fc.axis.cumulative': 'Repeat purchases (cumulative, count)',
   'fc.actual': 'Actual',
   'fc.predicted': 'Predicted',
   'fc.tracking': 'Cumulative repeat purchases: tracking',

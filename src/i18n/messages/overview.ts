@@ -43,7 +43,9 @@ export const de = {
   'kpi.lifespanYears': 'Erwartete Kundendauer',
   'kpi.lifespanYears.def': '1 / Abwanderung, in Jahren.',
   'kpi.clvSimple': 'CLV (einfache Formel)',
-  'kpi.clvSimple.def': 'Ø Bestellwert × Kaufhäufigkeit × Kundendauer − CAC (ohne eingegebene CAC: 0).',
+  'kpi.clvSimple.def':
+    'Was ein Kunde im Mittel über seine Kundendauer einbringt, abzüglich der Akquisitionskosten.',
+  'kpi.clvSimple.formula': 'Ø Bestellwert × Kaufhäufigkeit × Kundendauer − CAC',
   'kpi.clvHistoric': 'Historischer Kundenwert',
   'kpi.clvHistoric.def': 'Ø Nettoumsatz je Kunde bis zum Stichtag.',
   'kpi.nrr': 'Netto-Umsatzbindung (NRR)',
@@ -106,7 +108,9 @@ export const en: Texts<typeof de> = {
   'kpi.lifespanYears': 'Expected lifespan',
   'kpi.lifespanYears.def': '1 / churn, in years.',
   'kpi.clvSimple': 'CLV (simple formula)',
-  'kpi.clvSimple.def': 'AOV × purchase frequency × lifespan − CAC (0 when no CAC is entered).',
+  'kpi.clvSimple.def':
+    'What a customer brings in on average over their lifetime, minus the acquisition cost.',
+  'kpi.clvSimple.formula': 'AOV × purchase frequency × lifespan − CAC',
   'kpi.clvHistoric': 'Historic customer value',
   'kpi.clvHistoric.def': 'Mean net revenue per customer up to the as-of date.',
   'kpi.nrr': 'Net revenue retention',
@@ -153,6 +157,7 @@ export type ShownKpi = keyof typeof KPI_TEXT;
 /** The formula behind a KPI whose definition is written in plain words (shown one click away). */
 export const KPI_FORMULA: Partial<Record<ShownKpi, Key>> = {
   top20Share: 'kpi.top20Share.formula',
+  clvSimple: 'kpi.clvSimple.formula',
 };
 
 /** Why a KPI cannot be computed. */
