@@ -3,7 +3,7 @@
  * document. Schema: docs/report-schema.md.
  */
 import type { YourFigures } from '../shared/figures';
-import { sniff, SNIFF_BYTES } from '../ingest/sniff';
+import { readSample, sniff } from '../ingest/sniff';
 import { defaultOptions } from '../ingest/mapping';
 import { runImport } from '../ingest/import';
 import { MemorySink } from '../ingest/memory-sink';
@@ -125,7 +125,8 @@ export async function importToLines(
   fileName: string,
   overrides: Partial<ImportOptions> = {},
 ) {
-  const head = await source.read(0, SNIFF_BYTES);
+  // As the app does: a longer sample when the first rows are long (else a wide first row reads as "no data").
+  const head = await readSample(source.size, (n) => source.read(0, n));
   const sniffed = sniff(head, fileName, source.size);
   const options: ImportOptions = { ...defaultOptions(sniffed), ...overrides };
   const sink = new MemorySink();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildReport } from '../../src/report/report';
+import { bytesSource } from '../../src/ingest/parse';
 import { hasSharedData, nodeFileSource, sharedFile } from './helpers';
 
 /** A plain CSV line splitter (RFC 4180 quotes), independent of PapaParse and of the app's ingest. */
@@ -84,7 +85,6 @@ describe.skipIf(!hasSharedData)('npm run report on Online Retail (../shared/data
 describe('report invariants on the demo data', () => {
   it('segments and cohorts partition the customers; cohort revenue sums to their revenue', async () => {
     const { generateDemoRows, toCsv, encodeWindows1252 } = await import('../../scripts/generate-demo.mjs');
-    const { bytesSource } = await import('../../src/ingest/parse');
     const { header, rows } = generateDemoRows();
     const doc = await buildReport(bytesSource(encodeWindows1252(toCsv(header, rows))), 'demo.csv');
     const N = doc.kpis.customers;
@@ -145,5 +145,17 @@ describe.skipIf(!hasSharedData)('npm run report --forecast on cdnow_sample.csv (
         .map((f) => `${f[0]}|${f[2]}`),
     );
     expect(v.actualTotal).toBe(holdoutDays.size);
+  });
+});
+
+describe('npm run report on a file whose first data row is longer than the first sniff sample', () => {
+  it('reads a longer sample, as the app does, instead of finding no data rows', async () => {
+    const note = 'x'.repeat(300_000);
+    const csv = `Kunde;Datum;Betrag;Notiz\nK1;01.02.2024;10,50;${note}\nK2;02.02.2024;4,50;kurz\nK1;03.02.2024;5,00;\n`;
+    const doc = await buildReport(bytesSource(new TextEncoder().encode(csv)), 'long-row.csv');
+    // Three lines, two customers, 20,00 in all: counted by hand from the lines above.
+    expect(doc.import.imported).toBe(3);
+    expect(doc.import.customers).toBe(2);
+    expect(doc.import.netRevenue).toBeCloseTo(20, 9);
   });
 });
