@@ -1,6 +1,6 @@
 // Online Retail (../shared/data/online_retail.csv) written as a German ERP would export it: Windows-1252, `;`,
-// German headers, dd.mm.yyyy dates, decimal commas, German country names. The same conversion as the test "A German
-// export of the first 50,000 lines gives the same totals as the original" in import-robustness.test.mjs; the data
+// German headers, dd.mm.yyyy dates, decimal commas, German country names. Used by the test "A German export of the first
+// 50,000 lines gives the same totals as the original" (import-robustness.test.mjs) and the guards tests; the data
 // stay in ../shared/data and are converted in memory.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
