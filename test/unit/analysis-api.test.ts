@@ -1,49 +1,11 @@
 // The worker's analysis API on fake-indexeddb: columns are read back from storage and analysed.
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KundenwertDB, useDatabase } from '../../src/storage/db';
+import { describe, expect, it } from 'vitest';
+import { freshDatabasePerTest, importCsv, unwrap } from './worker-fixture';
 import { api } from '../../src/worker/api';
-import { forgetAll } from '../../src/worker/session';
-import type { Result } from '../../src/shared/errors';
 import { readFileSync } from 'node:fs';
 import { hasSharedData, sharedFile } from './helpers';
 
-let n = 0;
-let d: KundenwertDB;
-beforeEach(() => {
-  // Each test has a database of its own, whose dataset ids start at 1 again: no dataset held in memory may outlive it.
-  forgetAll();
-  d = new KundenwertDB(`kundenwert-analysis-${++n}`);
-  useDatabase(d);
-});
-afterEach(async () => {
-  await d.delete();
-});
-
-function unwrap<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-// The KPI test case (days 100..900 from 1970) written as a CSV with a region column.
-const CSV = [
-  'Kunde;Datum;Betrag;Region',
-  'A;28.10.1970;100,00;Nord', // day 300
-  'A;01.12.1971;150,00;Nord', // day 700
-  'B;08.10.1970;50,00;Süd', //   day 280
-  'B;18.10.1970;30,00;Süd', //   day 290
-  'C;19.06.1972;200,00;Nord', // day 900
-  'D;11.04.1970;40,00;Süd', //   day 100
-  'E;24.08.1971;10,00;Süd', //   day 600
-  'E;11.03.1972;60,00;Süd', //   day 800
-].join('\n');
-
-async function importCsv() {
-  const ws = unwrap(await api.createWorkspace('W'));
-  const file = new File([CSV], 'kpi.csv');
-  const { options } = unwrap(await api.sniffFile(file));
-  return unwrap(await api.startImport(ws, file, { ...options, attributes: [] }));
-}
+freshDatabasePerTest('kundenwert-analysis');
 
 describe('api.overview', () => {
   it('reads the stored columns back and gives the hand-computed KPIs', async () => {

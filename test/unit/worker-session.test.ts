@@ -1,51 +1,15 @@
 // The bounded analysis session (src/worker/session.ts) and the merged worker API (src/worker/handler.ts), on
 // fake-indexeddb: scopes and datasets held up to their caps, least recently used out; evicted results recompute to the
 // same figures; forgetting a dataset drops everything of it; every method guarded once.
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KundenwertDB, useDatabase } from '../../src/storage/db';
+import { describe, expect, it } from 'vitest';
+import { freshDatabasePerTest, importCsv, KPI_CSV, unwrap } from './worker-fixture';
 import { api } from '../../src/worker/api';
 import { mergeHandlers } from '../../src/worker/handler';
-import { forgetAll, MAX_SCOPES, MAX_SESSIONS, openDatasets, openSession } from '../../src/worker/session';
-import { AppFailure, type Result } from '../../src/shared/errors';
+import { MAX_SCOPES, MAX_SESSIONS, openDatasets, openSession } from '../../src/worker/session';
+import { AppFailure } from '../../src/shared/errors';
 import { seededInts } from './fixtures';
 
-let n = 0;
-let d: KundenwertDB;
-beforeEach(() => {
-  // Every test has a database of its own, whose dataset ids start at 1 again: nothing held may outlive it.
-  forgetAll();
-  d = new KundenwertDB(`kundenwert-session-${++n}`);
-  useDatabase(d);
-});
-afterEach(async () => {
-  await d.delete();
-});
-
-function unwrap<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-// The KPI test case of analysis-api.test.ts: days 100..900 from 1970.
-const CSV = [
-  'Kunde;Datum;Betrag;Region',
-  'A;28.10.1970;100,00;Nord', // day 300
-  'A;01.12.1971;150,00;Nord', // day 700
-  'B;08.10.1970;50,00;Süd', //   day 280
-  'B;18.10.1970;30,00;Süd', //   day 290
-  'C;19.06.1972;200,00;Nord', // day 900
-  'D;11.04.1970;40,00;Süd', //   day 100
-  'E;24.08.1971;10,00;Süd', //   day 600
-  'E;11.03.1972;60,00;Süd', //   day 800
-].join('\n');
-
-async function importCsv(csv = CSV, ws?: number) {
-  const workspace = ws ?? unwrap(await api.createWorkspace('W'));
-  const file = new File([csv], 'kpi.csv');
-  const { options } = unwrap(await api.sniffFile(file));
-  return unwrap(await api.startImport(workspace, file, { ...options, attributes: [] }));
-}
+freshDatabasePerTest('kundenwert-session');
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const withoutTime = <T extends { computeMs: number }>(r: T) => ({ ...r, computeMs: 0 });
@@ -160,7 +124,7 @@ describe('the analysis session', () => {
   it(`holds at most ${MAX_SESSIONS} datasets, the least recently used goes first; one load per dataset`, async () => {
     const ws = unwrap(await api.createWorkspace('W'));
     const ids = [];
-    for (let k = 0; k < MAX_SESSIONS + 1; k++) ids.push((await importCsv(CSV, ws)).id);
+    for (let k = 0; k < MAX_SESSIONS + 1; k++) ids.push((await importCsv(KPI_CSV, ws)).id);
     // Concurrent callers share one load.
     const [s1, s2] = await Promise.all([openSession(ids[0]), openSession(ids[0])]);
     expect(s1).toBe(s2);
