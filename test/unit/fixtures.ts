@@ -1,4 +1,5 @@
-// Export fixtures shared by the sniffing and mapping tests.
+// Export fixtures shared by the sniffing, mapping and import tests.
+import type { ImportOptions } from '../../src/shared/types';
 
 /** A German Excel export: Windows-1252, `;`, decimal comma, dd.mm.yyyy, CRLF. */
 export const GERMAN = [
@@ -60,3 +61,20 @@ export function seededInts(seed: number): (k: number) => number {
     return s % k;
   };
 }
+
+/** Import options for a plain `customer,date,amount` CSV with ISO dates and decimal points. */
+export const OPTIONS: ImportOptions = {
+  name: 'test',
+  encoding: 'utf-8',
+  delimiter: ',',
+  lineEnding: 'LF',
+  skipRows: 0,
+  hasHeader: true,
+  decimal: '.',
+  dateFormat: 'iso',
+  roles: { customer: 0, date: 1, amount: 2 },
+  attributes: [],
+  cancelPrefix: '',
+  dropDuplicates: false,
+  currency: 'EUR',
+};

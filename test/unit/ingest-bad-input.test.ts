@@ -7,24 +7,9 @@ import { bytesSource } from '../../src/ingest/parse';
 import { runImport } from '../../src/ingest/import';
 import { MemorySink } from '../../src/ingest/memory-sink';
 import type { ImportOptions } from '../../src/shared/types';
+import { OPTIONS } from './fixtures';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-const OPTIONS: ImportOptions = {
-  name: 'test',
-  encoding: 'utf-8',
-  delimiter: ',',
-  lineEnding: 'LF',
-  skipRows: 0,
-  hasHeader: true,
-  decimal: '.',
-  dateFormat: 'iso',
-  roles: { customer: 0, date: 1, amount: 2 },
-  attributes: [],
-  cancelPrefix: '',
-  dropDuplicates: false,
-  currency: 'EUR',
-};
 
 async function importText(text: string, options: Partial<ImportOptions> = {}, headers?: string[]) {
   const sink = new MemorySink();

@@ -16,6 +16,7 @@ import { sniff } from '../../src/ingest/sniff';
 import { defaultOptions } from '../../src/ingest/mapping';
 import { AppFailure } from '../../src/shared/errors';
 import type { ImportOptions } from '../../src/shared/types';
+import { OPTIONS } from './fixtures';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const withBom = (s: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(s)]);
@@ -57,22 +58,6 @@ async function collect(bytes: Uint8Array, opts: Partial<StreamOptions> = {}, chu
   const { header } = await streamRows(bytesSource(bytes), { ...STREAM, ...opts }, sink, { chunkBytes });
   return { header, rows: sink.rows };
 }
-
-const OPTIONS: ImportOptions = {
-  name: 'test',
-  encoding: 'utf-8',
-  delimiter: ',',
-  lineEnding: 'LF',
-  skipRows: 0,
-  hasHeader: true,
-  decimal: '.',
-  dateFormat: 'iso',
-  roles: { customer: 0, date: 1, amount: 2 },
-  attributes: [],
-  cancelPrefix: '',
-  dropDuplicates: false,
-  currency: 'EUR',
-};
 
 /** The import pipeline of runImport, but with a chosen read size (runImport always reads 4 MB). */
 async function importChunked(
