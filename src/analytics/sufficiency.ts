@@ -7,7 +7,7 @@
  * (D − 365d, D] with the year before it (D − 730d, D − 365d] and are "undefined when the data covers less than
  * 730 days". The evidence that splits customers by a year boundary follows the same rule (see REQUIREMENT).
  */
-import type { Lines } from './lines';
+import { dayRange, type Lines } from './lines';
 
 /** One year in days, as METRICS.md counts it for the yearly windows. */
 export const YEAR_DAYS = 365;
@@ -15,10 +15,11 @@ export const YEAR_DAYS = 365;
 export const TWO_YEARS_DAYS = 2 * YEAR_DAYS;
 
 /** Days of data up to D: D − the first line day on or before D + 1; 0 without a line on or before D. */
-export function historyDays(lines: Pick<Lines, 'n' | 'day'>, asOf: number): number {
-  let first = Infinity;
-  for (let i = 0; i < lines.n; i++) if (lines.day[i] < first && lines.day[i] <= asOf) first = lines.day[i];
-  return Number.isFinite(first) ? asOf - first + 1 : 0;
+export function historyDays(lines: Lines, asOf: number): number {
+  // The first day on or before D is the first day of all, if that is on or before D (dayRange is kept per Lines, so
+  // the segment comparison's many KPI runs do not scan the lines again).
+  const [first] = dayRange(lines);
+  return first <= asOf ? asOf - first + 1 : 0;
 }
 
 /** The figures whose meaning depends on the length of the history. */

@@ -218,12 +218,31 @@ export function parseDate(input: string, format: DateFormat): number {
   return validDay(y, m, d);
 }
 
-/** True for undefined, empty or whitespace-only cells. */
+/**
+ * True for undefined, empty or whitespace-only cells. Whitespace includes the invisible and unusual spaces that
+ * exports carry (zero-width spaces and joiners, the byte-order mark, ideographic and other Unicode spaces), so a cell
+ * of only those is blank for every column alike.
+ */
 export function isBlank(s: string | undefined): boolean {
   if (s === undefined) return true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 160) return false;
+    if (c === 32 || c === 9 || c === 160) continue;
+    if (c < 0x1680 || !isUnicodeSpace(c)) return false;
   }
   return true;
+}
+
+function isUnicodeSpace(c: number): boolean {
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

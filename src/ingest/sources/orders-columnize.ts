@@ -90,12 +90,8 @@ export class RowValidator implements RowJudge {
   check(f: string[]): RejectReason | null {
     if (f.length < this.minFields) return this.fail('tooFewFields', -1);
     const cust = f[this.iCust];
-    // A cell of only invisible characters or unusual spaces (zero-width, ideographic, a byte-order mark) is blank too.
-    if (
-      isBlank(cust) ||
-      ((cust.charCodeAt(0) > 127 || cust.charCodeAt(0) === 32) && normalizeId(cust) === '')
-    )
-      return this.fail('missingCustomer', this.iCust);
+    // isBlank also takes a cell of only invisible characters or unusual spaces (zero-width, ideographic, a BOM).
+    if (isBlank(cust)) return this.fail('missingCustomer', this.iCust);
     const ds = f[this.iDate];
     if (ds === this.lastDateStr) this.day = this.lastDay;
     else {
