@@ -46,6 +46,10 @@ class ImportFlow {
    * sends the field's change on the way): the import starts once the new layout is in, unless it blocks Start.
    */
   startAfterLayout = $state(false);
+  /** The first sniff of a file; opening another file supersedes it. */
+  private sniffQuery = createQuery((r: { file: File; source?: string }) =>
+    engine.sniffFile(r.file, undefined, r.source),
+  );
   /** The preview under the current choices; a newer choice supersedes an older preview still on its way. */
   private previewQuery = createQuery((r: { file: File; options: ImportOptions }) =>
     engine.preview(r.file, r.options),
@@ -65,16 +69,18 @@ class ImportFlow {
     this.error = null;
     this.file = file;
     this.step = 'sniffing';
-    const res = await engine.sniffFile(file, undefined, source);
-    if (!res.ok) {
-      this.error = res.error;
+    // Another file, the demo or a reset may follow before the answer: then this one is dropped.
+    if (!(await this.sniffQuery.run({ file, source })) || this.file !== file) return;
+    const answer = this.sniffQuery.result;
+    if (this.sniffQuery.error || !answer) {
+      this.error = this.sniffQuery.error;
       this.step = 'start';
       return;
     }
-    this.sniff = res.value.sniff;
-    this.source = res.value.source;
-    this.options = res.value.options;
-    this.headers = res.value.sniff.headers;
+    this.sniff = answer.sniff;
+    this.source = answer.source;
+    this.options = answer.options;
+    this.headers = answer.sniff.headers;
     this.dateChosen = false;
     this.forgetLayout();
     // The mapping step's effect runs the preview.
@@ -252,6 +258,7 @@ class ImportFlow {
     this.error = null;
     this.previewError = null;
     this.dateChosen = false;
+    this.sniffQuery.reset();
     this.previewQuery.reset();
     this.forgetLayout();
   }

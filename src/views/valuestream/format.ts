@@ -5,8 +5,10 @@ import type { Phase, ValueRating } from '../../shared/valuestream';
 
 export const phaseLabel = (p: Phase) => i18n.t(PHASE_LABEL[p]);
 export const ratingLabel = (r: ValueRating) => i18n.t(RATING_LABEL[r]);
-/** Hours and days with as many decimals as they have (up to two): 0.25 h stays 0.25 h. */
-export const decimals = (n: number) => (Number.isInteger(n) ? 0 : Number.isInteger(n * 10) ? 1 : 2);
+/** Hours and days with as many decimals as they have (up to two): 0.25 h stays 0.25 h, and 1.1 h stays 1.1 h
+ * (1.1 × 10 is 11.000000000000002 in floating point, so a whole tenth is recognised with a tolerance). */
+const whole = (x: number) => Math.abs(x - Math.round(x)) < 1e-9;
+export const decimals = (n: number) => (whole(n) ? 0 : whole(n * 10) ? 1 : 2);
 export const days = (d: number) => i18n.t('vs.daysShort', { n: i18n.num(d, d >= 10 ? 0 : decimals(d)) });
 export const hours = (h: number) => i18n.t('vs.hoursShort', { n: i18n.num(h, decimals(h)) });
 
