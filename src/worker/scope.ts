@@ -3,7 +3,7 @@
  * table, plus the results that several features share (RFM, purchase occasions, forecasts).
  */
 import { AppFailure } from '../shared/errors';
-import { isoToDay } from '../shared/days';
+import { dayToIso, isoToDay } from '../shared/days';
 import { dayRange, type Lines } from '../analytics/lines';
 import { customerAggregates } from '../analytics/customers';
 import { computeRfm } from '../analytics/rfm';
@@ -17,8 +17,6 @@ export interface AnalysisRequest {
   asOf?: string | null;
   /** Keep only lines where each listed attribute has one of the listed values (AND across attributes). */
   filters?: { attribute: string; values: string[] }[];
-  marginRate?: number;
-  cac?: number | null;
 }
 
 /** The mask of the lines that pass the filters (null without filters). */
@@ -60,14 +58,15 @@ export interface Prepared {
 export async function prepare(req: AnalysisRequest): Promise<Prepared> {
   const session = await openSession(req.datasetId);
   const { info, lines } = session;
-  const key = JSON.stringify([req.asOf, req.filters, req.marginRate, req.cac, info.options.dropDuplicates]);
+  // The resolved as-of day: "no date" and the last day chosen by hand are one scope.
+  const asOf = asOfDay(lines, req.asOf);
+  const key = JSON.stringify([dayToIso(asOf), req.filters ?? [], info.options.dropDuplicates]);
   const scope = session.scope(key, () => {
     const opts: ScopeOptions = {
-      asOf: asOfDay(lines, req.asOf),
+      asOf,
       dropDuplicates: info.options.dropDuplicates,
       include: includeMask(lines, req.filters),
-      marginRate: req.marginRate ?? 0,
-      cac: req.cac,
+      marginRate: 0,
     };
     return new Scope(key, opts, customerAggregates(lines, opts));
   });

@@ -18,13 +18,18 @@ export interface OverviewResult {
   computeMs: number;
 }
 
+/** The analysis request plus the workspace's CAC, which only the simple CLV uses. */
+export interface OverviewRequest extends AnalysisRequest {
+  cac?: number | null;
+}
+
 export const overviewHandler = {
   /**
    * KPIs, the Pareto/Lorenz figures and the monthly trend of a dataset at an as-of date, with filters. The CAC of
    * the workspace's figures (`req.cac`) only changes the simple CLV: it is no part of the scope, so the Overview
    * shares its customer table with the other views.
    */
-  async overview(req: AnalysisRequest): Promise<OverviewResult> {
+  async overview(req: OverviewRequest): Promise<OverviewResult> {
     const t0 = performance.now();
     const { cac = null, ...scopeReq } = req;
     const { info, lines, opts, table, scope } = await prepare(scopeReq);
