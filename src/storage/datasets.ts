@@ -205,18 +205,7 @@ export async function openDataset(
     const dictionaryKeys = info.columns.filter((c) => c.kind === 'code' && wanted(c.key)).map((c) => c.key);
     const [, dictionaries] = await Promise.all([
       Promise.all(
-        columnKeys.map((column) =>
-          d.chunks
-            .where('[datasetId+column+chunk]')
-            .between([datasetId, column, -Infinity], [datasetId, column, Infinity])
-            .toArray()
-            .then((rows) =>
-              onColumn(
-                column,
-                rows.sort((a, b) => a.chunk - b.chunk).map((r) => r.values),
-              ),
-            ),
-        ),
+        columnKeys.map((column) => readColumn(datasetId, column).then((values) => onColumn(column, values))),
       ),
       d.dictionaries.bulkGet(dictionaryKeys.map((column): [number, string] => [datasetId, column])),
     ]);
