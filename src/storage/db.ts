@@ -8,7 +8,7 @@ import type { ColumnValues } from '../shared/columns';
 import type { Answers } from '../analytics/selfcheck';
 import type { UserFigures } from '../analytics/evidence';
 import type { VsmStep } from '../analytics/valuestream';
-import { cleanFigures, type FiguresRecord } from '../shared/figures';
+import { cleanFigures, EMPTY_COSTS, type FiguresRecord } from '../shared/figures';
 
 export interface WorkspaceRow {
   id?: number;
@@ -130,6 +130,7 @@ export class KundenwertDB extends Dexie {
             marginPercent: null,
             acquisitionShare,
             existingShare,
+            costs: EMPTY_COSTS,
             updatedAt: r.updatedAt,
           } satisfies FiguresRow);
         }

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { KundenwertDB, useDatabase } from '../../src/storage/db';
 import { getFigures, saveFigures } from '../../src/storage/figures';
 import { createWorkspace, deleteWorkspace } from '../../src/storage/datasets';
-import { withLegacyMargin } from '../../src/shared/figures';
+import { EMPTY_COSTS, withLegacyMargin } from '../../src/shared/figures';
 
 let n = 0;
 const opened: Dexie[] = [];
@@ -63,6 +63,7 @@ describe('schema version 3: your figures', () => {
       marginPercent: null,
       acquisitionShare: 70,
       existingShare: 30,
+      costs: EMPTY_COSTS,
       updatedAt: 5,
     });
     // Nothing entered, nothing to move; the self-check's answers stay where they were.
@@ -73,6 +74,7 @@ describe('schema version 3: your figures', () => {
       cac: 1250,
       marginPercent: 40,
       acquisitionShare: 70,
+      costs: EMPTY_COSTS,
       existingShare: 30,
     });
   });
@@ -82,15 +84,28 @@ describe('schema version 3: your figures', () => {
     const ws = await createWorkspace('W');
     expect((await getFigures(ws, '35')).marginPercent).toBe(35);
     // The user clears the margin: it stays cleared, the old value does not come back.
-    await saveFigures(ws, { cac: 80, marginPercent: null, acquisitionShare: null, existingShare: null });
-    expect(await getFigures(ws, '35')).toEqual({
+    await saveFigures(ws, {
       cac: 80,
       marginPercent: null,
       acquisitionShare: null,
       existingShare: null,
+      costs: EMPTY_COSTS,
+    });
+    expect(await getFigures(ws, '35')).toEqual({
+      cac: 80,
+      marginPercent: null,
+      acquisitionShare: null,
+      costs: EMPTY_COSTS,
+      existingShare: null,
     });
     const other = await createWorkspace('X');
-    await saveFigures(other, { cac: null, marginPercent: 20, acquisitionShare: null, existingShare: null });
+    await saveFigures(other, {
+      cac: null,
+      marginPercent: 20,
+      acquisitionShare: null,
+      existingShare: null,
+      costs: EMPTY_COSTS,
+    });
     expect((await getFigures(other, '35')).marginPercent).toBe(20);
     // No old margin, or a value that is not a margin: nothing is taken over.
     const third = await createWorkspace('Y');
@@ -103,7 +118,13 @@ describe('schema version 3: your figures', () => {
   it('deleting a workspace deletes its figures', async () => {
     const d = fresh();
     const ws = await createWorkspace('W');
-    await saveFigures(ws, { cac: 10, marginPercent: 30, acquisitionShare: 50, existingShare: 50 });
+    await saveFigures(ws, {
+      cac: 10,
+      marginPercent: 30,
+      acquisitionShare: 50,
+      existingShare: 50,
+      costs: EMPTY_COSTS,
+    });
     expect(await d.figures.count()).toBe(1);
     await deleteWorkspace(ws);
     expect(await d.figures.count()).toBe(0);

@@ -29,6 +29,7 @@ import { daysFromCivil } from '../../src/shared/days';
 import { PairSet } from '../../src/ingest/pair-set';
 import type { Result } from '../../src/shared/errors';
 import { rejectChunk, type ImportOptions } from '../../src/shared/types';
+import { EMPTY_COSTS } from '../../src/shared/figures';
 
 const enc = new TextEncoder();
 
@@ -419,6 +420,7 @@ describe('storage: deletion', () => {
       marginPercent: 30,
       acquisitionShare: null,
       existingShare: null,
+      costs: EMPTY_COSTS,
       updatedAt: 1,
     });
     expect(await tableCounts()).toEqual({
