@@ -58,7 +58,7 @@ test(
     // Not set yet: the defaults are said.
     assert.match(await text(page, 'cost-order-default'), /Nicht eingetragen: gerechnet mit 0\./);
     assert.match(await text(page, 'cost-discount-default'), /gerechnet mit 1 %/);
-    assert.match(await text(page, 'cost-target-default'), /gerechnet mit 3 : 1/);
+    assert.match(await text(page, 'cost-target-default'), /gerechnet mit 3\s:\s1/);
 
     await type(page, '[data-testid=cost-order]', '1.250,50');
     await type(page, '[data-testid=cost-return]', '2,5');

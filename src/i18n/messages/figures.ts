@@ -31,7 +31,7 @@ export const de = {
   'fig.q.discountHigh': 'Über 10 % Abzinsung pro Monat sind mehr als 120 % im Jahr. Ist das ein Jahreszins?',
   'fig.q.budgetOver100': 'Beide Budgetanteile zusammen ergeben mehr als 100 %. Stimmt das?',
   'fig.q.targetBelowOne':
-    'Ein Ziel unter 1 : 1 heißt: Ein Neukunde darf mehr kosten, als er einbringt. Stimmt das?',
+    'Ein Ziel unter 1\u00a0:\u00a01 heißt: Ein Neukunde darf mehr kosten, als er einbringt. Stimmt das?',
   'fig.cost.title': 'Kosten',
   'fig.cost.hint':
     'Für Deckungsbeiträge, CLV nach Kosten und das Verhältnis von Kundenwert zu Akquisitionskosten. Beträge in {currency}.',
@@ -49,7 +49,7 @@ export const de = {
   'fig.cost.targetUse': 'Höchste tragbare CAC eines Kanals = CLV seiner Neukunden geteilt durch dieses Ziel.',
   'fig.cost.notSetZero': 'Nicht eingetragen: gerechnet mit 0.',
   'fig.cost.notSetDiscount': 'Nicht eingetragen: gerechnet mit 1 %.',
-  'fig.cost.notSetTarget': 'Nicht eingetragen: gerechnet mit 3 : 1.',
+  'fig.cost.notSetTarget': 'Nicht eingetragen: gerechnet mit 3\u00a0:\u00a01.',
   'fig.cost.marginTitle': 'Rohertragsmarge je Kategorie',
   'fig.cost.marginUse':
     'Gilt für Bestellungen dieser Kategorie (Spalte „Kategorie“) statt der allgemeinen Marge oben.',
@@ -121,7 +121,7 @@ export const en: Texts<typeof de> = {
   'fig.q.discountHigh': 'Over 10 % discount a month is more than 120 % a year. Is that a yearly rate?',
   'fig.q.budgetOver100': 'The two budget shares add up to more than 100 %. Is that right?',
   'fig.q.targetBelowOne':
-    'A target below 1 : 1 means a new customer may cost more than they bring. Is that right?',
+    'A target below 1\u00a0:\u00a01 means a new customer may cost more than they bring. Is that right?',
   'fig.cost.title': 'Costs',
   'fig.cost.hint':
     'For contribution margins, the CLV after costs and the ratio of customer value to acquisition cost. Amounts in {currency}.',
@@ -141,7 +141,7 @@ export const en: Texts<typeof de> = {
     'Highest affordable CAC of a channel = the CLV of its new customers divided by this target.',
   'fig.cost.notSetZero': 'Not set: 0 is used.',
   'fig.cost.notSetDiscount': 'Not set: 1 % is used.',
-  'fig.cost.notSetTarget': 'Not set: 3 : 1 is used.',
+  'fig.cost.notSetTarget': 'Not set: 3\u00a0:\u00a01 is used.',
   'fig.cost.marginTitle': 'Gross margin per category',
   'fig.cost.marginUse':
     'Used for the orders of this category (column “category”) instead of the margin above.',
