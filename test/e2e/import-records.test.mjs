@@ -3,7 +3,9 @@
 // reasons and the rejected lines. The files are written here, as Windows-1252 bytes with `;` and decimal commas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, text, num } from './harness.mjs';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startApp, text, num, importDemo, ROOT } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -90,6 +92,33 @@ test(
     assert.match(rows[0], /13\.2023;Messe;700,00/);
     // No customer came through any channel yet: every channel is listed, none dropped.
     assert.match(await text(page, 'unknown-channels'), /Messe, Google Ads, Empfehlung/);
+    await context.close();
+  },
+);
+
+test(
+  'the demo imports its orders, then its master data and spend; without those files the orders stand with a notice',
+  { timeout: 180_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await importDemo(page);
+    const shipped = ['kundenwert-demo-kunden.csv', 'kundenwert-demo-marketing.csv'].every((f) =>
+      existsSync(resolve(ROOT, 'dist/demo', f)),
+    );
+    assert.ok(num(await text(page, 'sum-imported')) > 0, 'the orders are imported');
+    assert.equal(await page.locator('[data-testid=import-notice]').count(), shipped ? 0 : 1);
+    await page.click('[data-testid=summary-done]');
+    await page.waitForSelector('[data-testid=dataset]');
+    const files = async (kind) =>
+      page.locator(`[data-testid=records-${kind}] [data-testid=record-file]`).count();
+    if (shipped) {
+      await page.waitForSelector('[data-testid=records-spend] [data-testid=record-file]');
+      assert.equal(await files('customers'), 1);
+      assert.equal(await files('spend'), 1);
+    } else {
+      assert.equal(await files('customers'), 0);
+      assert.equal(await files('spend'), 0);
+    }
     await context.close();
   },
 );
