@@ -303,7 +303,8 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
   const channels: ChannelRow[] = [];
   for (let ch = 0; ch <= u; ch++) {
     const isUnknown = ch === u;
-    if (isUnknown && year.customers[ch] === 0) continue;
+    // Names seen only in an order dictionary (no customer, no spend) are no channel of the figures.
+    if (year.customers[ch] === 0 && (isUnknown || !names.inSpend[ch])) continue;
     const name = isUnknown ? null : names.names[ch];
     const spend = year.spend[ch];
     const cac = cacFigure(spend, year.newCustomers[ch]);
