@@ -111,6 +111,11 @@ export interface EconomicsInputs {
    * Default: none (every channel uses the fit on all customers).
    */
   channelFit?: (channel: string, keep: Uint8Array) => ValueModel | null;
+  /**
+   * Memo of the caller's scope for the parts that depend on the margin settings only (the orders and their margins),
+   * so a change of a cost setting does not read the lines again. Default: no memo.
+   */
+  memo?: <T>(key: string, compute: () => T) => T;
 }
 
 /** What the result was computed from, kept for the what-if simulator. */
@@ -159,6 +164,17 @@ export function marginSettings(f: YourFigures): { settings: MarginSettings; defa
   };
 }
 
+/** The master join, once per customer dictionary and master data (both are held unchanged while in use). */
+const joins = new WeakMap<RecordColumns, WeakMap<readonly string[], ReturnType<typeof joinMaster>>>();
+
+function joinOf(ids: readonly string[], master: RecordColumns) {
+  let byDict = joins.get(master);
+  if (!byDict) joins.set(master, (byDict = new WeakMap()));
+  let j = byDict.get(ids);
+  if (!j) byDict.set(ids, (j = joinMaster(ids, master)));
+  return j;
+}
+
 /** A master number or day column per customer code (NaN / NO_DAY where none). */
 function perCustomerNumber(rowOf: Int32Array, col: Float64Array): Float64Array {
   return Float64Array.from(rowOf, (r) => (r >= 0 ? col[r] : NaN));
@@ -182,7 +198,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
   let join: ReturnType<typeof joinMaster> | null = null;
   let master: MasterJoinInfo | null = null;
   if (inp.master) {
-    join = joinMaster(ids, inp.master.data);
+    join = joinOf(ids, inp.master.data);
     let matched = 0;
     const onlyInOrders: string[] = [];
     let onlyInOrdersCount = 0;
@@ -211,9 +227,13 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
   const scores = join && npsCol ? perCustomerNumber(join.rowOf, npsCol) : null;
 
   // Margins and contribution.
-  const orders = buildOrders(lines, opts, settings);
+  const memo = inp.memo ?? (<T>(_key: string, compute: () => T) => compute());
+  const marginKey = `economics-orders|${JSON.stringify([settings.marginPercent, settings.marginByCategory])}`;
+  const { orders, co } = memo(marginKey, () => {
+    const built = buildOrders(lines, opts, settings);
+    return { orders: built, co: customerOrders(built, table.size) };
+  });
   const hasMargin = marginAvailable(orders);
-  const co = customerOrders(orders, table.size);
   const service = serviceCosts(table, tickets, settings);
   const margins = contributionMargins(table, co, service, settings);
   const marginRate = hasMargin && table.hasAmount ? scopeMarginRate(table, co) : null;

@@ -91,6 +91,7 @@ function economicsOf(
     kpis,
     forecast,
     channelFit,
+    memo: (key, compute) => p.scope.cached(key, compute),
   });
 }
 
