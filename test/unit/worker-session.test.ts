@@ -204,7 +204,7 @@ describe('mergeHandlers', () => {
     ])
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
     // 37 of the app before the record files, 5 of the record files, 5 of the test build.
-    expect(Object.keys(api)).toHaveLength(37 + 5 + 5);
+    expect(Object.keys(api)).toHaveLength(37 + 5 + 5 + 2);
     expect(typeof api.crashForTest).toBe('function');
   });
 });
