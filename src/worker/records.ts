@@ -5,17 +5,34 @@
  */
 import type { RecordColumns, RecordFileInfo } from '../shared/economics';
 import * as records from '../storage/records';
+import { db, type KundenwertDB } from '../storage/db';
 
 export interface RecordFile {
   info: RecordFileInfo;
   data: RecordColumns;
 }
 
-const masters = new Map<number, Promise<RecordFile | null>>();
-const spends = new Map<number, Promise<RecordFile[]>>();
+interface Held {
+  masters: Map<number, Promise<RecordFile | null>>;
+  spends: Map<number, Promise<RecordFile[]>>;
+}
+
+/** What is held, per database (a test that opens a fresh database never sees the files of an earlier one). */
+const held = new WeakMap<KundenwertDB, Held>();
+
+function heldNow(): Held {
+  const d = db();
+  let h = held.get(d);
+  if (!h) {
+    h = { masters: new Map(), spends: new Map() };
+    held.set(d, h);
+  }
+  return h;
+}
 
 /** The master data in use in a workspace (its newest customer file), or null. */
 export async function masterOf(workspaceId: number): Promise<RecordFile | null> {
+  const { masters } = heldNow();
   let p = masters.get(workspaceId);
   if (!p) {
     p = records.recordFilesOf('customers', workspaceId).then((rows) => {
@@ -31,6 +48,7 @@ export async function masterOf(workspaceId: number): Promise<RecordFile | null> 
 
 /** Every spend file of a workspace, oldest first. */
 export async function spendOf(workspaceId: number): Promise<RecordFile[]> {
+  const { spends } = heldNow();
   let p = spends.get(workspaceId);
   if (!p) {
     p = records
@@ -44,6 +62,7 @@ export async function spendOf(workspaceId: number): Promise<RecordFile[]> {
 
 /** Drops what is held of a workspace's record files (after an import or delete); without an id, of every workspace. */
 export function forgetRecords(workspaceId?: number): void {
+  const { masters, spends } = heldNow();
   if (workspaceId === undefined) {
     masters.clear();
     spends.clear();
