@@ -131,8 +131,8 @@ export function economicsSection(inp: {
   const occasions = purchaseOccasions(lines, opts);
   const forecast = table.hasAmount ? computeForecast(lines, table, rfm, opts, settings, occasions) : null;
   const fits = new Map<string, ValueModel | null>();
-  const channelFit = (channel: string, keep: Uint8Array): ValueModel | null => {
-    if (!fits.has(channel)) fits.set(channel, fitValueModel(occasions, keep, opts.asOf, settings.model));
+  const channelFit = (channel: string, keep: () => Uint8Array): ValueModel | null => {
+    if (!fits.has(channel)) fits.set(channel, fitValueModel(occasions, keep(), opts.asOf, settings.model));
     return fits.get(channel) ?? null;
   };
   const master = config.customers ?? null;
