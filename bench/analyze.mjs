@@ -3,11 +3,14 @@
 // dictionaries from IndexedDB and building the lines, then aggregates, KPIs, RFM, cohorts and trend; BENCH_OPENS
 // times, default 3, each on a fresh page once the app has started), the worker time of the full analysis once
 // loaded (median of 5 runs, no caches), the time from an as-of change to the redrawn Overview, and the longest
-// main-thread task. Writes JSON to bench/results/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// main-thread task. Then the economics figures of the same 100k customers with a customer master file and a spend
+// file for them (bench/generate.mjs, imported through the app's import): the worker time of the first call (with the
+// forecast fit and the channels' fits, memoised after) and of calls with the fits cached but the figures recomputed
+// (other cost settings each time). Writes JSON to bench/results/.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApp, ROOT } from '../test/e2e/harness.mjs';
-import { generateRetailCsv } from './generate.mjs';
+import { generateRecordCsvs, generateRetailCsv } from './generate.mjs';
 
 const TMP = resolve(ROOT, 'bench/tmp');
 const RESULTS = resolve(ROOT, 'bench/results');
@@ -21,6 +24,9 @@ const path = await generateRetailCsv(resolve(TMP, 'retail-1000000-100k.csv'), 1_
   maxLines: 6,
   skew: 1,
 });
+
+// Master data and spend for the customers of that file (ids 12346 … 12346 + 110k − 1).
+const records = await generateRecordCsvs(TMP, { customers: 110_000, seed: 11 });
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -146,6 +152,59 @@ try {
   await page.waitForTimeout(500);
   const longestScroll = await page.evaluate(() => Math.max(0, ...window.__longtasks));
   await page.screenshot({ path: resolve(ROOT, 'screenshots/customers-100k.png'), fullPage: true });
+
+  // Economics: import the master and the spend file as the Data view does (sniff for the source, then import).
+  const imported = [];
+  for (const [source, file] of [
+    ['customers', records.master],
+    ['spend', records.spend],
+  ]) {
+    imported.push(
+      await page.evaluate(
+        async ([src, text, name]) => {
+          const e = globalThis.__kundenwertEngine;
+          const ws = (await e.listWorkspaces()).value[0].id;
+          const f = new File([text], name);
+          const answer = (await e.sniffFile(f, undefined, src)).value;
+          const t0 = performance.now();
+          const r = await e.startImport(ws, f, answer.options);
+          if (!r.ok) throw new Error(`${src}: ${r.error.code} ${r.error.message}`);
+          return { source: src, rows: r.value.rowCount, ms: performance.now() - t0 };
+        },
+        [source, readFileSync(file, 'utf8'), file.split('/').at(-1)],
+      ),
+    );
+  }
+  const costsFor = (costPerOrder) => ({
+    marginByCategory: {},
+    costPerOrder,
+    costPerReturn: 4,
+    serviceCostPerTicket: 15,
+    serviceCostPerCustomerYear: null,
+    discountPercentMonthly: null,
+    targetLtvToCac: null,
+    channelPurpose: {},
+    typedSpend: [],
+  });
+  const economicsCall = (costPerOrder) =>
+    page.evaluate(
+      async ([datasetId, d, costs]) => {
+        const t0 = performance.now();
+        const r = await globalThis.__kundenwertEngine.timeEconomics({
+          datasetId,
+          asOf: d,
+          figures: { cac: null, marginPercent: 30, acquisitionShare: null, existingShare: null, costs },
+          granularity: 'month',
+          horizonMonths: 36,
+        });
+        if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+        return { ...r.value, wallMs: performance.now() - t0 };
+      },
+      [id, lastDate, costsFor(costPerOrder)],
+    );
+  const econFirst = await economicsCall(5);
+  const econCached = [];
+  for (const costPerOrder of [6, 7, 8, 9, 10]) econCached.push(await economicsCall(costPerOrder));
   out = {
     bench: 'analyze',
     date: new Date().toISOString(),
@@ -164,6 +223,18 @@ try {
     redrawMs: redraws,
     longestMainThreadTaskMs: longest,
     customerTableScroll: { steps: 40, ms: scrollMs, longestMainThreadTaskMs: longestScroll },
+    economics: {
+      imports: imported,
+      customers: econFirst.customers,
+      channels: econFirst.channels,
+      // With the forecast fit and the channels' own fits (memoised in the worker after this call).
+      firstCall: econFirst,
+      // Fits cached, figures recomputed (another cost per order each call): median and every run.
+      cachedFitWorkerMs: median(econCached.map((r) => r.workerMs)),
+      cachedFitComputeMs: median(econCached.map((r) => r.computeMs)),
+      cachedFitRuns: econCached,
+      targetWorkerMs: 150,
+    },
   };
   console.log(
     `${out.lines.toLocaleString('en')} lines, ${out.customers.toLocaleString('en')} customers: first analysis after ` +
@@ -177,6 +248,14 @@ try {
   );
   console.log(
     `customer table, 100k customers: 40 scroll steps to the middle in ${scrollMs.toFixed(0)} ms, longest main-thread task ${longestScroll.toFixed(0)} ms`,
+  );
+  const ec = out.economics;
+  console.log(
+    `economics, ${ec.customers.toLocaleString('en')} customers, ${ec.channels} channels (master ${imported[0].rows.toLocaleString('en')} rows, ` +
+      `spend ${imported[1].rows} rows): first call with the forecast fit ${ec.firstCall.workerMs.toFixed(0)} ms in the worker ` +
+      `(figures ${ec.firstCall.computeMs.toFixed(0)}); fit cached, figures recomputed ${ec.cachedFitWorkerMs.toFixed(0)} ms in the ` +
+      `worker (median of ${econCached.length}: ${econCached.map((r) => r.workerMs.toFixed(0)).join(', ')}; figures ` +
+      `${ec.cachedFitComputeMs.toFixed(0)}; target ≤ 150)`,
   );
 } finally {
   await app.stop();

@@ -19,8 +19,22 @@ import { REJECT_REASONS, type ImportSummary, type RejectReason } from '../shared
 export type EvidenceReason =
   'noAmount' | 'noMap' | 'noForecast' | 'noCustomers' | 'historyTooShort' | 'noSummary';
 
+/**
+ * Notes of the evidence. `cacFromSpend` / `budgetFromSpend`: the CAC or the budget split comes from the workspace's
+ * spend data (METRICS "Economics": the blended CAC of the last 365 days; the spend of the last 365 days by purpose);
+ * `cacTyped` / `budgetTyped`: the figure typed into "your figures" is used (there is no spend data that gives it).
+ */
 export type EvidenceNote =
-  'noAttribute' | 'noCac' | 'noBudget' | 'byOccasions' | 'noAmount' | 'orderDataOnly';
+  | 'noAttribute'
+  | 'noCac'
+  | 'noBudget'
+  | 'byOccasions'
+  | 'noAmount'
+  | 'orderDataOnly'
+  | 'cacFromSpend'
+  | 'cacTyped'
+  | 'budgetFromSpend'
+  | 'budgetTyped';
 
 /** The order columns whose presence `dataJoined` reports (1 or 0), besides customer and date. */
 export type JoinedColumn = 'amount' | 'order' | 'product' | 'category' | 'channel' | 'region' | 'margin';
@@ -73,6 +87,17 @@ export interface UserFigures {
   existingShare: number | null;
 }
 
+/**
+ * What the workspace's spend data (spend files or the typed spend grid, with the master data's channels) say, as the
+ * economics figures compute it (src/analytics/economics/compute.ts): the blended CAC of (D − 365d, D] and the shares
+ * of that year's spend for acquisition and for existing customers (0..1). Null where the data cannot say.
+ */
+export interface SpendEvidence {
+  blendedCac: number | null;
+  acquisitionShare: number | null;
+  existingShare: number | null;
+}
+
 export interface EvidenceInput {
   lines: Lines;
   table: CustomerTable;
@@ -88,6 +113,8 @@ export interface EvidenceInput {
   forecast: ForecastReport | null;
   valueStream: ValueStreamEvidence | null;
   user: UserFigures;
+  /** The spend data of the workspace, when it has any; they come before the typed figures. */
+  spend?: SpendEvidence | null;
 }
 
 function make<K extends EvidenceKind>(kind: K, rest: Partial<EvidenceOf<K>> = {}): EvidenceOf<K> {
@@ -152,7 +179,10 @@ function clvVsCac(x: EvidenceInput): EvidenceOf<'clvVsCac'> {
   const h12 = f.horizons.find((h) => h.months === 12);
   const h36 = f.horizons.find((h) => h.months === 36);
   if (!h36 || h36.meanClv === null) return missing('clvVsCac', 'noForecast', f.spend?.failure?.code);
-  const cac = x.user.cac !== null && x.user.cac > 0 ? x.user.cac : null;
+  const spendCac = x.spend?.blendedCac ?? null;
+  const fromSpend = spendCac !== null && spendCac > 0 ? spendCac : null;
+  const typed = x.user.cac !== null && x.user.cac > 0 ? x.user.cac : null;
+  const cac = fromSpend ?? typed;
   return make('clvVsCac', {
     values: {
       meanClv12: h12?.meanClv ?? null,
@@ -162,7 +192,7 @@ function clvVsCac(x: EvidenceInput): EvidenceOf<'clvVsCac'> {
       ratio: cac ? h36.meanClv / cac : null,
       marginRate: f.settings.marginRate,
     },
-    notes: cac ? [] : ['noCac'],
+    notes: [fromSpend !== null ? 'cacFromSpend' : typed !== null ? 'cacTyped' : 'noCac'],
     warnings: [...f.warnings],
   });
 }
@@ -184,18 +214,32 @@ function budgetShare(x: EvidenceInput): EvidenceOf<'budgetShare'> {
   }
   if (total <= 0) return missing('budgetShare', 'noCustomers');
   const existingValueShare = existing / total;
-  const acquisition = x.user.acquisitionShare;
-  const existingBudget = x.user.existingShare;
+  // The split of the spend data (shares 0..1) before the typed one (percent).
+  const spend = x.spend;
+  const fromSpend =
+    spend && spend.acquisitionShare !== null && spend.existingShare !== null
+      ? { acquisition: spend.acquisitionShare, existing: spend.existingShare }
+      : null;
+  const typedAcquisition = x.user.acquisitionShare;
+  const typedExisting = x.user.existingShare;
+  const acquisition = fromSpend
+    ? fromSpend.acquisition
+    : typedAcquisition === null
+      ? null
+      : typedAcquisition / 100;
+  const existingBudget = fromSpend ? fromSpend.existing : typedExisting === null ? null : typedExisting / 100;
   const notes: EvidenceNote[] = [];
   if (byOccasions) notes.push('byOccasions');
-  if (acquisition === null && existingBudget === null) notes.push('noBudget');
+  if (fromSpend) notes.push('budgetFromSpend');
+  else if (acquisition === null && existingBudget === null) notes.push('noBudget');
+  else notes.push('budgetTyped');
   return make('budgetShare', {
     values: {
       existingValueShare,
       newValueShare: 1 - existingValueShare,
-      acquisitionBudgetShare: acquisition === null ? null : acquisition / 100,
-      existingBudgetShare: existingBudget === null ? null : existingBudget / 100,
-      gap: existingBudget === null ? null : existingValueShare - existingBudget / 100,
+      acquisitionBudgetShare: acquisition,
+      existingBudgetShare: existingBudget,
+      gap: existingBudget === null ? null : existingValueShare - existingBudget,
     },
     notes,
   });

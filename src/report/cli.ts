@@ -1,13 +1,17 @@
 /**
  * npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD] [--figures figures.json] [--margin 0.3] [--cac 50]
- * `--figures` reads the JSON the app's "Your figures" card downloads; `--margin` and `--cac` override it.
+ *                   [--customers master.csv] [--spend spend.csv …] [--granularity month|quarter|year]
+ * `--figures` reads the JSON the app's "Your figures" card downloads; `--margin` and `--cac` override it. Its cost
+ * settings, the customer master file and the spend files feed the `economics` section.
  * Prints one JSON document (docs/report-schema.md) to standard output.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ByteSource } from '../ingest/parse';
-import { buildReport, withFigures, type ReportConfig } from './report';
-import type { YourFigures } from '../shared/figures';
+import { buildReport, importRecords, withFigures, type ReportConfig } from './report';
+import type { ReportRecordFile } from './economics';
+import type { RecordSourceId } from '../shared/economics';
+import { cleanFigures, type YourFigures } from '../shared/figures';
 
 function fileSource(path: string): ByteSource & { close(): void } {
   const fd = openSync(path, 'r');
@@ -32,11 +36,25 @@ function numberFlag(flag: string, raw: string | undefined, min: number, max: num
   return n;
 }
 
+/** Imports a customer master or spend file with the app's import source for it. */
+async function recordFile(path: string | undefined, kind: RecordSourceId): Promise<ReportRecordFile> {
+  if (!path) throw new Error(`--${kind} needs a file`);
+  const source = fileSource(path);
+  try {
+    const fileName = basename(path);
+    return { fileName, ...(await importRecords(source, fileName, kind)) };
+  } finally {
+    source.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = [...argv];
   let file: string | null = null;
   let config: ReportConfig = {};
   let figures: Partial<YourFigures> | null = null;
+  let customersFile: string | undefined;
+  const spendFiles: string[] = [];
   while (args.length) {
     const a = args.shift()!;
     if (a === '--config')
@@ -49,7 +67,14 @@ async function main(argv: string[]): Promise<number> {
       ) as Partial<YourFigures>;
     else if (a === '--margin') config.marginRate = numberFlag(a, args.shift(), 0, 1);
     else if (a === '--cac') config.cac = numberFlag(a, args.shift(), 0, Infinity);
-    else if (a === '--forecast') config.forecast = { ...config.forecast };
+    else if (a === '--customers') customersFile = args.shift() ?? '';
+    else if (a === '--spend') spendFiles.push(args.shift() ?? '');
+    else if (a === '--granularity') {
+      const g = args.shift();
+      if (g !== 'month' && g !== 'quarter' && g !== 'year')
+        throw new Error('--granularity must be month, quarter or year');
+      config.economics = { ...config.economics, granularity: g };
+    } else if (a === '--forecast') config.forecast = { ...config.forecast };
     else if (a === '--calibration-end') (config.forecast ??= {}).calibrationEnd = args.shift();
     else if (a === '--time-unit') {
       const unit = args.shift();
@@ -63,15 +88,23 @@ async function main(argv: string[]): Promise<number> {
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else file = a;
   }
-  if (figures) config = withFigures(config, figures);
+  if (figures) {
+    config = withFigures(config, figures);
+    // The whole figures (cost settings, budget split, …) feed the economics section.
+    config.economics = { ...config.economics, figures: cleanFigures(figures) };
+  }
   if (!file) {
     process.stderr.write(
       'usage: npm run report -- <file.csv> [--config mapping.json] [--as-of YYYY-MM-DD] [--figures figures.json]\n' +
-        '       [--margin 0.3] [--cac 50]\n' +
+        '       [--margin 0.3] [--cac 50] [--customers master.csv] [--spend spend.csv …] [--granularity month|quarter|year]\n' +
         '       [--forecast [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--horizon-months 12|36] [--discount 0.01]]\n',
     );
     return 2;
   }
+  const customers = customersFile === undefined ? null : await recordFile(customersFile, 'customers');
+  const spend: ReportRecordFile[] = [];
+  for (const f of spendFiles) spend.push(await recordFile(f, 'spend'));
+  config.economics = { ...config.economics, customers, spend };
   const source = fileSource(file);
   try {
     const doc = await buildReport(source, basename(file), config);

@@ -4,13 +4,17 @@
  */
 import type { YourFigures } from '../shared/figures';
 import { readSample, sniff } from '../ingest/sniff';
-import { defaultOptions } from '../ingest/mapping';
+import { defaultOptions, proposeImport } from '../ingest/mapping';
+import { RecordSink } from '../ingest/record-sink';
+import { sourceById } from '../ingest/sources/registry';
 import { runImport } from '../ingest/import';
 import { MemorySink } from '../ingest/memory-sink';
 import type { ByteSource } from '../ingest/parse';
 import { dayToIso, isoToDay } from '../shared/days';
 import type { ImportOptions, ImportSummary } from '../shared/types';
 import type { ColumnValues } from '../shared/columns';
+import type { RecordColumns, RecordSourceId } from '../shared/economics';
+import { economicsSection, type EconomicsSection, type EconomicsConfig } from './economics';
 import { dayRange, linesFromColumns, type Lines } from '../analytics/lines';
 import { customerAggregates } from '../analytics/customers';
 import { computeKpis, type KpiResult } from '../analytics/kpis';
@@ -49,6 +53,11 @@ export interface ReportConfig {
     /** Margin rate for the predicted CLV (default: marginRate, or 1 = on revenue when that is not given). */
     clvMarginRate?: number;
   };
+  /**
+   * The economics section (always computed): "your figures" (with their cost settings), the customer master file
+   * and the spend files (imported with the app's customer and spend sources), the CAC period and the horizon.
+   */
+  economics?: EconomicsConfig;
 }
 
 /**
@@ -99,6 +108,8 @@ export interface ReportDocument {
     top: { id: string; pAlive: number; expected: number; clv: number | null; revenue: number }[];
     horizonMonths: number;
   };
+  /** Every economics figure (METRICS "Economics"), each with its definition id; see docs/report-schema.md. */
+  economics: EconomicsSection;
 }
 
 function modelReport(
@@ -132,6 +143,24 @@ export async function importToLines(
   const sink = new MemorySink();
   const imported = await runImport(source, options, sniffed.headers, sink);
   return { options, imported, lines: linesFromSink(sink, imported.dictionaries) };
+}
+
+/**
+ * Sniffs and imports a record file (customer master data or marketing spend) in memory, as the app's import does:
+ * the mapping proposed for the source (or overridden), the rows joined column-wise by the record sink.
+ */
+export async function importRecords(
+  source: ByteSource,
+  fileName: string,
+  kind: RecordSourceId,
+  overrides: Partial<ImportOptions> = {},
+): Promise<{ options: ImportOptions; summary: ImportSummary; data: RecordColumns }> {
+  const head = await readSample(source.size, (n) => source.read(0, n));
+  const sniffed = sniff(head, fileName, source.size);
+  const options: ImportOptions = { ...proposeImport(sniffed, sourceById(kind)).options, ...overrides };
+  const sink = new RecordSink();
+  const res = await runImport(source, options, sniffed.headers, sink);
+  return { options, summary: res.summary, data: sink.columns(res.columns, res.dictionaries) };
 }
 
 export async function buildReport(
@@ -236,6 +265,17 @@ export async function buildReport(
       })),
     })),
     ...forecastPart,
+    economics: economicsSection({
+      lines,
+      opts,
+      table,
+      rfm,
+      kpis,
+      currency: options.currency,
+      marginRate: config.marginRate,
+      cac: config.cac,
+      config: config.economics ?? {},
+    }),
   };
 }
 

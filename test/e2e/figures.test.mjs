@@ -1,10 +1,23 @@
 // "Your figures" and number entry in Chromium: the CAC typed as `1.250` in the German UI (as `1,250` in the English
 // one) is 1250 everywhere it appears: in the field, in the Overview's simple CLV (METRICS.md: AOV × purchase
-// frequency × lifespan − CAC, checked against the tiles shown) and in the self-check's CLV : CAC evidence; an
+// frequency × lifespan − CAC, checked against the tiles shown) and in the self-check (whose CLV : CAC evidence uses
+// the demo's marketing spend before it, and says so); an
 // ambiguous `1.25` is refused with a question, not stored; the value stream editor reads `1,5` hours as 1.5.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, text, importDemo } from './harness.mjs';
+import { generateDemoFiles } from '../../scripts/generate-demo.mjs';
+
+// The demo's blended CAC of the last 365 days up to D = 31.12.2025, i.e. of 2025: the spend of its months of 2025
+// (all for acquisition) over the new customers of 2025, as the generator counted them.
+const demoFiles = generateDemoFiles();
+const euros = (s) => Number(s.replace(/\./g, '').replace(',', '.'));
+const SPEND_CAC =
+  demoFiles.spend.rows.filter((r) => r[0].endsWith('.2025')).reduce((a, r) => a + euros(r[2]), 0) /
+  Object.values(demoFiles.stats.newCustomers)
+    .flatMap((byMonth) => Object.entries(byMonth))
+    .filter(([month]) => month.endsWith('.2025'))
+    .reduce((a, [, n]) => a + n, 0);
 
 let app;
 before(async () => {
@@ -82,22 +95,31 @@ test(
     const withCac = await simpleClvCheck(page, 'de', 1250);
     assert.ok(Math.abs(withoutCac - 1250 - withCac) < 0.006, `${withoutCac} − 1250 = ${withCac}`);
 
-    // The self-check shows the same figure and compares the predicted CLV with 1250.
+    // The self-check shows the same figure; its CLV : CAC evidence uses the demo's marketing spend, which comes
+    // before the typed CAC, and says so.
     await page.click('[data-testid=nav-selfcheck]');
     await page.waitForSelector('[data-testid=sc-cac]');
     assert.equal(await page.inputValue('[data-testid=sc-cac]'), '1.250');
+    const cacText = new Intl.NumberFormat('de-DE', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(SPEND_CAC);
     await page.waitForFunction(
-      () =>
-        /Akquisitionskosten von 1\.250,00/.test(
-          document.querySelector('[data-testid=evidence-clvVsCac]')?.textContent ?? '',
+      (c) =>
+        (document.querySelector('[data-testid=evidence-clvVsCac]')?.textContent ?? '').includes(
+          `Akquisitionskosten von ${c}`,
         ),
-      null,
+      cacText,
       { timeout: 90_000 },
     );
     const ev = await text(page, 'evidence-clvVsCac');
+    assert.match(ev, /Die Akquisitionskosten stammen aus Ihren Marketingausgaben/);
     const c36 = reading(ev.match(/([\d.]+,\d\d)\s*€ über 36 Monate/)[1], 'de').value;
     const ratio = reading(ev.match(/CAC = ([\d.,]+) : 1/)[1], 'de');
-    assert.ok(Math.abs(ratio.value - c36 / 1250) <= ratio.half + 1e-9, `${ratio.value} vs ${c36} / 1250`);
+    assert.ok(
+      Math.abs(ratio.value - c36 / SPEND_CAC) <= ratio.half + 1e-9,
+      `${ratio.value} vs ${c36} / ${SPEND_CAC}`,
+    );
 
     // An unlikely CAC gets a question: 1,25 € against a predicted CLV of over 1.000 €, with 1.250 € one click away.
     await page.fill('[data-testid=sc-cac]', '1,25');

@@ -80,10 +80,12 @@ test(
         document.querySelector('[data-testid=evidence-clvVsCac]')?.textContent ?? '',
       ),
     );
+    // The demo's marketing spend (all of it for acquisition) comes before the split typed above, and says so.
     assert.match(
       await text(page, 'evidence-budgetShare'),
-      /Your budget: 70% on acquisition, 10% on existing customers/,
+      /Your budget: 100% on acquisition, 0% on existing customers.*comes from your marketing spend/s,
     );
+    assert.match(await text(page, 'evidence-clvVsCac'), /acquisition cost comes from your marketing spend/);
     await page.waitForFunction(() =>
       /Saved in this browser/.test(document.querySelector('[data-testid=sc-saved]').textContent),
     );

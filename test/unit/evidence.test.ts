@@ -157,7 +157,7 @@ describe('self-check evidence on the demo data', () => {
     expect(e.values.existingValueShare).toBeCloseTo(existing / total, 9);
     expect(e.values.existingBudgetShare).toBe(0.1);
     expect(e.values.gap).toBeCloseTo(existing / total - 0.1, 9);
-    expect(e.notes).toEqual([]);
+    expect(e.notes).toEqual(['budgetTyped']);
   });
 
   it('first-order drop-off: the share of customers with one order, and cohort months 1 to 3', () => {

@@ -32,6 +32,14 @@ export const de = {
   'ev.budgetShare.budget':
     'Ihr Budget: {acq} für Akquisition, {ex} für Bestandskunden – eine Lücke von {gap} Prozentpunkten zu deren Anteil.',
   'ev.note.noBudget': 'Tragen Sie oben Ihre Budgetverteilung ein, um das Missverhältnis zu sehen.',
+  'ev.note.cacFromSpend':
+    'Die Akquisitionskosten stammen aus Ihren Marketingausgaben: Akquisitionsausgaben der letzten 365 Tage geteilt durch die Neukunden dieser Zeit (über alle Kanäle).',
+  'ev.note.cacTyped':
+    'Verwendet werden die Akquisitionskosten, die Sie unter „Ihre Zahlen“ eingetragen haben; mit importierten Marketingausgaben rechnet der Check mit den tatsächlichen.',
+  'ev.note.budgetFromSpend':
+    'Die Budgetverteilung stammt aus Ihren Marketingausgaben der letzten 365 Tage, getrennt nach Zweck (Akquisition oder Bestandskunden).',
+  'ev.note.budgetTyped':
+    'Verwendet wird die Budgetverteilung, die Sie unter „Ihre Zahlen“ eingetragen haben; mit importierten Marketingausgaben rechnet der Check mit den tatsächlichen.',
   'ev.handoffs':
     'Die Wertstromkarte zählt {n} Übergaben in den ersten 90 Tagen eines Neukunden ({total} insgesamt, in {steps} Schritten).',
   'ev.timeToValue':
@@ -95,6 +103,14 @@ export const en: Texts<typeof de> = {
   'ev.budgetShare.budget':
     'Your budget: {acq} on acquisition, {ex} on existing customers, a gap of {gap} percentage points to their share.',
   'ev.note.noBudget': 'Enter your budget split above to see the mismatch.',
+  'ev.note.cacFromSpend':
+    "The acquisition cost comes from your marketing spend: the last 365 days' acquisition spend divided by that period's new customers (over all channels).",
+  'ev.note.cacTyped':
+    "The acquisition cost you entered under 'Your figures' is used; with marketing spend imported, the check uses the actual one.",
+  'ev.note.budgetFromSpend':
+    'The budget split comes from your marketing spend of the last 365 days, by purpose (acquisition or existing customers).',
+  'ev.note.budgetTyped':
+    "The budget split you entered under 'Your figures' is used; with marketing spend imported, the check uses the actual one.",
   'ev.handoffs':
     "The value stream map counts {n} handoffs in a new customer's first 90 days ({total} in all, over {steps} steps).",
   'ev.timeToValue':

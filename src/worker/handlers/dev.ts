@@ -13,6 +13,7 @@ import { computeTrend } from '../../analytics/trend';
 import { openDatasets, openSession } from '../session';
 import { asOfDay, type AnalysisRequest } from '../scope';
 import { importSeam, type ImportJob } from './import';
+import { economicsHandler, type EconomicsRequest } from './economics';
 
 /** Resolves once the held import has reached its hold (null without a hold set). */
 let holdReached: Promise<void> | null = null;
@@ -72,6 +73,24 @@ export const devHandler = {
     t.customers = table.count;
     t.lines = lines.n;
     return t;
+  },
+
+  /**
+   * Benchmark: the economics figures of a scope as the Economics view asks for them, timed in the worker. `workerMs`
+   * is the whole call (the scope, the KPIs, the forecast and the channel fits when not yet memoised, then the
+   * figures); `computeMs` the figures alone (computeEconomics).
+   */
+  async timeEconomics(
+    req: EconomicsRequest,
+  ): Promise<{ workerMs: number; computeMs: number; customers: number; channels: number }> {
+    const t0 = performance.now();
+    const r = await economicsHandler.economics(req);
+    return {
+      workerMs: performance.now() - t0,
+      computeMs: r.computeMs,
+      customers: r.customers,
+      channels: r.channels.length,
+    };
   },
 
   /**
