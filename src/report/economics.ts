@@ -5,15 +5,15 @@
  * the same per-channel fits); the report only adds the ids.
  */
 import type { CacGranularity, EconomicsResult, Figure, RecordColumns } from '../shared/economics';
-import { DEFAULT_DISCOUNT_PERCENT_MONTHLY, EMPTY_FIGURES, type YourFigures } from '../shared/figures';
+import { EMPTY_FIGURES, type YourFigures } from '../shared/figures';
 import type { ImportOptions, ImportSummary } from '../shared/types';
 import type { Lines } from '../analytics/lines';
 import type { AggregateOptions, CustomerTable } from '../analytics/customers';
 import type { KpiResult } from '../analytics/kpis';
 import type { RfmResult } from '../analytics/rfm';
-import { computeForecast, type ForecastSettings } from '../analytics/forecast';
+import { computeForecast } from '../analytics/forecast';
 import { purchaseOccasions } from '../analytics/occasions';
-import { computeEconomics } from '../analytics/economics/compute';
+import { computeEconomics, economicsForecastSettings } from '../analytics/economics/compute';
 import { fitValueModel, type ValueModel } from '../analytics/economics/acquisition';
 
 /** An imported record file as the report read it. */
@@ -82,20 +82,6 @@ export interface EconomicsSection extends Omit<
   funnel: { id: 'funnel'; stages: EconomicsResult['funnel'] };
   budget: EconomicsResult['budget'] & { id: 'budgetAllocation' };
   calculator: EconomicsResult['calculator'] & { id: 'clvSimple' };
-}
-
-/**
- * The forecast behind the predicted figures, as the worker's economics handler sets it: BG/NBD in weeks at D, on
- * revenue (the margin rate is applied by the figures), with the workspace's monthly discount.
- */
-export function economicsForecastSettings(figures: YourFigures): ForecastSettings {
-  return {
-    model: 'bgnbd',
-    unit: 'week',
-    calibrationEnd: null,
-    monthlyDiscount: (figures.costs.discountPercentMonthly ?? DEFAULT_DISCOUNT_PERCENT_MONTHLY) / 100,
-    marginRate: 1,
-  };
 }
 
 const withId = <F extends Figure>(f: F, id: string): F & { id: string } => ({ id, ...f });

@@ -26,7 +26,7 @@ import { NO_DAY } from '../../shared/columns';
 import type { AggregateOptions, CustomerTable } from '../customers';
 import type { Lines } from '../lines';
 import type { KpiResult } from '../kpis';
-import { horizonIndex, type ForecastColumns, type ForecastReport } from '../forecast';
+import { horizonIndex, type ForecastColumns, type ForecastReport, type ForecastSettings } from '../forecast';
 import { historyDays } from '../sufficiency';
 import { joinMaster } from '../master-join';
 import { calibrationSummary, compress, type Occasions } from '../btyd/summary';
@@ -464,4 +464,15 @@ export function computeWhatIf(ctx: EconomicsContext, levers: WhatIfLevers): What
   }
   const model = ctx.whatIfBase;
   return whatIf(levers, result.calculator, model, result.settings.horizonMonths, ctx.monthlyDiscount);
+}
+
+/** The forecast settings behind the predicted figures: BG/NBD in weeks at D, on revenue (the margin comes after); the worker and the report use the same. */
+export function economicsForecastSettings(figures: YourFigures): ForecastSettings {
+  return {
+    model: 'bgnbd',
+    unit: 'week',
+    calibrationEnd: null,
+    monthlyDiscount: (figures.costs.discountPercentMonthly ?? DEFAULT_DISCOUNT_PERCENT_MONTHLY) / 100,
+    marginRate: 1,
+  };
 }

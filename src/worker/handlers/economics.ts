@@ -11,10 +11,14 @@ import type {
   WhatIfLevers,
   WhatIfResult,
 } from '../../shared/economics';
-import { DEFAULT_DISCOUNT_PERCENT_MONTHLY, type YourFigures } from '../../shared/figures';
+import type { YourFigures } from '../../shared/figures';
 import { computeKpis } from '../../analytics/kpis';
-import type { ForecastSettings } from '../../analytics/forecast';
-import { computeEconomics, computeWhatIf, type EconomicsContext } from '../../analytics/economics/compute';
+import {
+  computeEconomics,
+  computeWhatIf,
+  economicsForecastSettings,
+  type EconomicsContext,
+} from '../../analytics/economics/compute';
 import { fitValueModel, type ValueModel } from '../../analytics/economics/acquisition';
 import { forecastOf, occasionsOf, prepare, type AnalysisRequest, type Prepared } from '../scope';
 import { masterOf, spendOf, type RecordFile } from '../records';
@@ -29,17 +33,6 @@ export const recordReader = {
   master: (workspaceId: number): Promise<RecordFile | null> => masterOf(workspaceId),
   spend: (workspaceId: number): Promise<RecordFile[]> => spendOf(workspaceId),
 };
-
-/** The forecast settings behind the predicted figures: BG/NBD in weeks at D, on revenue (the margin comes after). */
-export function economicsForecastSettings(figures: YourFigures): ForecastSettings {
-  return {
-    model: 'bgnbd',
-    unit: 'week',
-    calibrationEnd: null,
-    monthlyDiscount: (figures.costs.discountPercentMonthly ?? DEFAULT_DISCOUNT_PERCENT_MONTHLY) / 100,
-    marginRate: 1,
-  };
-}
 
 async function context(req: EconomicsRequest): Promise<EconomicsContext> {
   const { figures, granularity, horizonMonths, ...scopeReq } = req;
