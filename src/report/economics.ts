@@ -79,7 +79,11 @@ export interface EconomicsSection extends Omit<
   cacPeriods: EconomicsResult['cacPeriods'] & { id: 'cac' };
   retention: { year: number; customers: number; nrr: IdFigure; grr: IdFigure }[];
   timeToValue: EconomicsResult['timeToValue'] & { id: 'timeToValue' };
-  funnel: { id: 'funnel'; stages: EconomicsResult['funnel'] };
+  funnel: {
+    id: 'funnel';
+    stages: EconomicsResult['funnel'];
+    byChannel: EconomicsResult['funnelByChannel'];
+  };
   budget: EconomicsResult['budget'] & { id: 'budgetAllocation' };
   calculator: EconomicsResult['calculator'] & { id: 'clvSimple' };
 }
@@ -159,7 +163,7 @@ export function economicsSection(inp: {
     cacPeriods: { id: 'cac', ...r.cacPeriods },
     retention: r.retention.map((y) => ({ ...y, nrr: withId(y.nrr, 'nrr'), grr: withId(y.grr, 'grr') })),
     timeToValue: { id: 'timeToValue', ...r.timeToValue },
-    funnel: { id: 'funnel', stages: r.funnel },
+    funnel: { id: 'funnel', stages: r.funnel, byChannel: r.funnelByChannel },
     budget: { id: 'budgetAllocation', ...r.budget },
     calculator: { id: 'clvSimple', ...r.calculator },
   };

@@ -318,6 +318,8 @@ export interface EconomicsResult {
   retention: CohortRetention[];
   timeToValue: TimeToValue;
   funnel: FunnelStage[];
+  /** The same funnel for each channel of `channels` (its spend rows, new customers and customers' orders). */
+  funnelByChannel: { channel: string | null; stages: FunnelStage[] }[];
   budget: BudgetAllocation;
   calculator: CalculatorInputs;
   /** The forecast behind the predicted figures failed or was not possible: why (the forecast's failure code). */

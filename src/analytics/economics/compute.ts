@@ -67,7 +67,7 @@ import {
   type ValueModel,
 } from './acquisition';
 import { retentionByCohortYear } from './retention';
-import { funnel, nps, timeToValue } from './funnel';
+import { channelOrderKpis, funnel, nps, timeToValue } from './funnel';
 import { budgetAllocation } from './budget';
 import { whatIf, type WhatIfModel } from './whatif';
 
@@ -392,6 +392,27 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     clv: meanClv === null ? null : meanClv * valueRate,
     nps: npsValue.value,
   });
+  // The funnel of each channel listed (its spend rows, its new customers and its customers' orders).
+  const funnelByChannel = channels.map((row) => {
+    // Unknown-channel customers carry −1, as do spend rows without a channel.
+    const ch = row.channel === null ? -1 : names.index(row.channel);
+    const own = channelOrderKpis(table, channelOf, ch, fcols?.clv?.[h] ?? null);
+    const first = meanFirstOrderValue(table, co.firstOrderValue, channelOf, ch, D - 365, D);
+    return {
+      channel: row.channel,
+      stages: funnel({
+        table,
+        rows,
+        channel: ch,
+        newCustomers: row.newCustomers,
+        firstOrderAov: table.hasAmount ? first.mean : null,
+        aov: own.aov,
+        repeatRate: own.repeatRate,
+        clv: own.meanClv === null ? null : own.meanClv * valueRate,
+        nps: nps(table, scores, channelOf, ch).value,
+      }),
+    };
+  });
   const newClvAll =
     valueAll && firstAll.mean !== null
       ? firstAll.mean + newCustomerRepeatValue(valueAll, months, monthlyDiscount)
@@ -438,6 +459,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     retention: retentionByCohortYear(table, history),
     timeToValue: timeToValue(table, contact, inp.master ? 'noFirstContact' : 'noMaster'),
     funnel: stages,
+    funnelByChannel,
     budget,
     calculator,
     forecastFailure,

@@ -1,7 +1,7 @@
 /**
  * Time-to-value and the lifecycle funnel (METRICS.md "Economics": timeToValue, Funnel, NPS). The funnel covers the
- * last year (D − 365d, D] over all channels (docs/economics.md); each phase shows the KPIs its inputs allow, and a
- * phase without any says what to import.
+ * last year (D − 365d, D], over all channels and per channel (docs/economics.md); each phase shows the KPIs its
+ * inputs allow, and a phase without any says what to import.
  */
 import type { FunnelHint, FunnelKpi, FunnelPhase, FunnelStage, TimeToValue } from '../../shared/economics';
 import { NO_DAY } from '../../shared/columns';
@@ -40,10 +40,15 @@ export function timeToValue(
   };
 }
 
-/** NPS = share of scores 9–10 − share of scores 0–6 among the customers with a score in [0, 10] (−1..1). */
+/**
+ * NPS = share of scores 9–10 − share of scores 0–6 among the customers with a score in [0, 10] (−1..1); with
+ * `channelOf` and `channel`, among that channel's customers only.
+ */
 export function nps(
   table: CustomerTable,
   score: Float64Array | null,
+  channelOf?: Int32Array,
+  channel?: number,
 ): { value: number | null; scored: number } {
   if (!score) return { value: null, scored: 0 };
   let n = 0;
@@ -52,6 +57,7 @@ export function nps(
   for (let c = 0; c < table.size; c++) {
     const s = score[c];
     if (!table.isCustomer[c] || !(s >= 0 && s <= 10)) continue;
+    if (channelOf && channelOf[c] !== channel) continue;
     n++;
     if (s >= 9) promoters++;
     else if (s <= 6) detractors++;
@@ -71,6 +77,8 @@ export interface FunnelInputs {
   /** Mean predicted CLV per customer over the horizon, or null. */
   clv: number | null;
   nps: number | null;
+  /** Only the spend rows of this channel index (absent: every row, with or without a channel). */
+  channel?: number;
 }
 
 type Kpi = FunnelStage['kpis'][number];
@@ -92,6 +100,7 @@ export function funnel(inp: FunnelInputs): FunnelStage[] {
   if (r) {
     for (let i = 0; i < r.n; i++) {
       if (r.day[i] <= D - 365 || r.day[i] > D) continue;
+      if (inp.channel !== undefined && r.channel[i] !== inp.channel) continue;
       if (r.impressions[i] === r.impressions[i]) {
         hasImpressions = true;
         impressions += r.impressions[i];
@@ -147,4 +156,35 @@ export function funnel(inp: FunnelInputs): FunnelStage[] {
     ),
     stage('advocacy', [kpi('nps', inp.nps, 'percent')], 'masterNps'),
   ];
+}
+
+/** Order KPIs of one channel's customers: AOV (Σ purchase-order value / purchase orders) and the repeat rate. */
+export function channelOrderKpis(
+  table: CustomerTable,
+  channelOf: Int32Array,
+  channel: number,
+  clv: Float64Array | null,
+): { aov: number | null; repeatRate: number | null; meanClv: number | null } {
+  let customers = 0;
+  let repeat = 0;
+  let orders = 0;
+  let value = 0;
+  let clvSum = 0;
+  let clvN = 0;
+  for (let c = 0; c < table.size; c++) {
+    if (!table.isCustomer[c] || channelOf[c] !== channel) continue;
+    customers++;
+    if (table.orders[c] >= 2) repeat++;
+    orders += table.orders[c];
+    value += table.orderValue[c];
+    if (clv && clv[c] === clv[c]) {
+      clvSum += clv[c];
+      clvN++;
+    }
+  }
+  return {
+    aov: table.hasAmount && orders > 0 ? value / orders : null,
+    repeatRate: customers > 0 ? repeat / customers : null,
+    meanClv: clvN > 0 ? clvSum / clvN : null,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnel, nps, timeToValue } from '../../../src/analytics/economics/funnel';
+import { channelOrderKpis, funnel, nps, timeToValue } from '../../../src/analytics/economics/funnel';
 import { spendRows, ChannelNames } from '../../../src/analytics/economics/channels';
 import { NO_DAY } from '../../../src/shared/columns';
 import { code, makeLines, records, tableOf } from './fixture';
@@ -53,6 +53,41 @@ describe('NPS', () => {
     expect(nps(TABLE, score)).toEqual({ value: (2 - 1) / 4, scored: 4 });
     expect(nps(TABLE, null).value).toBeNull();
   });
+
+  it("per channel: only the scores of that channel's customers", () => {
+    const score = at({ A: 10, B: 9, C: 7, D: 3, E: 11 }, NaN, Float64Array) as Float64Array;
+    // Channel 0: A, C, D (one promoter, one passive, one detractor); channel 1: B; E unknown (−1).
+    const channelOf = at({ A: 0, B: 1, C: 0, D: 0 }, -1, Int32Array) as Int32Array;
+    expect(nps(TABLE, score, channelOf, 0)).toEqual({ value: 0, scored: 3 });
+    expect(nps(TABLE, score, channelOf, 1)).toEqual({ value: 1, scored: 1 });
+    expect(nps(TABLE, score, channelOf, -1)).toEqual({ value: null, scored: 0 });
+  });
+});
+
+describe('order KPIs of one channel', () => {
+  it("AOV over the channel's purchase orders, its repeat rate and mean CLV", () => {
+    // X: orders 10 and 30; Y: one order 20; Z (other channel): 100.
+    const lines = makeLines([
+      { c: 'X', d: 100, a: 10 },
+      { c: 'X', d: 150, a: 30 },
+      { c: 'Y', d: 120, a: 20 },
+      { c: 'Z', d: 130, a: 100 },
+    ]);
+    const table = tableOf(lines, 200);
+    const channelOf = new Int32Array(table.size).fill(-1);
+    channelOf[code(lines, 'X')] = 0;
+    channelOf[code(lines, 'Y')] = 0;
+    channelOf[code(lines, 'Z')] = 1;
+    const clv = new Float64Array(table.size).fill(NaN);
+    clv[code(lines, 'X')] = 50;
+    clv[code(lines, 'Y')] = 10;
+    expect(channelOrderKpis(table, channelOf, 0, clv)).toEqual({
+      aov: 60 / 3,
+      repeatRate: 1 / 2,
+      meanClv: 30,
+    });
+    expect(channelOrderKpis(table, channelOf, 1, clv)).toEqual({ aov: 100, repeatRate: 0, meanClv: null });
+  });
 });
 
 describe('funnel', () => {
@@ -101,5 +136,28 @@ describe('funnel', () => {
     expect(kpi(1, 'costPerLead')).toBeCloseTo(1199 / 30, 12);
     expect(kpi(2, 'leadConversion')).toBeCloseTo(5 / 30, 12);
     expect(kpi(5, 'nps')).toBe(0.25);
+  });
+
+  it("per channel: only that channel's spend rows count", () => {
+    const spend = records({
+      days: { period: [150, 160, 170] },
+      codes: { channel: ['Ads', 'Mail', 'Ads'] },
+      numbers: {
+        amount: [100, 50, 300],
+        impressions: [1000, 500, 3000],
+        clicks: [10, 5, 30],
+        leads: [NaN, 2, NaN],
+      },
+    });
+    const names = new ChannelNames();
+    const rows = spendRows([spend], [], {}, names);
+    const ads = funnel({ ...base, rows, channel: names.index('Ads') });
+    const kpi = (f: typeof ads, phase: number, id: string) => f[phase].kpis.find((k) => k.id === id)?.value;
+    expect(kpi(ads, 0, 'impressions')).toBe(4000);
+    expect(kpi(ads, 1, 'costPerClick')).toBeCloseTo(400 / 40, 12);
+    expect(kpi(ads, 1, 'leads')).toBeUndefined();
+    const mail = funnel({ ...base, rows, channel: names.index('Mail') });
+    expect(kpi(mail, 1, 'costPerLead')).toBe(25);
+    expect(kpi(mail, 2, 'leadConversion')).toBe(5 / 2);
   });
 });
