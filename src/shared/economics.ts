@@ -104,8 +104,11 @@ export interface SettingsUsed {
   costPerReturn: number;
   serviceCostPerTicket: number;
   serviceCostPerCustomerYear: number;
-  /** 'tickets' when the master data has tickets and a cost per ticket is set, 'yearly' with a yearly cost, else none. */
-  serviceBasis: 'tickets' | 'yearly' | 'none';
+  /**
+   * 'master' when the master data has a service-cost column (each customer's own cost), 'tickets' when it has
+   * tickets and a cost per ticket is set, 'yearly' with a yearly cost, else none.
+   */
+  serviceBasis: 'master' | 'tickets' | 'yearly' | 'none';
   /** Monthly discount rate (0.01 = 1 %). */
   discountMonthly: number;
   targetLtvToCac: number;

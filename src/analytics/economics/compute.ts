@@ -79,6 +79,7 @@ export const MASTER_KEYS = {
   channel: 'acquisitionChannel',
   firstContact: 'firstContact',
   tickets: 'tickets',
+  serviceCost: 'serviceCost',
   nps: 'nps',
 } as const;
 
@@ -229,6 +230,8 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
   const tickets = join && ticketCol ? perCustomerNumber(join.rowOf, ticketCol) : null;
   const contactCol = md?.days[MASTER_KEYS.firstContact];
   const contact = join && contactCol ? perCustomerDay(join.rowOf, contactCol) : null;
+  const serviceCol = md?.numbers[MASTER_KEYS.serviceCost];
+  const masterService = join && serviceCol ? perCustomerNumber(join.rowOf, serviceCol) : null;
   const npsCol = md?.numbers[MASTER_KEYS.nps];
   const scores = join && npsCol ? perCustomerNumber(join.rowOf, npsCol) : null;
 
@@ -240,7 +243,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     return { orders: built, co: customerOrders(built, table.size) };
   });
   const hasMargin = marginAvailable(orders);
-  const service = serviceCosts(table, tickets, settings);
+  const service = serviceCosts(table, tickets, settings, masterService);
   const margins = contributionMargins(table, co, service, settings);
   const marginRate = hasMargin && table.hasAmount ? scopeMarginRate(table, co) : null;
 

@@ -193,7 +193,7 @@ export function customerOrders(orders: OrderList, size: number): CustomerOrders 
 
 /** The service cost basis and the per-customer service cost up to D (METRICS contribution margin). */
 export interface ServiceCost {
-  basis: 'tickets' | 'yearly' | 'none';
+  basis: 'master' | 'tickets' | 'yearly' | 'none';
   /** Per customer code. */
   cost: Float64Array;
   /** Tickets per customer code (NaN: none known), or null without a tickets column. */
@@ -201,15 +201,24 @@ export interface ServiceCost {
 }
 
 /**
- * Service cost: tickets × cost per ticket when the master data has tickets and a cost per ticket is set; otherwise
- * the yearly cost × (D − first) / 365.25; otherwise none. A customer without a ticket count has 0 tickets.
+ * Service cost: the master data's own service cost per customer when it has that column (docs/economics.md); else
+ * tickets × cost per ticket when the master data has tickets and a cost per ticket is set; otherwise the yearly
+ * cost × (D − first) / 365.25; otherwise none. A customer without a ticket count (or service cost) has 0.
  */
 export function serviceCosts(
   table: CustomerTable,
   tickets: Float64Array | null,
   s: Pick<MarginSettings, 'serviceCostPerTicket' | 'serviceCostPerCustomerYear'>,
+  masterCost: Float64Array | null = null,
 ): ServiceCost {
   const cost = new Float64Array(table.size);
+  if (masterCost) {
+    for (let c = 0; c < table.size; c++) {
+      const v = masterCost[c];
+      if (table.isCustomer[c] && v === v) cost[c] = v;
+    }
+    return { basis: 'master', cost, tickets };
+  }
   if (tickets && s.serviceCostPerTicket !== null) {
     const per = s.serviceCostPerTicket;
     for (let c = 0; c < table.size; c++) {

@@ -132,6 +132,24 @@ describe('contribution margin per customer (METRICS "Economics")', () => {
     expect(none.cost[A]).toBe(0);
   });
 
+  it("the master data's own service cost per customer wins over tickets and the yearly setting", () => {
+    const own = new Float64Array(3);
+    own[A] = 75;
+    own[B] = 410.5;
+    own[C] = NaN; // blank cell: 0
+    const service = serviceCosts(TABLE, TICKETS, SETTINGS, own);
+    expect(service.basis).toBe('master');
+    expect([service.cost[A], service.cost[B], service.cost[C]]).toEqual([75, 410.5, 0]);
+    const margins = contributionMargins(
+      TABLE,
+      customerOrders(buildOrders(LINES, { asOf: D }, SETTINGS), 3),
+      service,
+      SETTINGS,
+    );
+    // B: line margins 0.4 × (300 − 100 − 100 + 200 − 150) = 60; orders 2 × 5; return orders 3 × 10; service 410.5.
+    expect(margins[B]).toBeCloseTo(60 - 10 - 30 - 410.5, 9);
+  });
+
   it('no margin column, no category rate and no workspace rate: unavailable with noMargin, never 0', () => {
     const { orders, result } = contribution({ ...SETTINGS, marginPercent: null });
     expect(orders.source).toBe('none');
