@@ -45,7 +45,7 @@ export const de = {
   'ec.basis.noMaster':
     'Keine Kundenstammdaten: Der Kanal eines Kunden kommt aus der Kanalspalte seiner ersten Bestellung; Zeit bis zum ersten Kauf, Tickets und NPS fehlen.',
   'ec.basis.spend':
-    'Marketingausgaben: {files} Dateien mit {rows} Zeilen und {typed} eingetippte Monate, {from} bis {to}, zusammen {total} (Kundengewinnung {acq}, Bestandskunden {existing}).',
+    'Marketingausgaben von {from} bis {to}: zusammen {total} (Kundengewinnung {acq}, Bestandskunden {existing}); Dateien: {files}, Zeilen: {rows}, eingetippte Monate: {typed}.',
   'ec.basis.noSpend':
     'Keine Marketingausgaben: CAC, LTV:CAC, Amortisation und die Budgetaufteilung sind ohne Ausgaben nicht verfügbar. Importieren Sie eine Ausgabendatei oder tippen Sie die Ausgaben je Monat und Kanal in den Einstellungen ein.',
   'ec.basis.notInCustomers': 'Kanäle mit Ausgaben, über die kein Kunde gewonnen wurde: {list}.',
@@ -159,8 +159,9 @@ export const de = {
 
   // (4) Retention and time to value
   'ec.ret.title': 'Umsatzbindung je Kohortenjahr',
-  'ec.ret.year': 'Kohorte (Jahr des ersten Kaufs)',
-  'ec.ret.customers': 'Im Vorjahr aktive Kunden',
+  'ec.ret.year': 'Kohorte',
+  'ec.ret.customers': 'Im Vorjahr aktiv',
+  'ec.ret.note': 'Kohorte: Jahr des ersten Kaufs. Gezählt werden ihre im Vorjahr aktiven Kunden.',
   'ec.ret.none': 'Keine Kohorte mit Kunden, die im Vorjahr aktiv waren.',
   'ec.ttv.title': 'Zeit bis zum ersten Kauf',
   'ec.ttv.value': 'Median: {days} Tage vom Erstkontakt bis zum ersten Kauf ({n} Kunden).',
@@ -205,6 +206,7 @@ export const de = {
   'ec.bu.valueShare': 'Anteil am vorhergesagten Wert',
   'ec.bu.suggested': 'Aufteilung nach Wert',
   'ec.bu.share': 'Anteil',
+  'ec.bu.chart': 'Anteile an Budget, Umsatz und Wert',
   'ec.bu.sourceSpend': 'Budgetanteile aus den Ausgabendaten.',
   'ec.bu.sourceTyped': 'Budgetanteile wie in den Einstellungen eingetragen.',
   'ec.bu.sourceNone':
@@ -316,7 +318,7 @@ export const en: Texts<typeof de> = {
   'ec.basis.noMaster':
     "No customer master data: a customer's channel comes from the channel column of its first order; time to first purchase, tickets and NPS are missing.",
   'ec.basis.spend':
-    'Marketing spend: {files} files with {rows} rows and {typed} typed months, {from} to {to}, {total} in all (acquisition {acq}, existing customers {existing}).',
+    'Marketing spend from {from} to {to}: {total} in all (acquisition {acq}, existing customers {existing}); files: {files}, rows: {rows}, typed months: {typed}.',
   'ec.basis.noSpend':
     'No marketing spend: CAC, LTV:CAC, payback and the budget split are not available without spend. Import a spend file, or type the spend per month and channel in Settings.',
   'ec.basis.notInCustomers': 'Channels with spend that no customer was acquired through: {list}.',
@@ -427,8 +429,9 @@ export const en: Texts<typeof de> = {
     "A customer's contribution margin = Σ margin of its lines (returns negative) − cost per order × orders − cost per return × return orders − service cost (tickets × cost per ticket, else cost per customer and year × years since the first purchase). Unprofitable: below 0.",
 
   'ec.ret.title': 'Revenue retention per cohort year',
-  'ec.ret.year': 'Cohort (year of first purchase)',
-  'ec.ret.customers': 'Customers active in the prior year',
+  'ec.ret.year': 'Cohort',
+  'ec.ret.customers': 'Active in prior year',
+  'ec.ret.note': 'Cohort: year of the first purchase. Counted are its customers active in the prior year.',
   'ec.ret.none': 'No cohort with customers active in the prior year.',
   'ec.ttv.title': 'Time to first purchase',
   'ec.ttv.value': 'Median: {days} days from first contact to first purchase ({n} customers).',
@@ -468,6 +471,7 @@ export const en: Texts<typeof de> = {
   'ec.bu.valueShare': 'Share of predicted value',
   'ec.bu.suggested': 'Value-weighted split',
   'ec.bu.share': 'Share',
+  'ec.bu.chart': 'Shares of budget, revenue and value',
   'ec.bu.sourceSpend': 'Budget shares from the spend data.',
   'ec.bu.sourceTyped': 'Budget shares as entered in Settings.',
   'ec.bu.sourceNone':

@@ -1,0 +1,150 @@
+// The Economics view on the demo data in Chromium: the channel table lists the generator's channels, what the
+// figures rest on is said (with orders alone: no spend, so no CAC, in words), the what-if simulator moves the figures
+// as the seed formula says, and the view fits at 1366 and 768 px in German and English (screenshots).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { startApp, text, num, importDemo } from './harness.mjs';
+
+const SHOTS = '/tmp/econ-e-shots';
+/** The channels of the demo generator (scripts/generate-demo.mjs). */
+const DEMO_CHANNELS = ['Außendienst', 'Webshop', 'Messe', 'Telefon', 'Empfehlung'];
+
+let app;
+before(async () => {
+  app = await startApp();
+  mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => {
+  await app?.stop();
+  assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
+});
+
+/** Clicks a download button and returns the file's text (without the BOM). */
+async function downloadOf(page, testid) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`[data-testid=${testid}]`),
+  ]);
+  const chunks = await (await download.createReadStream()).toArray();
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
+}
+
+/** The number an English number field shows (empty: null). */
+async function inputValue(page, testid) {
+  const v = (await page.inputValue(`[data-testid=${testid}]`)).trim();
+  return v === '' ? null : num(v);
+}
+
+/** The full-precision value a what-if cell carries. */
+async function cellValue(page, testid) {
+  const v = await page.getAttribute(`[data-testid=${testid}]`, 'data-value');
+  return v === '' || v === null ? null : Number(v);
+}
+
+/** Waits until the shown what-if answer is the one for the given AOV lever and no newer one is pending. */
+async function waitForWhatIf(page, aov) {
+  const label = `Average order value ${aov > 0 ? '+' : ''}${aov} %`;
+  await page.waitForFunction(
+    (l) => {
+      const t = document.querySelector('[data-testid=ec-wi-table]');
+      const shown = document.querySelector('[data-testid=ec-wi-levers-shown]');
+      return t && t.getAttribute('aria-busy') === 'false' && shown?.textContent.includes(l);
+    },
+    label,
+    { timeout: 60_000 },
+  );
+}
+
+test(
+  'Economics: the demo channels, the data basis, the what-if AOV lever, screenshots',
+  { timeout: 240_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await page.click('[data-testid=nav-economics]');
+    await page.waitForSelector('[data-testid=ec-nodata]');
+    await importDemo(page);
+    await page.click('[data-testid=nav-economics]');
+    await page.waitForSelector('[data-testid=ec-channels]', { timeout: 90_000 });
+
+    // The channel table: every channel of the generator, and the blended row.
+    const names = (await page.locator('[data-testid=ec-channel-name]').allTextContents()).map((s) =>
+      s.replace(/only in the spend/, '').trim(),
+    );
+    for (const c of DEMO_CHANNELS) assert.ok(names.includes(c), `channel ${c} in ${names.join(', ')}`);
+    assert.match(await text(page, 'ec-basis-orders'), /^Orders: .+ – [\d,]+ customers, as of .+\.$/);
+
+    const hasSpend = (await page.locator('[data-testid=ec-basis-spend]').count()) > 0;
+    if (!hasSpend) {
+      // Orders alone: no spend, said in words, and every CAC is a dash whose reason is that.
+      assert.match(await text(page, 'ec-basis-nospend'), /^No marketing spend: CAC, LTV:CAC, payback/);
+      const noSpend = 'No acquisition spend on this channel or in this period.';
+      assert.equal(await text(page, 'ec-blended-cac'), '–1');
+      assert.equal(await page.getAttribute('[data-testid=ec-blended-cac]', 'title'), noSpend);
+      const cacs = await page.locator('[data-testid=ec-cell-cac]').allTextContents();
+      assert.equal(cacs.length, names.length);
+      for (const c of cacs) assert.match(c.trim(), /^–\d$/);
+      assert.match(await text(page, 'ec-channel-notes'), /No acquisition spend on this channel/);
+      assert.match(await text(page, 'ec-bu-nosource'), /^No budget shares/);
+    } else {
+      // With the demo's spend: a CAC in money on the channels with spend, a dash and its reason on the others.
+      const cacs = await page.locator('[data-testid=ec-cell-cac]').allTextContents();
+      assert.ok(cacs.some((c) => /^€[\d,]+\.\d\d$/.test(c.trim())), cacs.join(' | '));
+      for (const c of cacs) assert.match(c.trim(), /^(€[\d,]+\.\d\d|–\d)$/);
+    }
+
+    // The channel CSV: a header, one row per channel and the blended row.
+    const csv = (await downloadOf(page, 'ec-channels-csv')).split('\r\n').filter((l) => l !== '');
+    assert.match(csv[0], /^Channel,Customers,New customers \(365 days\),Spend \(365 days\),CAC,/);
+    assert.equal(csv.length, 1 + names.length + 1);
+    assert.match(csv.at(-1), /^All channels \(blended\),/);
+
+    // The what-if simulator: the seed formula's inputs as shown in the calculator, before any lever moved.
+    await waitForWhatIf(page, 0);
+    const aov = await inputValue(page, 'ec-calc-aov');
+    const frequency = await inputValue(page, 'ec-calc-frequency');
+    const lifespan = await inputValue(page, 'ec-calc-lifespanYears');
+    const cac = (await inputValue(page, 'ec-calc-cac')) ?? 0;
+    assert.ok(aov > 0 && frequency > 0 && lifespan > 0, `inputs ${aov}, ${frequency}, ${lifespan}`);
+    const simpleBefore = await cellValue(page, 'ec-wi-clvSimple-before');
+    const expectedBefore = aov * frequency * lifespan - cac;
+    assert.ok(
+      Math.abs(simpleBefore - expectedBefore) <= 1e-3 * Math.abs(aov * frequency * lifespan),
+      `simple CLV ${simpleBefore} = ${aov} × ${frequency} × ${lifespan} − ${cac}`,
+    );
+    const perCustomerBefore = await cellValue(page, 'ec-wi-clvPerCustomer-before');
+
+    await page.locator('[data-testid=ec-lever-aov]').fill('20');
+    await waitForWhatIf(page, 20);
+    assert.equal(await text(page, 'ec-lever-aov-value'), '+20 %');
+    // AOV × 1.2 scales the revenue part of the seed formula by 1.2; the CAC stays.
+    const simpleAfter = await cellValue(page, 'ec-wi-clvSimple-after');
+    assert.equal(await cellValue(page, 'ec-wi-clvSimple-before'), simpleBefore);
+    assert.ok(
+      Math.abs(simpleAfter - (1.2 * (simpleBefore + cac) - cac)) < 0.01,
+      `simple CLV after ${simpleAfter}, expected 1.2 × (${simpleBefore} + ${cac}) − ${cac}`,
+    );
+    // The predicted CLV per customer rises with the spend per purchase.
+    const perCustomerAfter = await cellValue(page, 'ec-wi-clvPerCustomer-after');
+    if (perCustomerBefore !== null) assert.ok(perCustomerAfter > perCustomerBefore);
+    await page.click('[data-testid=ec-wi-reset]');
+    await waitForWhatIf(page, 0);
+
+    // Screenshots in English and German at 1366 and 768 px: no sideways page scroll.
+    for (const lang of ['en', 'de']) {
+      await page.selectOption('[data-testid=language]', lang);
+      for (const width of [1366, 768]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForTimeout(300); // let the charts redraw at the new width (a picture, not an assertion)
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        assert.ok(overflow <= 0, `${lang} ${width}px scrolls sideways by ${overflow}px`);
+        await page.screenshot({ path: `${SHOTS}/economics-${lang}-${width}.png`, fullPage: true });
+      }
+    }
+    await context.close();
+  },
+);
