@@ -94,6 +94,52 @@ export function concentration(
   return { top20: topSum / total, gini, lorenz, top };
 }
 
+/** The sums behind churn, NRR and GRR of one group of customers (METRICS "KPIs"). */
+export interface RetentionSums {
+  /** Customers active in (D − 730d, D − 365d]. */
+  base: number;
+  /** Of them, those not active in (D − 365d, D]. */
+  lost: number;
+  /** Their revenue in the year before and in the last year, and the last year capped per customer. */
+  baseRevenue: number;
+  laterRevenue: number;
+  cappedRevenue: number;
+}
+
+/**
+ * The retention sums per group (`groupOf[code]` in 0..groups−1, −1 = left out; null: every code in group 0), over
+ * the customers active in (D − 730d, D − 365d]. The KPIs' churn, NRR and GRR and the Economics NRR/GRR per cohort
+ * year both read them.
+ */
+export function revenueRetention(
+  t: CustomerTable,
+  groupOf: Int32Array | null,
+  groups: number,
+): RetentionSums[] {
+  const out = Array.from({ length: groups }, () => ({
+    base: 0,
+    lost: 0,
+    baseRevenue: 0,
+    laterRevenue: 0,
+    cappedRevenue: 0,
+  }));
+  const last = t.lastYear;
+  const prev = t.prevYear;
+  for (let c = 0; c < t.size; c++) {
+    if (prev.occasions[c] === 0) continue;
+    const g = groupOf ? groupOf[c] : 0;
+    if (g < 0) continue;
+    const s = out[g];
+    s.base++;
+    if (last.occasions[c] === 0) s.lost++;
+    s.baseRevenue += prev.revenue[c];
+    const later = last.revenue[c];
+    s.laterRevenue += later;
+    s.cappedRevenue += Math.min(later, prev.revenue[c]);
+  }
+  return out;
+}
+
 export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTable): KpiResult {
   const t = table ?? customerAggregates(lines, opts);
   const D = opts.asOf;
@@ -134,7 +180,6 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
 
   // The last year and the year before it, from the same pass as the aggregates.
   const last = t.lastYear;
-  const prev = t.prevYear;
   let lastOrders = 0;
   let lastActive = 0;
   for (let c = 0; c < t.size; c++) {
@@ -166,20 +211,7 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
       );
     }
   } else {
-    let base = 0;
-    let lost = 0;
-    let baseRevenue = 0;
-    let laterRevenue = 0;
-    let cappedRevenue = 0;
-    for (let c = 0; c < t.size; c++) {
-      if (prev.occasions[c] === 0) continue;
-      base++;
-      if (last.occasions[c] === 0) lost++;
-      baseRevenue += prev.revenue[c];
-      const later = last.revenue[c];
-      laterRevenue += later;
-      cappedRevenue += Math.min(later, prev.revenue[c]);
-    }
+    const { base, lost, baseRevenue, laterRevenue, cappedRevenue } = revenueRetention(t, null, 1)[0];
     const churn = base > 0 ? lost / base : null;
     set('churnRate', churn);
     set('retentionRate', churn === null ? null : 1 - churn);

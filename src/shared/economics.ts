@@ -65,7 +65,9 @@ export type SpendPurpose = 'acquisition' | 'existing';
  * - shortHistory: the data cover too little time (e.g. no full first year for payback, < 730 days for NRR);
  * - noCustomers: no customers in the scope;
  * - noImpressions / noClicks / noLeads: the spend data lack that column;
- * - zeroCac: the CAC is 0, so a ratio to it is undefined.
+ * - zeroCac: the CAC is 0, so a ratio to it is undefined;
+ * - noPayback: the contribution per new customer in its first year is ≤ 0 (payback months), or does not reach
+ *   the CAC within the first 12 months (observed payback month).
  */
 export type EconomicsReason =
   | 'noAmount'
@@ -81,7 +83,8 @@ export type EconomicsReason =
   | 'noImpressions'
   | 'noClicks'
   | 'noLeads'
-  | 'zeroCac';
+  | 'zeroCac'
+  | 'noPayback';
 
 /** A figure: its value, or null and the reason. */
 export interface Figure {
@@ -343,6 +346,8 @@ export interface WhatIfResult {
   horizonMonths: number;
   before: WhatIfSide;
   after: WhatIfSide;
+  /** Whether the predicted CLV is on margin (the scope's margin rate) or, without a margin, on revenue. */
+  onMargin?: boolean;
   reason: EconomicsReason | null;
 }
 

@@ -18,6 +18,7 @@ import { forecastHandler } from './handlers/forecast';
 import { selfcheckHandler } from './handlers/selfcheck';
 import { valuestreamHandler } from './handlers/valuestream';
 import { figuresHandler } from './handlers/figures';
+import { economicsHandler } from './handlers/economics';
 import { devHandler } from './handlers/dev';
 
 const handlers = [
@@ -32,6 +33,7 @@ const handlers = [
   selfcheckHandler,
   valuestreamHandler,
   figuresHandler,
+  economicsHandler,
 ] as const;
 
 /** The API of the app. */

@@ -1,0 +1,429 @@
+/**
+ * Every economics figure of a scope (METRICS.md "Economics"), assembled from the figure families of this folder.
+ * Pure: the worker handler (src/worker/handlers/economics.ts) reads the dataset, the master data, the spend and the
+ * forecast and passes them in; the report can do the same.
+ */
+import type {
+  CalculatorInputs,
+  ChannelRow,
+  EconomicsReason,
+  EconomicsRequestOptions,
+  EconomicsResult,
+  Figure,
+  MasterJoinInfo,
+  RecordColumns,
+  SettingsUsed,
+  WhatIfLevers,
+  WhatIfResult,
+} from '../../shared/economics';
+import {
+  DEFAULT_DISCOUNT_PERCENT_MONTHLY,
+  DEFAULT_TARGET_LTV_TO_CAC,
+  type YourFigures,
+} from '../../shared/figures';
+import { dayToIso } from '../../shared/days';
+import { NO_DAY } from '../../shared/columns';
+import type { AggregateOptions, CustomerTable } from '../customers';
+import type { Lines } from '../lines';
+import type { KpiResult } from '../kpis';
+import { horizonIndex, type ForecastColumns, type ForecastReport } from '../forecast';
+import { historyDays } from '../sufficiency';
+import { joinMaster } from '../master-join';
+import { calibrationSummary, compress, type Occasions } from '../btyd/summary';
+import { expectedSpend, type GammaGammaParams } from '../btyd/gammagamma';
+import type { BgNbdParams } from '../btyd/bgnbd';
+import type { ParetoNbdParams } from '../btyd/paretonbd';
+import {
+  buildOrders,
+  computeContribution,
+  contributionMargins,
+  customerOrders,
+  marginAvailable,
+  scopeMarginRate,
+  serviceCosts,
+  type MarginSettings,
+} from './margin';
+import {
+  ChannelNames,
+  cacFigure,
+  cacPeriods,
+  channelWindow,
+  customerChannels,
+  spendInfo,
+  spendRows,
+  type SpendRows,
+} from './channels';
+import {
+  OWN_FIT_CUSTOMERS,
+  firstYearContribution,
+  ltvToCac,
+  maxAffordableCac,
+  meanFirstOrderValue,
+  newCustomerClv,
+  newCustomerRepeatValue,
+  observedPaybackMonth,
+  paybackMonths,
+  type PurchaseModel,
+  type ValueModel,
+} from './acquisition';
+import { retentionByCohortYear } from './retention';
+import { funnel, nps, timeToValue } from './funnel';
+import { budgetAllocation } from './budget';
+import { whatIf, type WhatIfModel } from './whatif';
+
+/**
+ * The column keys the figures read from the master data and the spend files (the roles of the two import sources).
+ */
+export const MASTER_KEYS = {
+  customer: 'customer',
+  channel: 'acquisitionChannel',
+  firstContact: 'firstContact',
+  tickets: 'tickets',
+  nps: 'nps',
+} as const;
+
+export const SPEND_KEYS = {
+  period: 'period',
+  channel: 'channel',
+  amount: 'amount',
+  purpose: 'purpose',
+  impressions: 'impressions',
+  clicks: 'clicks',
+  leads: 'leads',
+} as const;
+
+export interface EconomicsInputs {
+  lines: Lines;
+  opts: AggregateOptions;
+  table: CustomerTable;
+  occasions: Occasions;
+  currency: string;
+  figures: YourFigures;
+  options: EconomicsRequestOptions;
+  master: { fileName: string; data: RecordColumns } | null;
+  spend: RecordColumns[];
+  /** The KPIs of the scope (computeKpis). */
+  kpis: KpiResult;
+  /** The scope's forecast at D (BG/NBD in weeks, margin rate 1, the discount below), or null without amounts. */
+  forecast: { report: ForecastReport; columns: ForecastColumns } | null;
+  /**
+   * A channel's own value model (the caller memoises it); called only for channels with ≥ 500 customers.
+   * Default: none (every channel uses the fit on all customers).
+   */
+  channelFit?: (channel: string, keep: Uint8Array) => ValueModel | null;
+}
+
+/** What the result was computed from, kept for the what-if simulator. */
+export interface EconomicsContext {
+  inputs: EconomicsInputs;
+  result: EconomicsResult;
+  valueModel: ValueModel | null;
+  monthlyDiscount: number;
+}
+
+const none = (reason: EconomicsReason): Figure => ({ value: null, reason });
+
+/** The value model of the forecast's fit on all customers, or null without a purchase and a spend fit. */
+export function forecastValueModel(report: ForecastReport | null): ValueModel | null {
+  const fit = report?.fit;
+  const spend = report?.spend?.fit;
+  if (!fit || !spend) return null;
+  const unitDays = report.settings.unit === 'week' ? 7 : 1;
+  const purchase: PurchaseModel =
+    fit.model === 'paretonbd'
+      ? { model: 'paretonbd', params: fit.params as unknown as ParetoNbdParams, unitDays }
+      : { model: 'bgnbd', params: fit.params as unknown as BgNbdParams, unitDays };
+  return { purchase, spend: spend.params as unknown as GammaGammaParams };
+}
+
+/** The figures' view of the cost settings, and the keys that rest on a default. */
+export function marginSettings(f: YourFigures): { settings: MarginSettings; defaults: string[] } {
+  const c = f.costs;
+  const defaults: string[] = [];
+  if (c.costPerOrder === null) defaults.push('costPerOrder');
+  if (c.costPerReturn === null) defaults.push('costPerReturn');
+  if (c.serviceCostPerTicket === null && c.serviceCostPerCustomerYear === null)
+    defaults.push('serviceCostPerTicket', 'serviceCostPerCustomerYear');
+  if (c.discountPercentMonthly === null) defaults.push('discountPercentMonthly');
+  if (c.targetLtvToCac === null) defaults.push('targetLtvToCac');
+  return {
+    settings: {
+      marginPercent: f.marginPercent,
+      marginByCategory: c.marginByCategory,
+      costPerOrder: c.costPerOrder ?? 0,
+      costPerReturn: c.costPerReturn ?? 0,
+      serviceCostPerTicket: c.serviceCostPerTicket,
+      serviceCostPerCustomerYear: c.serviceCostPerCustomerYear,
+    },
+    defaults,
+  };
+}
+
+/** A master number or day column per customer code (NaN / NO_DAY where none). */
+function perCustomerNumber(rowOf: Int32Array, col: Float64Array): Float64Array {
+  return Float64Array.from(rowOf, (r) => (r >= 0 ? col[r] : NaN));
+}
+function perCustomerDay(rowOf: Int32Array, col: Int32Array): Int32Array {
+  return Int32Array.from(rowOf, (r) => (r >= 0 ? col[r] : NO_DAY));
+}
+
+export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
+  const t0 = performance.now();
+  const { lines, opts, table, figures, options, kpis } = inp;
+  const D = table.asOf;
+  const ids = lines.dicts.customer ?? [];
+  const { settings, defaults } = marginSettings(figures);
+  const monthlyDiscount = (figures.costs.discountPercentMonthly ?? DEFAULT_DISCOUNT_PERCENT_MONTHLY) / 100;
+  const target = figures.costs.targetLtvToCac ?? DEFAULT_TARGET_LTV_TO_CAC;
+  const months = options.horizonMonths;
+  const history = historyDays(lines, D) >= 730;
+
+  // Master data: the join, and its columns per customer code.
+  let join: ReturnType<typeof joinMaster> | null = null;
+  let master: MasterJoinInfo | null = null;
+  if (inp.master) {
+    join = joinMaster(ids, inp.master.data);
+    let matched = 0;
+    const onlyInOrders: string[] = [];
+    let onlyInOrdersCount = 0;
+    for (let c = 0; c < table.size; c++) {
+      if (!table.isCustomer[c]) continue;
+      if (join.rowOf[c] >= 0) matched++;
+      else if (onlyInOrdersCount++ < 20) onlyInOrders.push(ids[c]);
+    }
+    master = {
+      fileName: inp.master.fileName,
+      masterRows: inp.master.data.n,
+      matched,
+      onlyInMaster: join.onlyInMaster,
+      onlyInOrders: onlyInOrdersCount,
+      duplicateIds: join.duplicateIds,
+      sampleOnlyInMaster: join.sampleOnlyInMaster,
+      sampleOnlyInOrders: onlyInOrders,
+    };
+  }
+  const md = inp.master?.data;
+  const ticketCol = md?.numbers[MASTER_KEYS.tickets];
+  const tickets = join && ticketCol ? perCustomerNumber(join.rowOf, ticketCol) : null;
+  const contactCol = md?.days[MASTER_KEYS.firstContact];
+  const contact = join && contactCol ? perCustomerDay(join.rowOf, contactCol) : null;
+  const npsCol = md?.numbers[MASTER_KEYS.nps];
+  const scores = join && npsCol ? perCustomerNumber(join.rowOf, npsCol) : null;
+
+  // Margins and contribution.
+  const orders = buildOrders(lines, opts, settings);
+  const hasMargin = marginAvailable(orders);
+  const co = customerOrders(orders, table.size);
+  const service = serviceCosts(table, tickets, settings);
+  const margins = contributionMargins(table, co, service, settings);
+  const marginRate = hasMargin && table.hasAmount ? scopeMarginRate(table, co) : null;
+
+  const forecast = inp.forecast;
+  const forecastFailure = forecast
+    ? (forecast.report.failure?.code ?? forecast.report.spend?.failure?.code ?? null)
+    : null;
+  const h = horizonIndex(months);
+  const fcols = forecast?.columns ?? null;
+  const predictedReason: EconomicsReason | null = !table.hasAmount
+    ? 'noAmount'
+    : !fcols?.clv
+      ? 'noForecast'
+      : null;
+  const contribution = computeContribution(
+    {
+      table,
+      ids,
+      co,
+      service,
+      settings,
+      hasMargin,
+      predicted: {
+        months,
+        clv: fcols?.clv?.[h] ?? null,
+        expected: fcols?.expected[h] ?? new Float64Array(table.size).fill(NaN),
+        pAlive: fcols?.pAlive ?? new Float64Array(table.size).fill(NaN),
+        reason: predictedReason,
+      },
+    },
+    margins,
+  );
+
+  // Channels and spend.
+  const names = new ChannelNames();
+  const masterChannel =
+    join && md?.codes[MASTER_KEYS.channel]
+      ? {
+          rowOf: join.rowOf,
+          codes: md.codes[MASTER_KEYS.channel],
+          dict: md.dicts[MASTER_KEYS.channel] ?? [],
+        }
+      : null;
+  const channelOf = customerChannels(lines, opts, table, masterChannel, names);
+  const rows: SpendRows | null =
+    inp.spend.length > 0 || figures.costs.typedSpend.length > 0
+      ? spendRows(inp.spend, figures.costs.typedSpend, figures.costs.channelPurpose, names)
+      : null;
+  const u = names.size;
+  const emptyRows = spendRows([], [], {}, names);
+  const year = channelWindow(table, channelOf, rows ?? emptyRows, u, D - 365, D);
+
+  const valueAll = table.hasAmount ? forecastValueModel(forecast?.report ?? null) : null;
+  const serviceYear = Float64Array.from(service.cost, (v, c) =>
+    service.basis === 'yearly'
+      ? (settings.serviceCostPerCustomerYear ?? 0)
+      : v / Math.max(1, (D - table.first[c]) / 365.25),
+  );
+  const fy = firstYearContribution(table, orders, channelOf, u, settings, serviceYear);
+
+  const clvOf = (ch: number, name: string | null): ChannelRow['newCustomerClv'] => {
+    if (!table.hasAmount) return { ...none('noAmount'), fit: null };
+    if (!hasMargin || marginRate === null) return { ...none('noMargin'), fit: null };
+    const first = meanFirstOrderValue(table, co.firstOrderValue, channelOf, ch < u ? ch : -1, D - 365, D);
+    if (first.mean === null) return { ...none('noNewCustomers'), fit: null };
+    let model = valueAll;
+    let fit: 'channel' | 'all' = 'all';
+    if (name !== null && inp.channelFit && year.customers[ch] >= OWN_FIT_CUSTOMERS) {
+      const own = inp.channelFit(
+        name,
+        Uint8Array.from(channelOf, (x) => (x === ch ? 1 : 0)),
+      );
+      if (own) {
+        model = own;
+        fit = 'channel';
+      }
+    }
+    if (!model) return { ...none('noForecast'), fit: null };
+    return {
+      value: newCustomerClv(marginRate, first.mean, model, months, monthlyDiscount),
+      reason: null,
+      fit,
+    };
+  };
+
+  const channels: ChannelRow[] = [];
+  for (let ch = 0; ch <= u; ch++) {
+    const isUnknown = ch === u;
+    // Names seen only in an order dictionary (no customer, no spend) are no channel of the figures.
+    if (year.customers[ch] === 0 && (isUnknown || !names.inSpend[ch])) continue;
+    const name = isUnknown ? null : names.names[ch];
+    const spend = year.spend[ch];
+    const cac = cacFigure(spend, year.newCustomers[ch]);
+    const clv = clvOf(ch, name);
+    channels.push({
+      channel: name,
+      customers: year.customers[ch],
+      newCustomers: year.newCustomers[ch],
+      spend,
+      cac,
+      newCustomerClv: clv,
+      maxAffordableCac: maxAffordableCac(clv, target),
+      ltvToCac: ltvToCac(clv, cac),
+      paybackMonths: hasMargin ? paybackMonths(cac, fy, ch, history) : none('noMargin'),
+      observedPaybackMonth: hasMargin ? observedPaybackMonth(cac, fy, ch, history) : none('noMargin'),
+      inCustomers: isUnknown || names.inCustomers[ch],
+      inSpend: !isUnknown && names.inSpend[ch],
+    });
+  }
+  let blendedSpend = year.spendWithoutChannel;
+  let blendedNew = 0;
+  for (let ch = 0; ch <= u; ch++) {
+    blendedSpend += year.spend[ch];
+    blendedNew += year.newCustomers[ch];
+  }
+  const blendedCac = cacFigure(blendedSpend, blendedNew);
+
+  // Calculator inputs.
+  const k = kpis.kpis;
+  const spendCac = rows && blendedCac.value !== null ? blendedCac.value : null;
+  const calculator: CalculatorInputs = {
+    aov: k.aov.value,
+    frequency: k.purchaseFrequency.value,
+    lifespanYears: k.lifespanYears.value,
+    cac: spendCac ?? figures.cac,
+    cacSource: spendCac !== null ? 'spend' : figures.cac !== null ? 'typed' : 'none',
+    marginRate,
+  };
+
+  // Funnel and budget.
+  const firstAll = meanFirstOrderValue(table, co.firstOrderValue, channelOf, 'all', D - 365, D);
+  const valueRate = marginRate ?? 1;
+  const meanClv = forecast?.report.horizons[h]?.meanClv ?? null;
+  const npsValue = nps(table, scores);
+  const stages = funnel({
+    table,
+    rows,
+    newCustomers: blendedNew,
+    firstOrderAov: table.hasAmount ? firstAll.mean : null,
+    aov: k.aov.value,
+    repeatRate: k.repeatRate.value,
+    clv: meanClv === null ? null : meanClv * valueRate,
+    nps: npsValue.value,
+  });
+  const newClvAll =
+    valueAll && firstAll.mean !== null
+      ? firstAll.mean + newCustomerRepeatValue(valueAll, months, monthlyDiscount)
+      : null;
+  const budget = budgetAllocation({
+    table,
+    rows,
+    typedAcquisition: figures.acquisitionShare,
+    typedExisting: figures.existingShare,
+    clv: fcols?.clv?.[h] ?? null,
+    newCustomerClv: newClvAll,
+  });
+  if (budget.valueExisting !== null) budget.valueExisting *= valueRate;
+  if (budget.valueNew !== null) budget.valueNew *= valueRate;
+
+  const used: SettingsUsed = {
+    marginSource: orders.source,
+    marginPercent: figures.marginPercent,
+    categoryMargins: Object.keys(figures.costs.marginByCategory).length,
+    costPerOrder: settings.costPerOrder,
+    costPerReturn: settings.costPerReturn,
+    serviceCostPerTicket: settings.serviceCostPerTicket ?? 0,
+    serviceCostPerCustomerYear: settings.serviceCostPerCustomerYear ?? 0,
+    serviceBasis: service.basis,
+    discountMonthly: monthlyDiscount,
+    targetLtvToCac: target,
+    horizonMonths: months,
+    model: valueAll?.purchase.model ?? 'bgnbd',
+    defaults,
+  };
+
+  const result: EconomicsResult = {
+    asOf: dayToIso(D),
+    currency: inp.currency,
+    hasAmount: table.hasAmount,
+    customers: table.count,
+    settings: used,
+    master,
+    spend: rows ? spendInfo(rows, names, D) : null,
+    contribution,
+    channels,
+    blended: { spend: blendedSpend, newCustomers: blendedNew, cac: blendedCac },
+    cacPeriods: cacPeriods(table, channelOf, rows ?? emptyRows, names, options.granularity),
+    retention: retentionByCohortYear(table, history),
+    timeToValue: timeToValue(table, contact, inp.master ? 'noFirstContact' : 'noMaster'),
+    funnel: stages,
+    budget,
+    calculator,
+    forecastFailure,
+    computeMs: 0,
+  };
+  result.computeMs = performance.now() - t0;
+  return { inputs: inp, result, valueModel: valueAll, monthlyDiscount };
+}
+
+/** The what-if simulator on a computed context (the forecast's fit on all customers, revenue × the margin rate). */
+export function computeWhatIf(ctx: EconomicsContext, levers: WhatIfLevers): WhatIfResult {
+  const { inputs, result, valueModel } = ctx;
+  let model: WhatIfModel | null = null;
+  if (valueModel) {
+    const unitDays = valueModel.purchase.unitDays;
+    const summary = calibrationSummary(inputs.occasions, inputs.table.asOf, unitDays);
+    const triples = compress(summary.x, summary.tx, summary.T);
+    const spend = Float64Array.from(summary.x, (x, i) => expectedSpend(valueModel.spend, x, summary.m[i]));
+    model = { purchase: valueModel.purchase, triples, spend };
+  }
+  return whatIf(levers, result.calculator, model, result.settings.horizonMonths, ctx.monthlyDiscount);
+}
