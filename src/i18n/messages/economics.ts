@@ -85,6 +85,8 @@ export const de = {
   'ec.reason.noClicks': 'Die Ausgabendaten haben keine Spalte Klicks.',
   'ec.reason.noLeads': 'Die Ausgabendaten haben keine Spalte Leads.',
   'ec.reason.zeroCac': 'Der CAC ist 0, ein Verhältnis dazu ist nicht definiert.',
+  'ec.reason.noPayback':
+    'Der Deckungsbeitrag je Neukunde im ersten Jahr ist höchstens 0 oder erreicht den CAC in den ersten 12 Monaten nicht.',
 
   // (2) Channels
   'ec.ch.title': 'Kanäle: Kosten und Wert eines neuen Kunden',
@@ -257,6 +259,8 @@ export const de = {
   'ec.wi.clvPerCustomer': 'Vorhergesagter CLV je Kunde',
   'ec.wi.baseValue': 'Wert des Kundenstamms',
   'ec.wi.reset': 'Alle Hebel auf 0',
+  'ec.wi.onMargin': 'Die vorhergesagten Werte sind auf Marge gerechnet.',
+  'ec.wi.onRevenue': 'Die vorhergesagten Werte sind auf Umsatz gerechnet (keine Marge eingetragen).',
   'ec.wi.pending': 'wird berechnet …',
   'ec.wi.def':
     'Bestellwert skaliert den Betrag je Kauf, Häufigkeit die erwarteten Käufe, Abwanderung die mittlere Abbruchwahrscheinlichkeit des Modells, CAC die Akquisitionskosten.',
@@ -357,6 +361,8 @@ export const en: Texts<typeof de> = {
   'ec.reason.noClicks': 'The spend data have no clicks column.',
   'ec.reason.noLeads': 'The spend data have no leads column.',
   'ec.reason.zeroCac': 'The CAC is 0, so a ratio to it is undefined.',
+  'ec.reason.noPayback':
+    'The contribution per new customer in its first year is at most 0, or does not reach the CAC within the first 12 months.',
 
   'ec.ch.title': 'Channels: cost and value of a new customer',
   'ec.ch.channel': 'Channel',
@@ -519,6 +525,8 @@ export const en: Texts<typeof de> = {
   'ec.wi.clvPerCustomer': 'Predicted CLV per customer',
   'ec.wi.baseValue': 'Value of the customer base',
   'ec.wi.reset': 'All levers to 0',
+  'ec.wi.onMargin': 'The predicted figures are on margin.',
+  'ec.wi.onRevenue': 'The predicted figures are on revenue (no margin entered).',
   'ec.wi.pending': 'computing …',
   'ec.wi.def':
     "Order value scales the amount per purchase, frequency the expected purchases, churn the model's mean dropout probability, CAC the acquisition cost.",
@@ -557,6 +565,7 @@ export const REASON_TEXT: Record<EconomicsReason, Key> = {
   noClicks: 'ec.reason.noClicks',
   noLeads: 'ec.reason.noLeads',
   zeroCac: 'ec.reason.zeroCac',
+  noPayback: 'ec.reason.noPayback',
 };
 
 export const PHASE_TEXT: Record<FunnelPhase, Key> = {
