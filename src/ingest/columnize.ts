@@ -8,6 +8,7 @@
 import { REJECT_REASONS, type RejectChunk, type RejectReason } from '../shared/types';
 import { FLAG_DUPLICATE, FLAG_RETURN, NO_DAY, type ColumnValues } from '../shared/columns';
 import { StringDict } from './string-dict';
+import { currencyOf } from './normalize';
 
 export const CHUNK_ROWS = 65536;
 export const REJECT_CHUNK_ROWS = 5000;
@@ -75,6 +76,29 @@ export function codeOf(col: CodeColumn, raw: string, normalize?: (s: string) => 
   return code;
 }
 
+/**
+ * Dates before 1900-01-01 or more than a year after today (a placeholder `9999-12-31`, `01.01.1000`, a typo in the
+ * year) are rejected with their own reason, `outlierDate`, rather than stretching every analysis over centuries.
+ */
+export const PLAUSIBLE_FIRST_DAY = -25567; // 1900-01-01
+
+/** The last plausible day of an import started now: a year after today. */
+export function lastPlausibleDay(): number {
+  return Math.floor(Date.now() / 86_400_000) + 366;
+}
+
+/**
+ * Whether a readable amount names a currency other than the import's (`$12.50` in a euro file): such amounts are
+ * rejected, not summed with the others. Plain numbers (a digit first and last) take one comparison.
+ */
+export function namesOtherCurrency(cell: string, currency: string): boolean {
+  const a = cell.charCodeAt(0);
+  const z = cell.charCodeAt(cell.length - 1);
+  if (((a >= 48 && a <= 57) || a === 45) && z >= 48 && z <= 57) return false;
+  const c = currencyOf(cell);
+  return c !== null && c !== currency;
+}
+
 const TOTAL_WORDS =
   /^(summe|gesamt|gesamtsumme|endsumme|zwischensumme|total|totals|sum|grand total|subtotal)\b/i;
 
@@ -85,6 +109,11 @@ export function isTotalRow(fields: string[]): boolean {
     if (t !== '') return TOTAL_WORDS.test(t);
   }
   return false;
+}
+
+/** A cell that starts with "Summe", "Gesamt", "Total" …: never an id, but the label of a sum row. */
+export function isTotalCell(cell: string): boolean {
+  return TOTAL_WORDS.test(cell.trim());
 }
 
 /** The reason a row is rejected for: a spreadsheet's sum row is a sum row, not a row with a missing field. */

@@ -11,6 +11,7 @@ import type {
   SniffAnswer,
   SniffResult,
 } from '../shared/types';
+import { parsePeriod } from './normalize';
 import { orders } from './sources/orders';
 import { describeSource } from './sources/registry';
 import type { ImportSource, SourceFieldDef } from './sources/types';
@@ -25,12 +26,27 @@ export function normalizeHeader(h: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** The share of a column's non-empty samples that are periods: months (`03.2024`, `März 2024`) or unambiguous dates. */
+function periodShare(p: ColumnProfile): number {
+  let filled = 0;
+  let months = 0;
+  for (const v of p.samples) {
+    if (v.trim() === '') continue;
+    filled++;
+    const day = parsePeriod(v, 'iso');
+    if (day === day) months++;
+  }
+  return filled > 0 ? months / filled : 0;
+}
+
 /** Whether a column's content can be the field's: an empty column only for an optional field. */
 function fitsContent(field: SourceFieldDef, p: ColumnProfile): boolean {
   if (p.nonEmpty === 0) return !field.required;
   switch (field.kind) {
     case 'day':
       return p.dateFormats.length > 0;
+    case 'period':
+      return p.dateFormats.length > 0 || periodShare(p) >= 0.6;
     case 'number':
       return p.numericShare >= 0.9;
     default:
@@ -66,12 +82,10 @@ export function proposeMapping(sniff: SniffResult, source: ImportSource = orders
       if (idx >= 0 && fitsContent(field, profiles[idx])) return take(field.role, idx);
     }
   };
-  // Dates first (content is decisive), then the rest in the source's order.
+  // Dates and periods first (content is decisive), then the rest in the source's order.
   const byRole = new Map(source.fields.map((f) => [f.role, f]));
-  const claimOrder = [
-    ...source.fields.filter((f) => f.kind === 'day'),
-    ...source.fields.filter((f) => f.kind !== 'day'),
-  ];
+  const dated = (f: SourceFieldDef) => f.kind === 'day' || f.kind === 'period';
+  const claimOrder = [...source.fields.filter(dated), ...source.fields.filter((f) => !dated(f))];
   for (const field of claimOrder) {
     claim(field);
     if (roles[field.role] === undefined && field.guess === 'dates') {
@@ -111,10 +125,11 @@ export function proposeMapping(sniff: SniffResult, source: ImportSource = orders
         .filter((p, i) => !used.has(i) && source.attributeNames.includes(names[i]))
         .map((p) => ({ index: p.index, name: p.name }))
     : [];
-  const dateField = source.fields.find((f) => f.kind === 'day' && roles[f.role] !== undefined);
-  const dateFormat: DateFormat = dateField
-    ? (profiles[roles[dateField.role]!].dateFormats[0] ?? 'iso')
-    : 'iso';
+  // The date format of the first mapped date or period column whose cells are dates.
+  const dateField = source.fields.find(
+    (f) => dated(f) && roles[f.role] !== undefined && profiles[roles[f.role]!].dateFormats.length > 0,
+  );
+  const dateFormat: DateFormat = dateField ? profiles[roles[dateField.role]!].dateFormats[0] : 'iso';
   const marker = source.cancelMarker !== null ? roles[source.cancelMarker] : undefined;
   const cancelPrefix = marker !== undefined ? profiles[marker].letterPrefix : '';
   return { roles, attributes, dateFormat, cancelPrefix };

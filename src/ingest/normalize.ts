@@ -246,3 +246,96 @@ function isUnicodeSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/** Month names and their usual abbreviations, German and English (lower case, umlauts as written and folded). */
+const MONTH_NAMES: Record<string, number> = {
+  jan: 1,
+  januar: 1,
+  january: 1,
+  jaenner: 1,
+  jänner: 1,
+  feb: 2,
+  februar: 2,
+  february: 2,
+  mar: 3,
+  mär: 3,
+  maer: 3,
+  mrz: 3,
+  märz: 3,
+  maerz: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mai: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oct: 10,
+  oktober: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dez: 12,
+  dec: 12,
+  dezember: 12,
+  december: 12,
+};
+
+/** `2024-03`, `2024/03`, `2024.03` (year first). */
+const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
+/** `03.2024`, `3/2024`, `03-2024` (month first, a four-digit year). */
+const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
+/** `März 2024`, `Mär 24`, `Mar. 2024`, `March-2024`, `Okt./24`. */
+const NAMED_MONTH = /^([a-zäöü]+)\.?[\s\-/.]*(\d{4}|\d{2})$/;
+
+/**
+ * Reads a month written on its own (`2024-03`, `03.2024`, `03/2024`, `2024/03`, `März 2024`, `Mär 24`, `Mar 2024`,
+ * `March 2024`) as the day number of its first day, or NaN. Two-digit years follow the dates' rule (00–69 are
+ * 2000–2069).
+ */
+export function parseMonth(input: string): number {
+  const s = input.trim().toLowerCase();
+  let y: number;
+  let m: number;
+  let match = YEAR_MONTH.exec(s);
+  if (match) {
+    y = +match[1];
+    m = +match[2];
+  } else if ((match = MONTH_YEAR.exec(s))) {
+    m = +match[1];
+    y = +match[2];
+  } else if ((match = NAMED_MONTH.exec(s))) {
+    const named = MONTH_NAMES[match[1]];
+    if (named === undefined) return NaN;
+    m = named;
+    y = fullYear(+match[2], match[2].length);
+  } else return NaN;
+  return validDay(y, m, 1);
+}
+
+/**
+ * Reads a period: a month (parseMonth) as its first day, or a date in the sniffed format; a date in an unambiguous
+ * format (ISO `2024-03-15`, German `15.03.2024`) is read whatever was sniffed, as a period column of months gives
+ * the sniff no date format to go by. NaN when it is neither.
+ */
+export function parsePeriod(input: string, format: DateFormat): number {
+  const month = parseMonth(input);
+  if (month === month) return month;
+  const day = parseDate(input, format);
+  if (day === day) return day;
+  if (format !== 'iso') {
+    const iso = parseDate(input, 'iso');
+    if (iso === iso) return iso;
+  }
+  return format !== 'dmy-dot' ? parseDate(input, 'dmy-dot') : NaN;
+}

@@ -33,7 +33,24 @@ export type ColumnRole =
   | 'channel'
   | 'region'
   | 'cost'
-  | 'margin';
+  | 'margin'
+  // Customer master data (ingest/sources/customers.ts).
+  | 'name'
+  | 'industry'
+  | 'companySize'
+  | 'acquisitionChannel'
+  | 'firstContact'
+  | 'lastContact'
+  | 'tickets'
+  | 'serviceCost'
+  | 'nps'
+  // Marketing spend (ingest/sources/spend.ts); `channel` and `amount` are shared with order lines.
+  | 'period'
+  | 'impressions'
+  | 'clicks'
+  | 'leads'
+  | 'newCustomers'
+  | 'purpose';
 
 export type RoleMap = Partial<Record<ColumnRole, number>>;
 
@@ -110,7 +127,12 @@ export type RejectReason =
   | 'totalRow'
   | 'swallowedLines'
   | 'outlierDate'
-  | 'otherCurrency';
+  | 'otherCurrency'
+  | 'missingPeriod'
+  | 'badPeriod'
+  | 'missingChannel'
+  | 'badNumber'
+  | 'badScore';
 
 export const REJECT_REASONS: readonly RejectReason[] = [
   'missingCustomer',
@@ -128,6 +150,11 @@ export const REJECT_REASONS: readonly RejectReason[] = [
   'swallowedLines',
   'outlierDate',
   'otherCurrency',
+  'missingPeriod',
+  'badPeriod',
+  'missingChannel',
+  'badNumber',
+  'badScore',
 ];
 
 export interface RejectedRow {
@@ -231,10 +258,20 @@ export interface ImportSummary {
   encoding: Encoding;
   /** Set when the file was read again as Windows-1252 because it stopped being UTF-8 at this line. */
   encodingFallbackLine?: number | null;
+  /** Spend files: channels with spend that no customer of the workspace came through (shown, not dropped). */
+  unknownChannels?: string[];
+  /**
+   * Master data files: how the master ids met the customers of the workspace's newest dataset at the import (null
+   * without a dataset).
+   */
+  masterJoin?: { matched: number; onlyInMaster: number; onlyInOrders: number } | null;
 }
 
-/** How a source reads a column: an id or a text (stored as codes), a date (a day number) or a number. */
-export type FieldKind = 'id' | 'code' | 'day' | 'number';
+/**
+ * How a source reads a column: an id or a text (stored as codes), a date (a day number), a period (a date or a month
+ * such as `03.2024` or `März 2024`, stored as the day number of the date or of the month's first day) or a number.
+ */
+export type FieldKind = 'id' | 'code' | 'day' | 'period' | 'number';
 
 /** The dictionary key of a role's label (shared cannot import the dictionaries; every `role.<role>` must exist). */
 export type RoleLabelKey = `role.${ColumnRole}`;

@@ -9,6 +9,7 @@ import type { Answers } from '../analytics/selfcheck';
 import type { UserFigures } from '../analytics/evidence';
 import type { VsmStep } from '../analytics/valuestream';
 import { cleanFigures, EMPTY_COSTS, type FiguresRecord } from '../shared/figures';
+import type { RecordColumns } from '../shared/economics';
 
 export interface WorkspaceRow {
   id?: number;
@@ -84,6 +85,26 @@ export interface ValueStreamRow {
 /** "Your figures" of a workspace (CAC, margin, budget split), since version 3. */
 export type FiguresRow = FiguresRecord;
 
+/**
+ * One imported record file (customer master data or marketing spend), since version 4: the whole file in one row,
+ * written with one put at the end of its import (all or nothing), its rows column-wise and its rejected rows.
+ */
+export interface RecordFileRow {
+  id?: number;
+  workspaceId: number;
+  name: string;
+  fileName: string;
+  fileSize: number;
+  createdAt: number;
+  options: ImportOptions;
+  summary: ImportSummary;
+  columns: ColumnInfo[];
+  headerLine: string | null;
+  headerLineNo: number | null;
+  data: RecordColumns;
+  rejects: RejectChunk[];
+}
+
 export const DB_NAME = 'kundenwert';
 
 export class KundenwertDB extends Dexie {
@@ -96,6 +117,8 @@ export class KundenwertDB extends Dexie {
   selfChecks!: Table<SelfCheckRow, number>;
   valueStreams!: Table<ValueStreamRow, number>;
   figures!: Table<FiguresRow, number>;
+  customerFiles!: Table<RecordFileRow, number>;
+  spendFiles!: Table<RecordFileRow, number>;
 
   constructor(name = DB_NAME) {
     // Relaxed durability: no fsync per transaction; an import is all or nothing through its status flag anyway.
@@ -135,6 +158,11 @@ export class KundenwertDB extends Dexie {
           } satisfies FiguresRow);
         }
       });
+    // Version 4 (issue #13): the workspace's customer master data and marketing spend files. No data to migrate.
+    this.version(4).stores({
+      customerFiles: '++id, workspaceId',
+      spendFiles: '++id, workspaceId',
+    });
   }
 }
 

@@ -19,6 +19,7 @@ import { selfcheckHandler } from './handlers/selfcheck';
 import { valuestreamHandler } from './handlers/valuestream';
 import { figuresHandler } from './handlers/figures';
 import { economicsHandler } from './handlers/economics';
+import { recordsHandler } from './handlers/records';
 import { devHandler } from './handlers/dev';
 
 const handlers = [
@@ -34,6 +35,7 @@ const handlers = [
   valuestreamHandler,
   figuresHandler,
   economicsHandler,
+  recordsHandler,
 ] as const;
 
 /** The API of the app. */

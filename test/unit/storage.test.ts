@@ -289,6 +289,8 @@ describe('storage: atomic imports', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
 
     // The live import (held lock) survives; only the dead one goes.
@@ -305,6 +307,8 @@ describe('storage: atomic imports', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
 
     expect(await deleteInterrupted(() => false)).toBe(1);
@@ -320,6 +324,8 @@ describe('storage: atomic imports', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
     expect(await deleteInterrupted(() => false)).toBe(0);
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([ready]);
@@ -397,6 +403,8 @@ describe('storage: deletion', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
     expect((await listWorkspaces()).map((w) => [w.id, w.name, w.datasetCount])).toEqual([[w2, 'Two', 1]]);
     expect(await d.settings.get(w2)).toEqual({ workspaceId: w2, ...settings });
@@ -433,6 +441,8 @@ describe('storage: deletion', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 1,
+      customerFiles: 0,
+      spendFiles: 0,
     });
     await deleteAllData();
     expect(await tableCounts()).toEqual({
@@ -445,6 +455,8 @@ describe('storage: deletion', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
     // The database stays usable.
     expect(await createWorkspace('')).toBeGreaterThan(0);
@@ -455,12 +467,14 @@ describe('storage: deletion', () => {
     expect(db()).toBe(d);
     expect(d.tables.map((t) => t.name).sort()).toEqual([
       'chunks',
+      'customerFiles',
       'datasets',
       'dictionaries',
       'figures',
       'rejects',
       'selfChecks',
       'settings',
+      'spendFiles',
       'valueStreams',
       'workspaces',
     ]);
@@ -608,6 +622,8 @@ describe('worker api end to end', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
 
     expect(await api.deleteAllData()).toEqual({ ok: true, value: true });
@@ -682,6 +698,8 @@ describe('worker api: failures leave nothing behind', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
     expect(await rowsOf(other)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([other]);
@@ -734,6 +752,8 @@ describe('worker api: failures leave nothing behind', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
   });
 
@@ -768,6 +788,8 @@ describe('worker api: failures leave nothing behind', () => {
       selfChecks: 0,
       valueStreams: 0,
       figures: 0,
+      customerFiles: 0,
+      spendFiles: 0,
     });
     expect(unwrap(await api.listDatasets(ws))).toEqual([]);
 
@@ -866,7 +888,7 @@ describe('schema version 2', () => {
     v1.close();
     const v2 = new KundenwertDB(name);
     expect((await v2.workspaces.get(id))?.name).toBe('Alt');
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(4);
     await v2.valueStreams.put({ workspaceId: id, steps: [], updatedAt: 2 });
     expect((await v2.valueStreams.get(id))?.updatedAt).toBe(2);
     await v2.delete();

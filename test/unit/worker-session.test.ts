@@ -199,10 +199,12 @@ describe('mergeHandlers', () => {
       'valueStreamFigures',
       'getFigures',
       'saveFigures',
+      'listRecordFiles',
       'ping',
     ])
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
-    expect(Object.keys(api)).toHaveLength(37 + 5);
+    // 37 of the app before the record files, 5 of the record files, 5 of the test build.
+    expect(Object.keys(api)).toHaveLength(37 + 5 + 5);
     expect(typeof api.crashForTest).toBe('function');
   });
 });

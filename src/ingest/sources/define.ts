@@ -15,13 +15,18 @@ import type {
 } from '../../shared/types';
 import { dayToIso } from '../../shared/days';
 import type { AsciiBytes, LineCounter, RowError } from '../parse';
-import { isBlank, parseDate, parseNumber } from '../normalize';
+import { isBlank, parseDate, parseNumber, parsePeriod } from '../normalize';
 import {
   CHUNK_ROWS,
   ChunkWriter,
   NO_DAY,
   codeColumn,
   codeOf,
+  isTotalCell,
+  isTotalRow,
+  lastPlausibleDay,
+  namesOtherCurrency,
+  PLAUSIBLE_FIRST_DAY,
   narrowCodes,
   narrowDays,
   narrowNumbers,
@@ -39,8 +44,20 @@ export interface DeclaredField extends SourceFieldDef {
   column?: string;
   /** Required fields: the reason a row with a blank cell is rejected for. */
   missing?: RejectReason;
-  /** Day and number fields: the reason a row with an unreadable cell is rejected for. */
+  /** Day, period and number fields: the reason a row with an unreadable cell is rejected for. */
   invalid?: RejectReason;
+  /** Number fields: the values allowed (a score 0–10), and the reason a row with a value outside is rejected for. */
+  range?: { min: number; max: number; reason: RejectReason };
+  /**
+   * Number fields that hold money: a cell that names another currency than the import's (`$12.50` in a euro file) is
+   * rejected with `otherCurrency`, as order amounts are.
+   */
+  money?: boolean;
+  /**
+   * Day and period fields: dates before 1900-01-01 or more than a year after today (a placeholder `9999-12-31`) are
+   * rejected with `outlierDate`, as order dates are.
+   */
+  plausible?: boolean;
   /** The preview slot this field's normalized value fills, if any. */
   preview?: Exclude<PreviewSlot, 'isReturn'>;
 }
@@ -61,7 +78,9 @@ const ID = 0;
 const CODE = 1;
 const DAY = 2;
 const NUMBER = 3;
-const KIND_CODES = { id: ID, code: CODE, day: DAY, number: NUMBER } as const;
+/** A date or a month, stored like a day (the month's first day). */
+const PERIOD = 4;
+const KIND_CODES = { id: ID, code: CODE, day: DAY, number: NUMBER, period: PERIOD } as const;
 
 /** The mapped fields of one import, resolved into parallel arrays (index i is the i-th mapped field). */
 interface Resolved {
@@ -72,6 +91,13 @@ interface Resolved {
   slot: Int32Array;
   missing: (RejectReason | null)[];
   invalid: (RejectReason | null)[];
+  /** Per field: 1 when its cells are money (checked for another currency), 1 when its dates must be plausible. */
+  money: Uint8Array;
+  plausible: Uint8Array;
+  /** Per field: the allowed range of a number (NaN bounds: any). */
+  min: Float64Array;
+  max: Float64Array;
+  outOfRange: (RejectReason | null)[];
   days: number;
   numbers: number;
   minFields: number;
@@ -84,7 +110,7 @@ function resolve(fields: readonly DeclaredField[], options: ImportOptions): Reso
   let days = 0;
   let numbers = 0;
   mapped.forEach((_, i) => {
-    if (kind[i] === DAY) slot[i] = days++;
+    if (kind[i] === DAY || kind[i] === PERIOD) slot[i] = days++;
     else if (kind[i] === NUMBER) slot[i] = numbers++;
   });
   const src = Int32Array.from(mapped, (f) => options.roles[f.role]!);
@@ -99,6 +125,11 @@ function resolve(fields: readonly DeclaredField[], options: ImportOptions): Reso
     slot,
     missing: mapped.map((f) => (f.required ? f.missing! : null)),
     invalid: mapped.map((f) => f.invalid ?? null),
+    money: Uint8Array.from(mapped, (f) => (f.money ? 1 : 0)),
+    plausible: Uint8Array.from(mapped, (f) => (f.plausible ? 1 : 0)),
+    min: Float64Array.from(mapped, (f) => f.range?.min ?? NaN),
+    max: Float64Array.from(mapped, (f) => f.range?.max ?? NaN),
+    outOfRange: mapped.map((f) => f.range?.reason ?? null),
     days,
     numbers,
     minFields,
@@ -117,6 +148,8 @@ class FieldValidator implements RowJudge {
   readonly numbers: Float64Array;
   problemColumn = -1;
   private readonly o: ImportOptions;
+  /** Last plausible day: a year after today (see PLAUSIBLE_FIRST_DAY). */
+  private readonly lastPlausibleDay = lastPlausibleDay();
 
   constructor(fields: readonly DeclaredField[], options: ImportOptions) {
     this.o = options;
@@ -134,7 +167,13 @@ class FieldValidator implements RowJudge {
     return reason;
   }
 
+  /** The reject reason of a row, or null. A spreadsheet's sum row ("Summe", "Total") that fails is a sum row. */
   check(f: string[]): RejectReason | null {
+    const problem = this.checkFields(f);
+    return problem !== null && problem !== 'unclosedQuote' && isTotalRow(f) ? 'totalRow' : problem;
+  }
+
+  private checkFields(f: string[]): RejectReason | null {
     const r = this.r;
     if (f.length < r.minFields) return this.fail('tooFewFields', -1);
     const n = r.src.length;
@@ -147,13 +186,21 @@ class FieldValidator implements RowJudge {
         if (missing !== null) return this.fail(missing, col);
         if (kind === DAY) this.days[r.slot[i]] = NO_DAY;
         else if (kind === NUMBER) this.numbers[r.slot[i]] = NaN;
-      } else if (kind === DAY) {
-        const day = parseDate(cell, this.o.dateFormat);
+      } else if (kind === ID) {
+        // A sum row labelled in the id column ("Summe;;;3;1.234,50") is not a customer.
+        if (isTotalCell(cell)) return this.fail('totalRow', col);
+      } else if (kind === DAY || kind === PERIOD) {
+        const day = kind === DAY ? parseDate(cell, this.o.dateFormat) : parsePeriod(cell, this.o.dateFormat);
         if (day !== day) return this.fail(r.invalid[i]!, col);
+        if (r.plausible[i] === 1 && (day < PLAUSIBLE_FIRST_DAY || day > this.lastPlausibleDay))
+          return this.fail('outlierDate', col);
         this.days[r.slot[i]] = day;
       } else if (kind === NUMBER) {
         const v = parseNumber(cell, this.o.decimal);
         if (v !== v) return this.fail(r.invalid[i]!, col);
+        if (r.money[i] === 1 && namesOtherCurrency(cell, this.o.currency))
+          return this.fail('otherCurrency', col);
+        if (v < r.min[i] || v > r.max[i]) return this.fail(r.outOfRange[i]!, col);
         this.numbers[r.slot[i]] = v;
       }
     }
@@ -230,7 +277,7 @@ class FieldColumnizer implements SourceImporter {
         this.codeCols.push(codeColumn(key, r.src[i], label));
         ids.push(kind === ID ? 1 : 0);
         this.columns.push({ key, kind: 'code', label });
-      } else if (kind === DAY) {
+      } else if (kind === DAY || kind === PERIOD) {
         this.dayCols.push({ key, slot: r.slot[i], buf: new Int32Array(CHUNK_ROWS) });
         this.columns.push({ key, kind: 'day', label });
       } else {
@@ -379,8 +426,9 @@ export function defineSource(d: SourceDeclaration): ImportSource {
     columns.add(column);
     if (f.required && !f.missing)
       throw new Error(`${d.id}: the required ${f.role} needs a reason when missing`);
-    if ((f.kind === 'day' || f.kind === 'number') && !f.invalid)
+    if ((f.kind === 'day' || f.kind === 'period' || f.kind === 'number') && !f.invalid)
       throw new Error(`${d.id}: ${f.role} needs a reason when unreadable`);
+    if (f.range && f.kind !== 'number') throw new Error(`${d.id}: only numbers have a range (${f.role})`);
   }
   const slots: PreviewSlot[] = [];
   for (const f of d.fields) if (f.preview && !slots.includes(f.preview)) slots.push(f.preview);

@@ -6,7 +6,7 @@
 import type { ColumnInfo, ImportOptions, ImportSummary, PreviewRow, RejectReason } from '../../shared/types';
 import { dayToIso } from '../../shared/days';
 import type { AsciiBytes, LineCounter, RowError } from '../parse';
-import { currencyOf, isBlank, parseDate, parseNumber } from '../normalize';
+import { isBlank, parseDate, parseNumber } from '../normalize';
 import { RowHashes } from '../row-hash';
 import { PairSet } from '../pair-set';
 import {
@@ -19,7 +19,10 @@ import {
   narrowCodes,
   narrowDays,
   narrowNumbers,
+  namesOtherCurrency,
   normalizeId,
+  PLAUSIBLE_FIRST_DAY,
+  lastPlausibleDay,
   rejectReason,
   type ChunkSink,
   type CodeColumn,
@@ -27,11 +30,8 @@ import {
 } from '../columnize';
 import type { RowJudge, SourceImporter } from './types';
 
-/**
- * Order dates before 1900-01-01 or more than a year after today (a placeholder `9999-12-31`, `01.01.1000`, a typo in
- * the year) are rejected with their own reason, `outlierDate`, rather than stretching every analysis over centuries.
- */
-export const PLAUSIBLE_FIRST_DAY = -25567; // 1900-01-01
+/** Order dates outside the plausible range are rejected with `outlierDate` (see columnize.PLAUSIBLE_FIRST_DAY). */
+export { PLAUSIBLE_FIRST_DAY };
 
 /**
  * Validates and normalizes one row. `check` returns the reject reason or null and leaves the normalized values in
@@ -53,7 +53,7 @@ export class RowValidator implements RowJudge {
   private lastDateStr = '\u0000';
   private lastDay = NaN;
   /** Last plausible order day: a year after today (see PLAUSIBLE_FIRST_DAY). */
-  private readonly lastPlausibleDay = Math.floor(Date.now() / 86_400_000) + 366;
+  private readonly lastPlausibleDay = lastPlausibleDay();
 
   day = 0;
   amount = 0;
@@ -145,16 +145,9 @@ export class RowValidator implements RowJudge {
     return null;
   }
 
-  /**
-   * Whether a readable amount names a currency other than the dataset's (`$12.50` in a euro file): such amounts
-   * are rejected, not summed with the others. Plain numbers (a digit first and last) take one comparison.
-   */
+  /** Whether a readable amount names a currency other than the dataset's (rejected, not summed). */
   private otherCurrency(cell: string): boolean {
-    const a = cell.charCodeAt(0);
-    const z = cell.charCodeAt(cell.length - 1);
-    if (((a >= 48 && a <= 57) || a === 45) && z >= 48 && z <= 57) return false;
-    const c = currencyOf(cell);
-    return c !== null && c !== this.o.currency;
+    return namesOtherCurrency(cell, this.o.currency);
   }
 
   /** The amount of a row if it can be read (for the revenue that rejected rows carry), else NaN. */

@@ -1,10 +1,12 @@
 /** The import sources the app offers, and the plain description of a source for the mapping step. */
 import type { ImportOptions, SourceSpec } from '../../shared/types';
+import { customers } from './customers';
 import { orders } from './orders';
+import { spend } from './spend';
 import type { ImportSource } from './types';
 
 /** Every source, the default (order lines) first. */
-export const SOURCES: readonly ImportSource[] = [orders];
+export const SOURCES: readonly ImportSource[] = [orders, customers, spend];
 
 /** The source of an id; throws for an unknown one. */
 export function sourceById(id: string): ImportSource {

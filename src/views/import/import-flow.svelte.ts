@@ -4,6 +4,7 @@ import { createQuery } from '../../client/query.svelte';
 import { app } from '../../app/app-state.svelte';
 import { appUpdate } from '../../app/browser/app-update.svelte';
 import type { AppError } from '../../shared/errors';
+import type { RecordFileInfo } from '../../shared/economics';
 import type {
   DatasetInfo,
   ImportOptions,
@@ -19,6 +20,20 @@ export type Layout = Pick<ImportOptions, 'encoding' | 'delimiter' | 'skipRows' |
 export type Step = 'start' | 'sniffing' | 'mapping' | 'importing' | 'summary';
 
 export const DEMO_URL = 'demo/kundenwert-demo.csv';
+/** The demo's customer master data and marketing spend, imported after its orders with the proposed mapping. */
+export const DEMO_RECORDS: readonly { url: string; source: 'customers' | 'spend' }[] = [
+  { url: 'demo/kundenwert-demo-kunden.csv', source: 'customers' },
+  { url: 'demo/kundenwert-demo-marketing.csv', source: 'spend' },
+];
+
+/** What kind of file the user imports: order lines (the default) or one of the workspace's record files. */
+export type ImportKind = 'orders' | 'customers' | 'spend';
+export const IMPORT_KINDS: readonly ImportKind[] = ['orders', 'customers', 'spend'];
+
+/** Whether an import result is a record file (master data, spend) rather than an orders dataset. */
+export function isRecordFile(r: DatasetInfo | RecordFileInfo): r is RecordFileInfo {
+  return 'source' in r && (r.source === 'customers' || r.source === 'spend');
+}
 
 class ImportFlow {
   step = $state<Step>('start');
@@ -33,7 +48,15 @@ class ImportFlow {
   error = $state.raw<AppError | null>(null);
   /** An error of the preview under the current choices (cleared when a later choice works). */
   previewError = $state.raw<AppError | null>(null);
-  result = $state.raw<DatasetInfo | null>(null);
+  result = $state.raw<DatasetInfo | RecordFileInfo | null>(null);
+  /** The kind of file the drop zone and the file picker open (order lines by default). */
+  kind = $state<ImportKind>('orders');
+  /** A notice beside the summary (the demo's record files are missing), or null. */
+  notice = $state<'demoRecordsMissing' | null>(null);
+  /** The demo's orders are being imported: its record files follow once they are in. */
+  private demoPending = false;
+  /** Counts record imports and deletes, so that the record lists reload. */
+  recordsVersion = $state(0);
   cancelling = $state(false);
   /** The user has picked a date format (required when the sniff found the dates ambiguous). */
   dateChosen = $state(false);
@@ -64,9 +87,16 @@ class ImportFlow {
     return this.step === 'sniffing' || this.step === 'mapping' || this.step === 'importing';
   }
 
+  /** Opens a file of the kind chosen in the Data view. */
+  openChosen(file: File) {
+    this.demoPending = false;
+    return this.open(file, this.kind === 'orders' ? undefined : this.kind);
+  }
+
   /** Opens a file of the given import source (order lines when absent). */
   async open(file: File, source?: string) {
     this.error = null;
+    this.notice = null;
     this.file = file;
     this.step = 'sniffing';
     // Another file, the demo or a reset may follow before the answer: then this one is dropped.
@@ -134,7 +164,7 @@ class ImportFlow {
     if (sameColumns) {
       // Same columns: keep the user's choices; a proposed date format that no longer fits its column is replaced.
       // The source's first date field (order lines: the order date).
-      const dateRole = this.source?.fields.find((f) => f.kind === 'day')?.role;
+      const dateRole = this.source?.fields.find((f) => f.kind === 'day' || f.kind === 'period')?.role;
       const dateColumn = dateRole === undefined ? undefined : cur.roles[dateRole];
       const date = dateColumn !== undefined ? s.profiles[dateColumn] : undefined;
       if (
@@ -185,6 +215,33 @@ class ImportFlow {
       return;
     }
     await this.open(new File([blob], 'kundenwert-demo.csv', { type: 'text/csv' }));
+    // The mapping step is open unless the file could not be read.
+    this.demoPending = this.options !== null && this.error === null;
+  }
+
+  /**
+   * After the demo's orders: its customer master data and marketing spend, each with the proposed mapping. A file
+   * missing from this installation leaves the orders standing and sets a notice.
+   */
+  private async importDemoRecords(workspaceId: number) {
+    let missing = false;
+    for (const { url, source } of DEMO_RECORDS) {
+      const blob = await fetchDemo(url);
+      if (!blob) {
+        missing = true;
+        continue;
+      }
+      const file = new File([blob], url.slice(url.lastIndexOf('/') + 1), { type: 'text/csv' });
+      const sniffed = await engine.sniffFile(file, undefined, source);
+      if (!sniffed.ok) {
+        missing = true;
+        continue;
+      }
+      const res = await engine.startImport(workspaceId, file, sniffed.value.options);
+      if (!res.ok) missing = true;
+    }
+    this.recordsVersion++;
+    if (missing) this.notice = 'demoRecordsMissing';
   }
 
   async refreshPreview() {
@@ -204,7 +261,7 @@ class ImportFlow {
     this.preview = answer.rows;
   }
 
-  async start(workspaceId: number): Promise<DatasetInfo | null> {
+  async start(workspaceId: number): Promise<DatasetInfo | RecordFileInfo | null> {
     const file = this.file;
     if (!file || !this.options || this.layoutPending || this.layoutError) return null;
     this.error = null;
@@ -236,6 +293,9 @@ class ImportFlow {
       this.step = 'mapping';
       return null;
     }
+    if (this.demoPending && !isRecordFile(res.value)) await this.importDemoRecords(workspaceId);
+    this.demoPending = false;
+    if (isRecordFile(res.value)) this.recordsVersion++;
     this.result = res.value;
     this.step = 'summary';
     return res.value;
@@ -256,6 +316,8 @@ class ImportFlow {
     this.progress = null;
     this.result = null;
     this.error = null;
+    this.notice = null;
+    this.demoPending = false;
     this.previewError = null;
     this.dateChosen = false;
     this.sniffQuery.reset();
@@ -271,11 +333,24 @@ class ImportFlow {
   }
 }
 
+/** A demo file of this installation, from the network or the service worker's cache; null when it is missing. */
+async function fetchDemo(url: string): Promise<Blob | null> {
+  try {
+    const resp = await fetch(url);
+    // A server that answers every path with the app's page has no such file either.
+    if (resp.ok && !(resp.headers.get('content-type') ?? '').includes('text/html')) return await resp.blob();
+    if (resp.ok || resp.status === 404 || resp.status === 410) return null;
+  } catch {
+    // Offline: the cache may have it.
+  }
+  return cachedDemo(url);
+}
+
 /** The demo file from the service worker's cache (its key carries a revision parameter), or null. */
-async function cachedDemo(): Promise<Blob | null> {
+async function cachedDemo(url = DEMO_URL): Promise<Blob | null> {
   try {
     if (typeof caches === 'undefined') return null;
-    const hit = await caches.match(new URL(DEMO_URL, document.baseURI).href, { ignoreSearch: true });
+    const hit = await caches.match(new URL(url, document.baseURI).href, { ignoreSearch: true });
     return hit ? await hit.blob() : null;
   } catch {
     return null;

@@ -11,7 +11,13 @@ import { headersOf, previewRows } from '../../ingest/preview';
 import { fileSource } from '../../ingest/parse';
 import { runImport } from '../../ingest/import';
 import type { ChunkSink } from '../../ingest/columnize';
+import { RecordSink } from '../../ingest/record-sink';
 import * as repo from '../../storage/datasets';
+import * as records from '../../storage/records';
+import type { RecordColumns, RecordFileInfo, RecordSourceId } from '../../shared/economics';
+import { joinMaster } from '../../analytics/master-join';
+import { masterOf } from '../records';
+import { recordsChanged } from './records';
 
 /** An import in flight; Cancel sets `cancelled`. */
 export interface ImportJob {
@@ -127,6 +133,97 @@ async function importOnce(
   }
 }
 
+/** Channel names as they are compared: trimmed, lower case. */
+const channelKey = (s: string) => s.trim().toLowerCase();
+
+/** The values used in a code column (a dictionary may hold values only rejected rows had). */
+function usedValues(data: RecordColumns, key: string): string[] {
+  const codes = data.codes[key];
+  const dict = data.dicts[key];
+  if (!codes || !dict) return [];
+  const used = new Uint8Array(dict.length);
+  for (let i = 0; i < codes.length; i++) used[codes[i]] = 1;
+  return dict.filter((v, c) => used[c] === 1 && v.trim() !== '');
+}
+
+/**
+ * Channels of a spend file that no customer of the workspace came through: not the acquisition channel of any row of
+ * the master data in use, nor a value of the channel column of the newest orders dataset. Shown, never dropped.
+ */
+async function unknownChannels(workspaceId: number, data: RecordColumns): Promise<string[]> {
+  const known = new Set<string>();
+  const master = await masterOf(workspaceId);
+  if (master) for (const v of usedValues(master.data, 'acquisitionChannel')) known.add(channelKey(v));
+  const newest = (await repo.listDatasets(workspaceId))[0];
+  if (newest?.columns.some((c) => c.key === 'channel')) {
+    for (const v of await repo.readDictionary(newest.id, 'channel')) known.add(channelKey(v));
+  }
+  return usedValues(data, 'channel').filter((v) => !known.has(channelKey(v)));
+}
+
+/** How master ids meet the customers of the workspace's newest orders dataset (null without one). */
+async function masterJoinSummary(
+  workspaceId: number,
+  data: RecordColumns,
+): Promise<{ matched: number; onlyInMaster: number; onlyInOrders: number } | null> {
+  const newest = (await repo.listDatasets(workspaceId))[0];
+  if (!newest) return null;
+  const dict = await repo.readDictionary(newest.id, 'customer');
+  const j = joinMaster(dict, data);
+  return { matched: j.matched, onlyInMaster: j.onlyInMaster, onlyInOrders: dict.length - j.matched };
+}
+
+/**
+ * One attempt at importing a record file (customer master data, marketing spend): the rows are collected in memory
+ * and stored with one write at the end, so a cancel, a failure or a closed tab leave nothing.
+ */
+async function importRecordsOnce(
+  source: RecordSourceId,
+  workspaceId: number,
+  file: File,
+  opts: ImportOptions,
+  job: ImportJob,
+  t0: number,
+  fallbackLine: number | null,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<RecordFileInfo> {
+  const bytes = await head(file);
+  const headers = headersOf(bytes, file.size, opts);
+  const store = new RecordSink();
+  const res = await runImport(fileSource(file), opts, headers, store, {
+    isCancelled: () => job.cancelled,
+    onProgress,
+  });
+  if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
+  const data = store.columns(res.columns, res.dictionaries);
+  const summary = {
+    ...res.summary,
+    encodingFallbackLine: fallbackLine,
+    ...(source === 'spend'
+      ? { unknownChannels: await unknownChannels(workspaceId, data) }
+      : { masterJoin: await masterJoinSummary(workspaceId, data) }),
+  };
+  summary.durationMs = performance.now() - t0;
+  if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
+  const row = {
+    workspaceId,
+    name: opts.name || file.name,
+    fileName: file.name,
+    fileSize: file.size,
+    createdAt: Date.now(),
+    options: opts,
+    summary,
+    columns: res.columns,
+    headerLine: res.headerLine,
+    headerLineNo: res.headerLineNo,
+    data,
+    rejects: store.rejects,
+  };
+  const id = await records.saveRecordFile(source, row);
+  recordsChanged(source, workspaceId);
+  return records.toRecordInfo(source, { ...row, id });
+}
+
 export const importHandler = {
   /**
    * Sniffs a file and proposes the mapping; again with the user's `layout` (encoding, delimiter, rows to skip,
@@ -162,8 +259,9 @@ export const importHandler = {
     file: File,
     options: ImportOptions,
     onProgress?: (p: ImportProgress) => void,
-  ): Promise<DatasetInfo> {
+  ): Promise<DatasetInfo | RecordFileInfo> {
     const job: ImportJob = { cancelled: false };
+    const recordSource = records.isRecordSource(options.source) ? options.source : null;
     activeImports.add(job);
     const t0 = performance.now();
     try {
@@ -172,6 +270,18 @@ export const importHandler = {
       let fallbackLine: number | null = null;
       for (;;) {
         try {
+          if (recordSource !== null) {
+            return await importRecordsOnce(
+              recordSource,
+              workspaceId,
+              file,
+              opts,
+              job,
+              t0,
+              fallbackLine,
+              onProgress,
+            );
+          }
           return await importOnce(workspaceId, file, opts, job, t0, fallbackLine, onProgress);
         } catch (e) {
           // Not UTF-8 after an all-ASCII start: the file is most likely Windows-1252 throughout, so read it again as
