@@ -46,7 +46,7 @@ async function cellValue(page, testid) {
 
 /** Waits until the shown what-if answer is the one for the given AOV lever and no newer one is pending. */
 async function waitForWhatIf(page, aov) {
-  const label = `Average order value ${aov > 0 ? '+' : ''}${aov} %`;
+  const label = `Average order value ${aov > 0 ? '+' : ''}${aov}%`;
   await page.waitForFunction(
     (l) => {
       const t = document.querySelector('[data-testid=ec-wi-table]');
@@ -91,7 +91,10 @@ test(
     } else {
       // With the demo's spend: a CAC in money on the channels with spend, a dash and its reason on the others.
       const cacs = await page.locator('[data-testid=ec-cell-cac]').allTextContents();
-      assert.ok(cacs.some((c) => /^€[\d,]+\.\d\d$/.test(c.trim())), cacs.join(' | '));
+      assert.ok(
+        cacs.some((c) => /^€[\d,]+\.\d\d$/.test(c.trim())),
+        cacs.join(' | '),
+      );
       for (const c of cacs) assert.match(c.trim(), /^(€[\d,]+\.\d\d|–\d)$/);
     }
 
@@ -118,7 +121,7 @@ test(
 
     await page.locator('[data-testid=ec-lever-aov]').fill('20');
     await waitForWhatIf(page, 20);
-    assert.equal(await text(page, 'ec-lever-aov-value'), '+20 %');
+    assert.equal(await text(page, 'ec-lever-aov-value'), '+20%');
     // AOV × 1.2 scales the revenue part of the seed formula by 1.2; the CAC stays.
     const simpleAfter = await cellValue(page, 'ec-wi-clvSimple-after');
     assert.equal(await cellValue(page, 'ec-wi-clvSimple-before'), simpleBefore);
