@@ -64,7 +64,9 @@ export function customerChannels(
   }
   const col = lines.codes.channel;
   const dict = lines.dicts.channel;
-  if (col && dict) {
+  let open = 0;
+  for (let c = 0; c < table.size; c++) if (table.isCustomer[c] && out[c] < 0) open++;
+  if (col && dict && open > 0) {
     const dictIndex = Int32Array.from(dict, (v) => names.index(v));
     const done = new Uint8Array(table.size);
     for (const i of sortedLineIndex(lines, opts, table.size)) {

@@ -110,7 +110,12 @@ export interface EconomicsInputs {
    * A channel's own value model (the caller memoises it); called only for channels with ≥ 500 customers.
    * Default: none (every channel uses the fit on all customers).
    */
-  channelFit?: (channel: string, keep: Uint8Array) => ValueModel | null;
+  channelFit?: (channel: string, keep: () => Uint8Array) => ValueModel | null;
+  /**
+   * Memo of the caller's scope for the parts that depend on the margin settings only (the orders and their margins),
+   * so a change of a cost setting does not read the lines again. Default: no memo.
+   */
+  memo?: <T>(key: string, compute: () => T) => T;
 }
 
 /** What the result was computed from, kept for the what-if simulator. */
@@ -119,6 +124,8 @@ export interface EconomicsContext {
   result: EconomicsResult;
   valueModel: ValueModel | null;
   monthlyDiscount: number;
+  /** The what-if simulator's base (triples and expected spend of the fit's customers), built on first use. */
+  whatIfBase?: WhatIfModel | null;
 }
 
 const none = (reason: EconomicsReason): Figure => ({ value: null, reason });
@@ -159,12 +166,27 @@ export function marginSettings(f: YourFigures): { settings: MarginSettings; defa
   };
 }
 
+/** The master join, once per customer dictionary and master data (both are held unchanged while in use). */
+const joins = new WeakMap<RecordColumns, WeakMap<readonly string[], ReturnType<typeof joinMaster>>>();
+
+function joinOf(ids: readonly string[], master: RecordColumns) {
+  let byDict = joins.get(master);
+  if (!byDict) joins.set(master, (byDict = new WeakMap()));
+  let j = byDict.get(ids);
+  if (!j) byDict.set(ids, (j = joinMaster(ids, master)));
+  return j;
+}
+
 /** A master number or day column per customer code (NaN / NO_DAY where none). */
 function perCustomerNumber(rowOf: Int32Array, col: Float64Array): Float64Array {
-  return Float64Array.from(rowOf, (r) => (r >= 0 ? col[r] : NaN));
+  const out = new Float64Array(rowOf.length);
+  for (let c = 0; c < rowOf.length; c++) out[c] = rowOf[c] >= 0 ? col[rowOf[c]] : NaN;
+  return out;
 }
 function perCustomerDay(rowOf: Int32Array, col: Int32Array): Int32Array {
-  return Int32Array.from(rowOf, (r) => (r >= 0 ? col[r] : NO_DAY));
+  const out = new Int32Array(rowOf.length);
+  for (let c = 0; c < rowOf.length; c++) out[c] = rowOf[c] >= 0 ? col[rowOf[c]] : NO_DAY;
+  return out;
 }
 
 export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
@@ -182,7 +204,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
   let join: ReturnType<typeof joinMaster> | null = null;
   let master: MasterJoinInfo | null = null;
   if (inp.master) {
-    join = joinMaster(ids, inp.master.data);
+    join = joinOf(ids, inp.master.data);
     let matched = 0;
     const onlyInOrders: string[] = [];
     let onlyInOrdersCount = 0;
@@ -211,9 +233,13 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
   const scores = join && npsCol ? perCustomerNumber(join.rowOf, npsCol) : null;
 
   // Margins and contribution.
-  const orders = buildOrders(lines, opts, settings);
+  const memo = inp.memo ?? (<T>(_key: string, compute: () => T) => compute());
+  const marginKey = `economics-orders|${JSON.stringify([settings.marginPercent, settings.marginByCategory])}`;
+  const { orders, co } = memo(marginKey, () => {
+    const built = buildOrders(lines, opts, settings);
+    return { orders: built, co: customerOrders(built, table.size) };
+  });
   const hasMargin = marginAvailable(orders);
-  const co = customerOrders(orders, table.size);
   const service = serviceCosts(table, tickets, settings);
   const margins = contributionMargins(table, co, service, settings);
   const marginRate = hasMargin && table.hasAmount ? scopeMarginRate(table, co) : null;
@@ -268,11 +294,15 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
   const year = channelWindow(table, channelOf, rows ?? emptyRows, u, D - 365, D);
 
   const valueAll = table.hasAmount ? forecastValueModel(forecast?.report ?? null) : null;
-  const serviceYear = Float64Array.from(service.cost, (v, c) =>
-    service.basis === 'yearly'
-      ? (settings.serviceCostPerCustomerYear ?? 0)
-      : v / Math.max(1, (D - table.first[c]) / 365.25),
-  );
+  // Service cost of a year per customer: the yearly cost, or the ticket cost per year of tenure (at least one).
+  const serviceYear = new Float64Array(table.size);
+  for (let c = 0; c < table.size; c++) {
+    if (!table.isCustomer[c]) continue;
+    serviceYear[c] =
+      service.basis === 'yearly'
+        ? (settings.serviceCostPerCustomerYear ?? 0)
+        : service.cost[c] / Math.max(1, (D - table.first[c]) / 365.25);
+  }
   const fy = firstYearContribution(table, orders, channelOf, u, settings, serviceYear);
 
   const clvOf = (ch: number, name: string | null): ChannelRow['newCustomerClv'] => {
@@ -283,10 +313,11 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     let model = valueAll;
     let fit: 'channel' | 'all' = 'all';
     if (name !== null && inp.channelFit && year.customers[ch] >= OWN_FIT_CUSTOMERS) {
-      const own = inp.channelFit(
-        name,
-        Uint8Array.from(channelOf, (x) => (x === ch ? 1 : 0)),
-      );
+      const own = inp.channelFit(name, () => {
+        const keep = new Uint8Array(table.size);
+        for (let c = 0; c < table.size; c++) keep[c] = channelOf[c] === ch ? 1 : 0;
+        return keep;
+      });
       if (own) {
         model = own;
         fit = 'channel';
@@ -417,13 +448,18 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
 /** The what-if simulator on a computed context (the forecast's fit on all customers, revenue × the margin rate). */
 export function computeWhatIf(ctx: EconomicsContext, levers: WhatIfLevers): WhatIfResult {
   const { inputs, result, valueModel } = ctx;
-  let model: WhatIfModel | null = null;
-  if (valueModel) {
-    const unitDays = valueModel.purchase.unitDays;
-    const summary = calibrationSummary(inputs.occasions, inputs.table.asOf, unitDays);
-    const triples = compress(summary.x, summary.tx, summary.T);
-    const spend = Float64Array.from(summary.x, (x, i) => expectedSpend(valueModel.spend, x, summary.m[i]));
-    model = { purchase: valueModel.purchase, triples, spend };
+  if (ctx.whatIfBase === undefined) {
+    ctx.whatIfBase = null;
+    if (valueModel) {
+      const unitDays = valueModel.purchase.unitDays;
+      const summary = calibrationSummary(inputs.occasions, inputs.table.asOf, unitDays);
+      const triples = compress(summary.x, summary.tx, summary.T);
+      const spend = new Float64Array(summary.x.length);
+      for (let i = 0; i < spend.length; i++)
+        spend[i] = expectedSpend(valueModel.spend, summary.x[i], summary.m[i]);
+      ctx.whatIfBase = { purchase: valueModel.purchase, triples, spend };
+    }
   }
+  const model = ctx.whatIfBase;
   return whatIf(levers, result.calculator, model, result.settings.horizonMonths, ctx.monthlyDiscount);
 }

@@ -47,6 +47,18 @@ export interface OrderList {
   unpricedLines: number;
 }
 
+/** Which order codes are blank ids (1), once per order dictionary. */
+const blanks = new WeakMap<readonly string[], Uint8Array>();
+
+function blankOrders(dict: readonly string[]): Uint8Array {
+  let out = blanks.get(dict);
+  if (!out) {
+    out = Uint8Array.from(dict, (o) => (o.trim() === '' ? 1 : 0));
+    blanks.set(dict, out);
+  }
+  return out;
+}
+
 /** The margin rate (0..1, NaN: none) per category code. */
 function categoryRates(lines: Lines, byCategory: Record<string, number>): Float64Array | null {
   const dict = lines.dicts.category;
@@ -73,18 +85,15 @@ export function buildOrders(lines: Lines, opts: AggregateOptions, s: MarginSetti
       : s.marginPercent !== null
         ? 'workspace'
         : 'none';
-  const orderDict = lines.dicts.order ?? [];
-  const blank = order ? Uint8Array.from(orderDict, (o) => (o.trim() === '' ? 1 : 0)) : null;
-  const indexOfOrder = new Int32Array(order ? orderDict.length : 0).fill(-1);
+  const blank = order ? blankOrders(lines.dicts.order ?? []) : null;
+  const indexOfOrder = new Int32Array(order ? blank!.length : 0).fill(-1);
   const cap = idx.length;
-  const out = {
-    customer: new Int32Array(cap),
-    day: new Int32Array(cap),
-    net: new Float64Array(cap),
-    margin: new Float64Array(cap),
-    purchase: new Uint8Array(cap),
-    hasReturn: new Uint8Array(cap),
-  };
+  const oCustomer = new Int32Array(cap);
+  const oDay = new Int32Array(cap);
+  const oNet = new Float64Array(cap);
+  const oMargin = new Float64Array(cap);
+  const oPurchase = new Uint8Array(cap);
+  const oReturn = new Uint8Array(cap);
   const buys = new Uint8Array(cap);
   let n = 0;
   let unpriced = 0;
@@ -98,28 +107,28 @@ export function buildOrders(lines: Lines, opts: AggregateOptions, s: MarginSetti
       const i = idx[k];
       if (customer[i] !== c || day[i] !== d) break;
       let o: number;
-      if (order && !blank![order[i]]) {
+      if (order !== null && blank![order[i]] === 0) {
         o = indexOfOrder[order[i]];
         if (o < 0) {
           o = indexOfOrder[order[i]] = n++;
-          out.customer[o] = c;
-          out.day[o] = d;
+          oCustomer[o] = c;
+          oDay[o] = d;
         }
       } else {
         if (dayOrder < 0) {
           dayOrder = n++;
-          out.customer[dayOrder] = c;
-          out.day[dayOrder] = d;
+          oCustomer[dayOrder] = c;
+          oDay[dayOrder] = d;
         }
         o = dayOrder;
       }
-      const a = amount ? amount[i] : 0;
-      out.net[o] += a;
-      if (flags[i] & FLAG_RETURN) out.hasReturn[o] = 1;
+      const a = amount !== null ? amount[i] : 0;
+      oNet[o] += a;
+      if (flags[i] & FLAG_RETURN) oReturn[o] = 1;
       else buys[o] = 1;
-      let m = marginCol ? marginCol[i] : NaN;
+      let m = marginCol !== null ? marginCol[i] : NaN;
       if (m !== m) {
-        let rate = catRates && category ? catRates[category[i]] : NaN;
+        let rate = catRates !== null && category !== null ? catRates[category[i]] : NaN;
         if (rate !== rate) rate = workspace;
         if (rate === rate) m = a * rate;
         else {
@@ -127,18 +136,18 @@ export function buildOrders(lines: Lines, opts: AggregateOptions, s: MarginSetti
           unpriced++;
         }
       }
-      out.margin[o] += m;
+      oMargin[o] += m;
     }
   }
-  for (let o = 0; o < n; o++) out.purchase[o] = buys[o] && out.net[o] >= -1e-9 ? 1 : 0;
+  for (let o = 0; o < n; o++) oPurchase[o] = buys[o] && oNet[o] >= -1e-9 ? 1 : 0;
   return {
     n,
-    customer: out.customer.subarray(0, n),
-    day: out.day.subarray(0, n),
-    net: out.net.subarray(0, n),
-    margin: out.margin.subarray(0, n),
-    purchase: out.purchase.subarray(0, n),
-    hasReturn: out.hasReturn.subarray(0, n),
+    customer: oCustomer.subarray(0, n),
+    day: oDay.subarray(0, n),
+    net: oNet.subarray(0, n),
+    margin: oMargin.subarray(0, n),
+    purchase: oPurchase.subarray(0, n),
+    hasReturn: oReturn.subarray(0, n),
     source,
     unpricedLines: unpriced,
   };
@@ -293,6 +302,9 @@ export interface ContributionInputs {
   predicted: PredictedInputs;
 }
 
+/** The length of the worst list. */
+const WORST = 20;
+
 const emptyParts = () => ({ lineMargin: 0, orderCosts: 0, returnCosts: 0, serviceCosts: 0 });
 
 /** Margin rate of the scope: Σ line margins / Σ revenue over the customers (null when revenue ≤ 0). */
@@ -364,11 +376,18 @@ export function computeContribution(inp: ContributionInputs, margins: Float64Arr
     }
   }
   const sorted = values.slice().sort();
-  // The 20 lowest margins below 0, lowest first (ties by code).
+  // The 20 lowest margins below 0, lowest first (ties by code): one pass keeping a short sorted list.
   const worstCodes: number[] = [];
-  for (let c = 0; c < table.size; c++) if (table.isCustomer[c] && margins[c] < 0) worstCodes.push(c);
-  worstCodes.sort((a, b) => margins[a] - margins[b] || a - b);
-  const worst = worstCodes.slice(0, 20).map((c) => ({
+  for (let c = 0; c < table.size; c++) {
+    const m = margins[c];
+    if (!table.isCustomer[c] || !(m < 0)) continue;
+    if (worstCodes.length === WORST && m >= margins[worstCodes[WORST - 1]]) continue;
+    let at = worstCodes.length;
+    while (at > 0 && margins[worstCodes[at - 1]] > m) at--;
+    worstCodes.splice(at, 0, c);
+    if (worstCodes.length > WORST) worstCodes.pop();
+  }
+  const worst = worstCodes.map((c) => ({
     customer: inp.ids[c],
     revenue: table.revenue[c],
     margin: margins[c],

@@ -3,7 +3,7 @@
  * purchase occasion lies in that calendar year). The sums are the KPIs' own (revenueRetention in kpis.ts).
  */
 import type { CohortRetention, EconomicsReason } from '../../shared/economics';
-import { civilFromDays } from '../../shared/days';
+import { civilFromDays, daysFromCivil } from '../../shared/days';
 import type { CustomerTable } from '../customers';
 import { revenueRetention } from '../kpis';
 
@@ -12,20 +12,28 @@ import { revenueRetention } from '../kpis';
  * the year before the last). `history`: the data cover at least 730 days.
  */
 export function retentionByCohortYear(t: CustomerTable, history: boolean): CohortRetention[] {
-  let minYear = Infinity;
-  let maxYear = -Infinity;
-  const yearOf = new Int32Array(t.size).fill(-1);
   const lastCohort = civilFromDays(t.asOf - 365).y;
+  let minFirst = Infinity;
+  for (let c = 0; c < t.size; c++) if (t.isCustomer[c] && t.first[c] < minFirst) minFirst = t.first[c];
+  if (!Number.isFinite(minFirst)) return [];
+  const minYear = civilFromDays(minFirst).y;
+  if (minYear > lastCohort) return [];
+  // January 1st of each year from the first cohort to the year after the last one.
+  const starts = Int32Array.from({ length: lastCohort - minYear + 2 }, (_, i) =>
+    daysFromCivil(minYear + i, 1, 1),
+  );
+  const groupOf = new Int32Array(t.size).fill(-1);
+  let maxYear = minYear;
   for (let c = 0; c < t.size; c++) {
     if (!t.isCustomer[c]) continue;
-    const y = civilFromDays(t.first[c]).y;
-    if (y > lastCohort) continue;
-    yearOf[c] = y;
-    if (y < minYear) minYear = y;
-    if (y > maxYear) maxYear = y;
+    const f = t.first[c];
+    if (f >= starts[starts.length - 1]) continue;
+    let g = Math.min(starts.length - 2, Math.floor((f - starts[0]) / 365.25));
+    while (g > 0 && f < starts[g]) g--;
+    while (f >= starts[g + 1]) g++;
+    groupOf[c] = g;
+    if (minYear + g > maxYear) maxYear = minYear + g;
   }
-  if (!Number.isFinite(minYear)) return [];
-  const groupOf = Int32Array.from(yearOf, (y) => (y < 0 ? -1 : y - minYear));
   const sums = revenueRetention(t, groupOf, maxYear - minYear + 1);
   return sums.map((s, i) => {
     const reason: EconomicsReason | null = !t.hasAmount

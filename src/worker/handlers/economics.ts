@@ -73,9 +73,9 @@ function economicsOf(
   const forecast = p.table.hasAmount ? forecastOf(p, settings) : null;
   const occasions = occasionsOf(p);
   const kpis = p.scope.cached('kpis', () => computeKpis(p.lines, p.opts, p.table));
-  const channelFit = (channel: string, keep: Uint8Array): ValueModel | null =>
+  const channelFit = (channel: string, keep: () => Uint8Array): ValueModel | null =>
     p.scope.cached(`economics-fit|${settings.model}|${channel}`, () =>
-      fitValueModel(occasions, keep, p.opts.asOf, settings.model),
+      fitValueModel(occasions, keep(), p.opts.asOf, settings.model),
     );
   // computeMs: the figures alone (the forecast fit and the KPIs are memoised in the scope).
   return computeEconomics({
@@ -91,6 +91,7 @@ function economicsOf(
     kpis,
     forecast,
     channelFit,
+    memo: (key, compute) => p.scope.cached(key, compute),
   });
 }
 

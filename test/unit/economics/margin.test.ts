@@ -8,6 +8,7 @@ import {
   marginHistogram,
   serviceCosts,
   type MarginSettings,
+  type PredictedInputs,
 } from '../../../src/analytics/economics/margin';
 import { code, day, makeLines, tableOf } from './fixture';
 
@@ -42,12 +43,12 @@ TICKETS[A] = 1;
 TICKETS[B] = 12;
 TICKETS[C] = NaN;
 
-const noForecast = {
+const noForecast: PredictedInputs = {
   months: 12,
   clv: null,
   expected: new Float64Array(3).fill(NaN),
   pAlive: new Float64Array(3).fill(NaN),
-  reason: 'noForecast' as const,
+  reason: 'noForecast',
 };
 
 function contribution(
