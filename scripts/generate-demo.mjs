@@ -10,6 +10,11 @@
  * customer prefers some product groups. About 2 % of lines are returns (credit notes), and a handful of
  * deliberately broken rows and exact duplicates sit at positions fixed by the seed.
  *
+ * For the Economics view it also writes, for the same customers, a customer master file (`<outFile>-kunden.csv`:
+ * industry, region, company size, acquisition channel, first contact, support tickets, NPS; a few ids on one side
+ * only) and a marketing spend file (`<outFile>-marketing.csv`: month × channel) whose spend is exactly KNOWN_CAC
+ * times each channel's new customers of the month, so the acquisition cost per channel is known.
+ *
  * Usage: `node scripts/generate-demo.mjs [outFile]` writes Windows-1252 (no BOM), `;`-separated, CRLF.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -943,6 +948,15 @@ function pickRows(rng, rows, taken, count, accept) {
  * @returns {DemoData}
  */
 export function generateDemoRows(options = {}) {
+  return simulate(options).data;
+}
+
+/**
+ * The simulation behind the order export: its rows and the simulated customers.
+ * @param {DemoOptions} options
+ * @returns {{ data: DemoData, customers: Customer[], seed: number }}
+ */
+function simulate(options) {
   const seed = options.seed ?? DEFAULT_SEED;
   const total = options.customers ?? DEFAULT_CUSTOMERS;
   if (!Number.isInteger(seed)) throw new RangeError('seed muss eine ganze Zahl sein.');
@@ -1030,7 +1044,7 @@ export function generateDemoRows(options = {}) {
   const goodDays = rows.filter((_, i) => !badDateSet.has(i)).map((row) => row.day);
   const isoDay = (/** @type {number | undefined} */ d) => (d === undefined ? '' : CALENDAR[d].iso);
 
-  return {
+  const data = {
     header: [...HEADER],
     rows: out,
     stats: {
@@ -1045,6 +1059,316 @@ export function generateDemoRows(options = {}) {
       lastDate: isoDay(goodDays[goodDays.length - 1]),
     },
   };
+  return { data, customers, seed };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Customer master data and marketing spend (the Economics demo)
+
+/** The header of the customer master file. */
+export const CUSTOMER_HEADER = [
+  'Kundennummer',
+  'Firma',
+  'Branche',
+  'Region',
+  'Unternehmensgröße',
+  'Akquisekanal',
+  'Erstkontakt',
+  'Support-Tickets',
+  'NPS',
+];
+
+/** The header of the marketing spend file. */
+export const SPEND_HEADER = ['Monat', 'Kanal', 'Kosten', 'Impressionen', 'Klicks', 'Leads', 'Neukunden'];
+
+/**
+ * The acquisition cost per new customer of each paid channel in EUR: the spend file's Kosten of a channel and month
+ * is exactly this times the channel's new customers of that month. "Empfehlung" (referral) has no spend.
+ */
+export const KNOWN_CAC = Object.freeze({ Webshop: 180, Telefon: 320, Messe: 650, Außendienst: 900 });
+
+/** A channel with spend but no customers (the app shows it as "not among the customers"). */
+export const SPEND_ONLY_CHANNEL = 'LinkedIn';
+/** Its monthly spend in cents (fixed, so its total is known). */
+const SPEND_ONLY_MONTHLY_CENTS = 120_000;
+
+const PROSPECTS = 25;
+const LEFT_OUT_OF_MASTER = 15;
+const CONTACTS_AFTER_FIRST_PURCHASE = 5;
+const PROBLEM_CUSTOMERS = 12;
+const NPS_SHARE = 0.6;
+
+const COMPANY_SIZES = ['1–9', '10–49', '50–249', '250+'];
+/** Days from the first contact to the first purchase per channel: Gamma(shape, scale), mean = shape × scale. */
+const CONTACT_GAMMA = {
+  Außendienst: [2, 45],
+  Webshop: [0.8, 12],
+  Messe: [2.5, 28],
+  Telefon: [1.5, 20],
+  Empfehlung: [1.2, 15],
+};
+/** NPS score weights 0…10: mostly satisfied B2B customers, a tail of detractors. */
+const NPS_WEIGHTS = [2, 1, 1, 2, 2, 4, 6, 12, 20, 26, 24];
+
+/**
+ * @typedef {object} EconomicsStats
+ * @property {number} masterRows Rows of the customer master file.
+ * @property {number} matched Customers of the orders with a master row.
+ * @property {number} onlyInMaster Master ids without orders (prospects).
+ * @property {number} onlyInOrders Customers of the orders without a master row.
+ * @property {string[]} onlyInOrdersIds Their ids.
+ * @property {number} contactsAfterFirstPurchase Master rows whose first contact is after the first purchase.
+ * @property {number} withNps Master rows with an NPS score.
+ * @property {string[]} problemCustomers Customers with many tickets and returns (unprofitable with a ticket cost).
+ * @property {Record<string, Record<string, number>>} newCustomers New customers per channel and month (`MM.YYYY`),
+ *   by the first purchase occasion of the order lines (METRICS).
+ * @property {Record<string, number>} spend Total spend per channel in EUR (cents exact).
+ */
+
+/**
+ * @typedef {object} DemoFiles
+ * @property {DemoData} orders
+ * @property {{ header: string[], rows: string[][] }} customers
+ * @property {{ header: string[], rows: string[][] }} spend
+ * @property {EconomicsStats} stats
+ */
+
+/** @type {Map<string, number>} */
+const DAY_OF_DE = new Map(CALENDAR.map((c, d) => [c.de, d]));
+
+/**
+ * Knuth's Poisson sampler (small means only).
+ * @param {Rng} rng
+ * @param {number} mean
+ */
+function poisson(rng, mean) {
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng.next();
+  while (p > limit) {
+    k++;
+    p *= rng.next();
+  }
+  return k;
+}
+
+/** @param {number} day */
+function monthKey(day) {
+  const { month, year } = CALENDAR[day];
+  return `${String(month).padStart(2, '0')}.${year}`;
+}
+
+/**
+ * German date of a day offset that may lie before 01.01.2023 (first contacts).
+ * @param {number} day
+ */
+function germanDate(day) {
+  const date = new Date(START_MS + day * DAY_MS);
+  const dd = String(date.getUTCDate()).padStart(2, '0');
+  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+  return `${dd}.${mm}.${date.getUTCFullYear()}`;
+}
+
+/**
+ * What the import and the analyses see of each customer in the order rows: rows that the import rejects (no
+ * customer, an unreadable date or amount) are skipped, exact duplicates of the row before too. The first purchase
+ * occasion (METRICS) is the first customer-day with a purchase line and a net value ≥ 0.
+ * @param {string[][]} rows
+ */
+function customerFacts(rows) {
+  /** @type {Map<string, Map<number, { net: number, buys: boolean }>>} */
+  const days = new Map();
+  /** @type {Map<string, { revenue: number, orders: Set<string>, returnDays: Set<number> }>} */
+  const facts = new Map();
+  let previous = '';
+  for (const row of rows) {
+    const joined = row.join(';');
+    const duplicate = joined === previous;
+    previous = joined;
+    if (duplicate) continue;
+    const id = row[2];
+    const day = DAY_OF_DE.get(row[1]);
+    const price = /^\d{1,3}(?:\.\d{3})*,\d{2}$/.test(row[8])
+      ? Number(row[8].replace(/\./g, '').replace(',', ''))
+      : NaN;
+    if (id === '' || day === undefined || Number.isNaN(price)) continue;
+    const qty = Number(row[7]);
+    const cents = qty * price;
+    let perDay = days.get(id);
+    if (!perDay) days.set(id, (perDay = new Map()));
+    const d = perDay.get(day) ?? { net: 0, buys: false };
+    d.net += cents;
+    if (qty > 0) d.buys = true;
+    perDay.set(day, d);
+    let f = facts.get(id);
+    if (!f) facts.set(id, (f = { revenue: 0, orders: new Set(), returnDays: new Set() }));
+    f.revenue += cents;
+    if (qty > 0) f.orders.add(row[0]);
+    else f.returnDays.add(day);
+  }
+  /** @type {Map<string, { first: number | null, revenue: number, orders: number, returnOrders: number }>} */
+  const out = new Map();
+  for (const [id, perDay] of days) {
+    let first = null;
+    for (const [day, d] of perDay) if (d.buys && d.net >= 0 && (first === null || day < first)) first = day;
+    const f = /** @type {{ revenue: number, orders: Set<string>, returnDays: Set<number> }} */ (
+      facts.get(id)
+    );
+    out.set(id, { first, revenue: f.revenue, orders: f.orders.size, returnOrders: f.returnDays.size });
+  }
+  return out;
+}
+
+/**
+ * Generates the order export and, for the same customers, the customer master file and the marketing spend file.
+ * Deterministic for a given seed and customer count; the order rows are exactly those of `generateDemoRows`.
+ * @param {DemoOptions} [options]
+ * @returns {DemoFiles}
+ */
+export function generateDemoFiles(options = {}) {
+  const { data, customers, seed } = simulate(options);
+  // A stream of its own, so that the order export stays what it was.
+  const rng = new Rng((seed ^ 0x5eed_c0de) >>> 0);
+  const facts = customerFacts(data.rows);
+  const inOrders = customers.filter((c) => facts.has(c.number));
+
+  // Ids on one side only: some customers of the orders are missing from the master, some prospects never ordered.
+  /** @type {Set<string>} */
+  const leftOut = new Set();
+  while (leftOut.size < Math.min(LEFT_OUT_OF_MASTER, Math.floor(inOrders.length / 10))) {
+    leftOut.add(rng.pick(inOrders).number);
+  }
+  const master = inOrders.filter((c) => !leftOut.has(c.number));
+
+  // Customers with many tickets and many returns: low revenue, at least one return order.
+  const problem = new Set(
+    master
+      .filter((c) => (facts.get(c.number)?.returnOrders ?? 0) >= 1)
+      .sort((a, b) => (facts.get(a.number)?.revenue ?? 0) - (facts.get(b.number)?.revenue ?? 0))
+      .slice(0, PROBLEM_CUSTOMERS)
+      .map((c) => c.number),
+  );
+  /** @type {Set<string>} */
+  const lateContact = new Set();
+  const candidates = master.filter((c) => !problem.has(c.number));
+  while (lateContact.size < Math.min(CONTACTS_AFTER_FIRST_PURCHASE, candidates.length)) {
+    lateContact.add(rng.pick(candidates).number);
+  }
+
+  /** @type {string[][]} */
+  const rows = [];
+  let withNps = 0;
+  for (const c of master) {
+    const f = /** @type {{ first: number | null, revenue: number, orders: number, returnOrders: number }} */ (
+      facts.get(c.number)
+    );
+    const channel = CHANNELS[c.channel];
+    const first = f.first ?? Math.floor(c.acquired);
+    const [shape, scale] = CONTACT_GAMMA[/** @type {keyof typeof CONTACT_GAMMA} */ (channel)];
+    const contact = lateContact.has(c.number)
+      ? first + rng.int(3, 60)
+      : first - Math.round(rng.gamma(shape, scale));
+    const yearlyOrders = (f.orders * DAYS_PER_YEAR) / Math.max(90, END_DAY + 1 - first);
+    const size = Math.min(
+      3,
+      Math.max(
+        0,
+        Math.floor(Math.log10(c.meanOrderCents / 100 / 25) + rng.uniform(-0.8, 0.6) + yearlyOrders / 10),
+      ),
+    );
+    const isProblem = problem.has(c.number);
+    const tickets = isProblem ? rng.int(25, 60) : poisson(rng, 0.3 + 0.12 * f.orders);
+    const scored = isProblem || rng.chance(NPS_SHARE);
+    if (scored) withNps++;
+    const nps = !scored ? '' : isProblem ? String(rng.int(0, 4)) : String(rng.weightedIndex(NPS_WEIGHTS));
+    rows.push([
+      c.number,
+      c.name,
+      BRANCHEN[c.branche],
+      REGIONS[c.region],
+      COMPANY_SIZES[size],
+      channel,
+      germanDate(contact),
+      String(tickets),
+      nps,
+    ]);
+  }
+  for (let p = 0; p < PROSPECTS; p++) {
+    const region = rng.weightedIndex(REGION_WEIGHTS);
+    const branche = rng.weightedIndex(BRANCHE_WEIGHTS);
+    rows.push([
+      `K-${10001 + customers.length + p}`,
+      `${companyName(rng, region, branche)} (Interessent)`,
+      BRANCHEN[branche],
+      REGIONS[region],
+      COMPANY_SIZES[rng.weightedIndex([40, 35, 18, 7])],
+      CHANNELS[rng.weightedIndex(CHANNEL_WEIGHTS)],
+      germanDate(END_DAY - rng.int(10, 300)),
+      '0',
+      '',
+    ]);
+  }
+
+  // New customers per channel and month, counted where the app counts them.
+  /** @type {Record<string, Record<string, number>>} */
+  const newCustomers = {};
+  for (const name of CHANNELS) newCustomers[name] = {};
+  for (const c of inOrders) {
+    const first = facts.get(c.number)?.first;
+    if (first === null || first === undefined) continue;
+    const channel = CHANNELS[c.channel];
+    const key = monthKey(first);
+    newCustomers[channel][key] = (newCustomers[channel][key] ?? 0) + 1;
+  }
+
+  /** @type {string[][]} */
+  const spendRows = [];
+  /** @type {Record<string, number>} */
+  const spendCents = {};
+  for (let m = 0; m < MONTHS; m++) {
+    const month = monthKey(monthStartDay(m));
+    for (const channel of [...Object.keys(KNOWN_CAC), SPEND_ONLY_CHANNEL]) {
+      const n = newCustomers[channel]?.[month] ?? 0;
+      const cents =
+        channel === SPEND_ONLY_CHANNEL
+          ? SPEND_ONLY_MONTHLY_CENTS
+          : Math.round(KNOWN_CAC[/** @type {keyof typeof KNOWN_CAC} */ (channel)] * n * 100);
+      spendCents[channel] = (spendCents[channel] ?? 0) + cents;
+      /** @type {[string, string, string, string]} impressions, clicks, leads, new customers */
+      let funnel = ['', '', '', String(n)];
+      if (channel === 'Webshop' || channel === SPEND_ONLY_CHANNEL) {
+        const leads =
+          channel === 'Webshop' ? Math.round(n * rng.uniform(3, 5)) + rng.int(2, 12) : rng.int(4, 15);
+        const clicks = Math.round(leads * rng.uniform(14, 24));
+        const impressions = Math.round(clicks * rng.uniform(45, 90));
+        funnel = [String(impressions), String(clicks), String(leads), channel === 'Webshop' ? String(n) : ''];
+      } else if (channel === 'Messe' || channel === 'Telefon') {
+        funnel = ['', '', String(Math.round(n * rng.uniform(2, 4)) + rng.int(0, 6)), String(n)];
+      }
+      spendRows.push([month, channel, formatCents(cents), ...funnel]);
+    }
+  }
+  /** @type {Record<string, number>} */
+  const spend = {};
+  for (const [channel, cents] of Object.entries(spendCents)) spend[channel] = cents / 100;
+
+  return {
+    orders: data,
+    customers: { header: [...CUSTOMER_HEADER], rows },
+    spend: { header: [...SPEND_HEADER], rows: spendRows },
+    stats: {
+      masterRows: rows.length,
+      matched: master.length,
+      onlyInMaster: PROSPECTS,
+      onlyInOrders: leftOut.size,
+      onlyInOrdersIds: [...leftOut].sort(),
+      contactsAfterFirstPurchase: lateContact.size,
+      withNps,
+      problemCustomers: [...problem].sort(),
+      newCustomers,
+      spend,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1055,7 +1379,9 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === scriptPat
   const target = process.argv[2]
     ? path.resolve(process.argv[2])
     : path.resolve(path.dirname(scriptPath), '..', 'public', 'demo', 'kundenwert-demo.csv');
-  const { header, rows, stats } = generateDemoRows();
+  const base = target.replace(/\.csv$/i, '');
+  const { orders, customers, spend, stats: econ } = generateDemoFiles();
+  const { header, rows, stats } = orders;
   const bytes = encodeWindows1252(toCsv(header, rows));
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, bytes);
@@ -1064,5 +1390,17 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === scriptPat
     `${path.relative(process.cwd(), target)}: ${(bytes.length / 1e6).toFixed(2)} MB, ${stats.lines} Zeilen, ` +
       `${stats.customers} Kunden, ${stats.invoices} Rechnungen, ${stats.returnLines} Retourenzeilen, ` +
       `${bad} fehlerhafte Zeilen, ${stats.duplicateRows} Duplikate, ${stats.firstDate} bis ${stats.lastDate}`,
+  );
+  const masterFile = `${base}-kunden.csv`;
+  writeFileSync(masterFile, encodeWindows1252(toCsv(customers.header, customers.rows)));
+  console.log(
+    `${path.relative(process.cwd(), masterFile)}: ${econ.masterRows} Kunden-Stammsätze, ` +
+      `${econ.onlyInMaster} nur in den Stammdaten, ${econ.onlyInOrders} nur in den Bestellungen`,
+  );
+  const spendFile = `${base}-marketing.csv`;
+  writeFileSync(spendFile, encodeWindows1252(toCsv(spend.header, spend.rows)));
+  const total = Object.values(econ.spend).reduce((a, b) => a + b, 0);
+  console.log(
+    `${path.relative(process.cwd(), spendFile)}: ${spend.rows.length} Zeilen, ${formatCents(Math.round(total * 100))} EUR`,
   );
 }

@@ -7,7 +7,7 @@ import { createQuery } from '../client/query.svelte';
 import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import type { AnalysisRequest } from '../worker/scope';
-import { attributeColumns } from '../shared/attributes';
+import { attributeColumns, isMasterKey, NOT_IN_MASTER } from '../shared/attributes';
 import { i18n } from '../i18n/i18n.svelte';
 import { ERROR_TEXT } from '../i18n/messages/shell';
 import { isRejectReason, REJECT_REASON_TEXT } from '../i18n/messages/import';
@@ -28,6 +28,17 @@ export type AnalysisScope = Required<Pick<AnalysisRequest, 'datasetId' | 'asOf' 
 export interface Attribute {
   key: string;
   label: string;
+}
+
+/** The name of an attribute as shown: a master data attribute says so ("Branche (Stammdaten)"). */
+export function attributeLabel(a: { key: string; label: string }): string {
+  return isMasterKey(a.key) ? i18n.t('attr.master', { label: a.label }) : a.label;
+}
+
+/** An attribute value as shown: the value of customers without a master row in words, a blank value as '–'. */
+export function attributeValueText(value: string): string {
+  if (value === NOT_IN_MASTER) return i18n.t('attr.notInMaster');
+  return value === '' ? '–' : value;
 }
 
 const sameScope = (a: AnalysisScope | null, b: AnalysisScope | null) =>
@@ -51,9 +62,9 @@ class AppState {
   );
   /** The current dataset's currency (ISO code). */
   currency = $derived(this.dataset?.options.currency ?? 'EUR');
-  /** The current dataset's attribute columns. */
+  /** The current dataset's attribute columns, the workspace master data's among them (listed with the dataset). */
   attributes = $derived<Attribute[]>(
-    attributeColumns(this.dataset?.columns ?? []).map((c) => ({ key: c.key, label: c.label })),
+    attributeColumns(this.dataset?.columns ?? []).map((c) => ({ key: c.key, label: attributeLabel(c) })),
   );
   #scope: AnalysisScope | null = null;
   /**

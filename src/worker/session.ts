@@ -5,9 +5,12 @@
  * MAX_SCOPE_ENTRIES results per scope. Forgetting a dataset drops its lines and every scope of it.
  */
 import { AppFailure } from '../shared/errors';
-import type { DatasetInfo } from '../shared/types';
+import type { ColumnInfo, DatasetInfo } from '../shared/types';
 import * as repo from '../storage/datasets';
 import { isLineColumn, LinesBuilder, type Lines } from '../analytics/lines';
+import { joinMaster } from '../analytics/master-join';
+import { lineCodes, masterAttributes } from '../analytics/master-attributes';
+import { masterOf, type RecordFile } from './records';
 import type { CustomerTable } from '../analytics/customers';
 import type { KpiOptions } from '../analytics/kpis';
 
@@ -86,10 +89,13 @@ export class AnalysisSession {
   private readonly scopes = new Lru<Scope>(MAX_SCOPES);
 
   constructor(
+    /** The dataset's info; its columns include the master data's attribute columns (`master:<key>`). */
     readonly info: DatasetInfo,
     readonly lines: Lines,
     /** How long opening took, in ms: building the lines (in part while reading) and the rest of the reading. */
     readonly loadMs: { read: number; build: number },
+    /** The master data the lines carry (its file id and import time), or null. */
+    readonly master: MasterIdentity | null = null,
   ) {}
 
   /** The scope under `key`, created with `create` if it is not (or no longer) held. */
@@ -108,6 +114,60 @@ export class AnalysisSession {
 }
 
 const sessions = new Lru<Promise<AnalysisSession>>(MAX_SESSIONS);
+
+/** Which master file a session's lines carry. */
+export type MasterIdentity = { id: number; createdAt: number };
+
+/** The master data in use in a workspace; none when there is none or it cannot be read (never fails an analysis). */
+export async function currentMaster(workspaceId: number): Promise<RecordFile | null> {
+  try {
+    return await masterOf(workspaceId);
+  } catch {
+    return null;
+  }
+}
+
+const identity = (m: RecordFile | null): MasterIdentity | null =>
+  m && { id: m.info.id, createdAt: m.info.createdAt };
+
+/** The attribute columns that the master data adds to a dataset (kind 'code', key `master:<key>`). */
+export function masterColumns(master: RecordFile | null): ColumnInfo[] {
+  if (!master) return [];
+  return masterAttributes(master.data, new Int32Array(0)).map((a) => ({
+    key: a.key,
+    kind: 'code',
+    label: a.label,
+  }));
+}
+
+/**
+ * Adds the master data's attribute columns to the lines: each `master:<key>` dictionary at once, its line codes on
+ * first use (as the stored attribute codes are).
+ */
+function addMaster(lines: Lines, master: RecordFile): ColumnInfo[] {
+  const { rowOf } = joinMaster(lines.dicts.customer ?? [], master.data);
+  const attributes = masterAttributes(master.data, rowOf);
+  const dicts = { ...lines.dicts };
+  for (const a of attributes) {
+    dicts[a.key] = a.dict;
+    Object.defineProperty(lines.codes, a.key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = lineCodes(lines.customer, a.ofCustomer);
+        Object.defineProperty(lines.codes, a.key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+        return value;
+      },
+    });
+  }
+  lines.dicts = dicts;
+  return attributes.map((a) => ({ key: a.key, kind: 'code', label: a.label }));
+}
 
 async function load(datasetId: number): Promise<AnalysisSession> {
   const t0 = performance.now();
@@ -128,21 +188,40 @@ async function load(datasetId: number): Promise<AnalysisSession> {
   const lines = builder.finish(stored.dicts);
   building += performance.now() - t1;
   const total = performance.now() - t0;
-  return new AnalysisSession(stored.info, lines, { read: total - building, build: building });
+  const master = await currentMaster(stored.info.workspaceId);
+  const info = master
+    ? { ...stored.info, columns: [...stored.info.columns, ...addMaster(lines, master)] }
+    : stored.info;
+  return new AnalysisSession(info, lines, { read: total - building, build: building }, identity(master));
 }
 
-/** The session of a dataset, loading it from storage unless it is held (concurrent callers share one load). */
-export function openSession(datasetId: number): Promise<AnalysisSession> {
-  const key = String(datasetId);
-  const hit = sessions.get(key);
-  if (hit) return hit;
-  const loading = load(datasetId);
+const sameMaster = (a: MasterIdentity | null, b: MasterIdentity | null) =>
+  a === b || (a !== null && b !== null && a.id === b.id && a.createdAt === b.createdAt);
+
+function start(key: string): Promise<AnalysisSession> {
+  const loading = load(Number(key));
   sessions.set(key, loading);
   // A failed load is not kept: the next call tries again.
   loading.catch(() => {
     if (sessions.get(key) === loading) sessions.delete(key);
   });
   return loading;
+}
+
+/**
+ * The session of a dataset, loading it from storage unless it is held (concurrent callers share one load). A held
+ * session whose workspace has since got other master data is loaded again, so the master attributes are current.
+ */
+export function openSession(datasetId: number): Promise<AnalysisSession> {
+  const key = String(datasetId);
+  const hit = sessions.get(key);
+  if (!hit) return start(key);
+  return hit.then(async (session) => {
+    const master = identity(await currentMaster(session.info.workspaceId));
+    if (sameMaster(master, session.master)) return session;
+    const now = sessions.get(key);
+    return now && now !== hit ? now : start(key);
+  });
 }
 
 /** The ids of the datasets held in memory, least recently used first. */

@@ -1,5 +1,15 @@
-import { describe, it, expect } from 'vitest';
-import { encodeWindows1252, generateDemoRows, toCsv } from '../../scripts/generate-demo.mjs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, it, expect } from 'vitest';
+import {
+  KNOWN_CAC,
+  encodeWindows1252,
+  generateDemoFiles,
+  generateDemoRows,
+  toCsv,
+} from '../../scripts/generate-demo.mjs';
 
 const HEADER =
   'Rechnungsnummer;Rechnungsdatum;Kundennummer;Kunde;Artikelnummer;Artikel;Warengruppe;Menge;Einzelpreis;Kanal;Region;Branche';
@@ -270,5 +280,179 @@ describe('CSV and Windows-1252 output', () => {
     expect(bytes.length).toBeLessThan(6_000_000);
     expect(decodeWindows1252(bytes)).toBe(csv);
     expect(csv.split('\r\n')).toHaveLength(rows.length + 2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The customer master file and the marketing spend file (Economics demo)
+
+const MASTER_HEADER =
+  'Kundennummer;Firma;Branche;Region;Unternehmensgröße;Akquisekanal;Erstkontakt;Support-Tickets;NPS';
+const SPEND_HEADER_TEXT = 'Monat;Kanal;Kosten;Impressionen;Klicks;Leads;Neukunden';
+
+/** One CSV record of `;`-separated fields with `"` quoting (the demo has no line breaks inside fields). */
+function splitRecord(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+function readCsv(bytes: Uint8Array): { header: string; text: string; records: string[][] } {
+  const text = decodeWindows1252(bytes);
+  const lines = text.split('\r\n');
+  expect(lines.pop()).toBe('');
+  return { header: lines[0], text, records: lines.slice(1).map(splitRecord) };
+}
+
+describe('demo data: master data and marketing spend files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kundenwert-demo-'));
+  const target = path.join(dir, 'kundenwert-demo.csv');
+  execFileSync(process.execPath, [path.resolve('scripts/generate-demo.mjs'), target]);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = generateDemoFiles();
+
+  const masterBytes = new Uint8Array(readFileSync(path.join(dir, 'kundenwert-demo-kunden.csv')));
+  const spendBytes = new Uint8Array(readFileSync(path.join(dir, 'kundenwert-demo-marketing.csv')));
+  const master = readCsv(masterBytes);
+  const spend = readCsv(spendBytes);
+
+  it('writes both files next to the orders, in Windows-1252 with CRLF and the exact headers', () => {
+    expect(existsSync(target)).toBe(true);
+    expect(master.header).toBe(MASTER_HEADER);
+    expect(spend.header).toBe(SPEND_HEADER_TEXT);
+    // "ö" of Unternehmensgröße is the single byte 0xF6, the "–" of "10–49" the byte 0x96; no BOM.
+    expect(masterBytes[0]).toBe('K'.charCodeAt(0));
+    expect(masterBytes.includes(0xf6)).toBe(true);
+    expect(masterBytes.includes(0x96)).toBe(true);
+    expect(Buffer.from(masterBytes).equals(Buffer.from(encodeWindows1252(master.text)))).toBe(true);
+    expect(master.text).toBe(toCsv(files.customers.header, files.customers.rows));
+    expect(spend.text).toBe(toCsv(files.spend.header, files.spend.rows));
+    // The order file of generateDemoFiles is the one of generateDemoRows.
+    expect(files.orders.rows).toEqual(rows);
+  });
+
+  it('has master ids on one side only, channels, first contacts, tickets and NPS as designed', () => {
+    // The customers that the import keeps (a customer whose only row is broken is rejected with it).
+    const orderIds = new Set(rows.filter(isGood).map((r) => r[COL.customer]));
+    const masterIds = master.records.map((r) => r[0]);
+    expect(new Set(masterIds).size).toBe(masterIds.length);
+    const onlyInMaster = masterIds.filter((id) => !orderIds.has(id));
+    const onlyInOrders = [...orderIds].filter((id) => !masterIds.includes(id));
+    expect(onlyInMaster).toHaveLength(25);
+    expect(onlyInOrders).toHaveLength(15);
+    expect(files.stats).toMatchObject({ onlyInMaster: 25, onlyInOrders: 15, matched: orderIds.size - 15 });
+    expect(master.records).toHaveLength(orderIds.size - 15 + 25);
+
+    const kanal = new Map(rows.map((r) => [r[COL.customer], r[9]]));
+    const channels = new Set(['Außendienst', 'Webshop', 'Messe', 'Telefon', 'Empfehlung']);
+    for (const r of master.records) {
+      expect(r).toHaveLength(9);
+      expect(channels.has(r[5])).toBe(true);
+      if (orderIds.has(r[0])) expect(r[5]).toBe(kanal.get(r[0]));
+      expect(['1–9', '10–49', '50–249', '250+']).toContain(r[4]);
+      expect(parseDate(r[6])).not.toBeNull();
+      expect(r[7]).toMatch(/^\d+$/);
+      expect(r[8]).toMatch(/^(|\d|10)$/);
+    }
+    const scored = master.records.filter((r) => r[8] !== '').length / master.records.length;
+    expect(scored).toBeGreaterThan(0.55);
+    expect(scored).toBeLessThan(0.65);
+    expect(master.records.filter((r) => Number(r[7]) >= 25).length).toBeGreaterThanOrEqual(10);
+  });
+
+  // The first purchase occasion per METRICS: the first customer-day with a purchase line and net value ≥ 0, over
+  // the rows the import keeps (no blank customer, a real date and amount; an exact duplicate of the row before is
+  // left out, which cannot move a first occasion anyway).
+  const firstOccasion = new Map<string, { day: string; channel: string }>();
+  {
+    const perDay = new Map<string, { net: number; buys: boolean; channel: string }>();
+    let previous = '';
+    for (const row of rows) {
+      const joined = row.join(';');
+      if (joined === previous) continue;
+      previous = joined;
+      if (!isGood(row)) continue;
+      const key = `${row[COL.customer]}|${parseDate(row[COL.date])}`;
+      const d = perDay.get(key) ?? { net: 0, buys: false, channel: '' };
+      const qty = Number(row[COL.qty]);
+      d.net += qty * parseAmount(row[COL.price])!;
+      if (qty > 0) d.buys = true;
+      if (d.channel === '') d.channel = row[9];
+      perDay.set(key, d);
+    }
+    for (const [key, d] of perDay) {
+      if (!d.buys || d.net < 0) continue;
+      const [customer, day] = key.split('|');
+      const seen = firstOccasion.get(customer);
+      if (!seen || day < seen.day) firstOccasion.set(customer, { day, channel: d.channel });
+    }
+  }
+
+  it('gives back the known CAC of every paid channel within 1 % (spend / new customers)', () => {
+    const newCustomers = new Map<string, number>();
+    for (const { channel } of firstOccasion.values())
+      newCustomers.set(channel, (newCustomers.get(channel) ?? 0) + 1);
+    const spent = new Map<string, number>();
+    for (const r of spend.records) spent.set(r[1], (spent.get(r[1]) ?? 0) + parseAmount(r[2])! / 100);
+
+    expect(Object.keys(KNOWN_CAC).sort()).toEqual(['Außendienst', 'Messe', 'Telefon', 'Webshop']);
+    for (const [channel, cac] of Object.entries(KNOWN_CAC)) {
+      const n = newCustomers.get(channel) ?? 0;
+      expect(n).toBeGreaterThan(100);
+      expect(Math.abs(spent.get(channel)! / n - cac) / cac).toBeLessThan(0.01);
+    }
+    // Referrals cost nothing; LinkedIn has spend but no customer came through it.
+    expect(spent.has('Empfehlung')).toBe(false);
+    expect(spent.get('LinkedIn')).toBeGreaterThan(0);
+    expect(newCustomers.has('LinkedIn')).toBe(false);
+  });
+
+  it('has one row per month 01.2023–12.2025 and spend channel, with the funnel columns where they exist', () => {
+    expect(spend.records).toHaveLength(36 * 5);
+    const months = new Set(spend.records.map((r) => r[0]));
+    expect(months.size).toBe(36);
+    expect(months.has('01.2023') && months.has('12.2025')).toBe(true);
+    for (const r of spend.records) {
+      expect(r[0]).toMatch(/^(0[1-9]|1[0-2])\.202[345]$/);
+      expect(parseAmount(r[2])).not.toBeNull();
+      if (r[1] === 'Messe') expect([r[3], r[4], r[5] !== '']).toEqual(['', '', true]);
+      if (r[1] === 'Webshop') expect(r[3] !== '' && r[4] !== '' && r[5] !== '').toBe(true);
+    }
+    // The month's spend of a channel is the known CAC times that month's new customers, to the cent.
+    const month = (iso: string) => `${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    const count = new Map<string, number>();
+    for (const { day, channel } of firstOccasion.values()) {
+      const key = `${month(day)}|${channel}`;
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+    for (const r of spend.records) {
+      const cac = KNOWN_CAC[r[1] as keyof typeof KNOWN_CAC];
+      if (cac === undefined) continue;
+      expect(parseAmount(r[2])).toBe(cac * 100 * (count.get(`${r[0]}|${r[1]}`) ?? 0));
+    }
+  });
+
+  it('dates five first contacts after the first purchase occasion', () => {
+    const after = master.records.filter((r) => {
+      const first = firstOccasion.get(r[0]);
+      return first !== undefined && parseDate(r[6])! > first.day;
+    });
+    expect(after).toHaveLength(5);
   });
 });

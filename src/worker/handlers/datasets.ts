@@ -6,7 +6,7 @@ import * as repo from '../../storage/datasets';
 import { rejectsToCsv, type RejectsCsvFormat } from '../../ingest/export';
 import { dayToIso } from '../../shared/days';
 import { dayRange, type Lines } from '../../analytics/lines';
-import { forget, openSession } from '../session';
+import { currentMaster, forget, masterColumns, openSession } from '../session';
 
 export interface AttributeInfo {
   key: string;
@@ -20,7 +20,10 @@ export interface DatasetMeta {
   attributes: AttributeInfo[];
 }
 
-/** The filterable attributes of a dataset with their values. */
+/**
+ * The filterable attributes of a dataset with their values: its own attribute columns and, from an analysis session,
+ * the master data's (`master:<key>`; the session's info lists them).
+ */
 export function attributesOf(info: DatasetInfo, lines: Lines): AttributeInfo[] {
   return attributeColumns(info.columns).map((c) => ({
     key: c.key,
@@ -36,8 +39,18 @@ async function existing(id: number): Promise<DatasetInfo> {
 }
 
 export const datasetsHandler = {
+  /**
+   * The datasets of a workspace. Their columns include the attribute columns of the workspace's master data
+   * (kind 'code', key `master:<key>`, the master file's header label), as the analyses offer them.
+   */
   async listDatasets(workspaceId: number): Promise<DatasetInfo[]> {
-    return repo.listDatasets(workspaceId);
+    const [datasets, master] = await Promise.all([
+      repo.listDatasets(workspaceId),
+      currentMaster(workspaceId),
+    ]);
+    const extra = masterColumns(master);
+    if (extra.length === 0) return datasets;
+    return datasets.map((d) => ({ ...d, columns: [...d.columns, ...extra] }));
   },
 
   async deleteDataset(id: number): Promise<true> {
