@@ -135,6 +135,20 @@ test(
     await page.click('[data-testid=ec-wi-reset]');
     await waitForWhatIf(page, 0);
 
+    // A gross margin of 40 % in Settings: the settings line says so, and the margin figures appear.
+    await page.click('[data-testid=nav-settings]');
+    await page.fill('[data-testid=fig-margin]', '40');
+    await page.locator('[data-testid=fig-margin]').dispatchEvent('change');
+    await page.click('[data-testid=nav-economics]');
+    await page.waitForSelector('[data-testid=ec-cm-tiles]', { timeout: 90_000 });
+    assert.match(await text(page, 'ec-settings-used'), /Margin: 40% gross margin on every line\./);
+    const clvs = await page.locator('[data-testid=ec-cell-clv]').allTextContents();
+    assert.ok(
+      clvs.some((c) => /^€[\d,]+\.\d\d/.test(c.trim())),
+      `a new-customer CLV in money: ${clvs.join(' | ')}`,
+    );
+    await waitForWhatIf(page, 0);
+
     // Screenshots in English and German at 1366 and 768 px: no sideways page scroll.
     for (const lang of ['en', 'de']) {
       await page.selectOption('[data-testid=language]', lang);
