@@ -24,7 +24,14 @@ export function channelColumnsConfig(
     data: {
       labels,
       datasets: [
-        { type: 'bar' as const, label, data: values, backgroundColor: COLORS.primary, order: 2 },
+        {
+          type: 'bar' as const,
+          label,
+          data: values,
+          backgroundColor: COLORS.primary,
+          pointStyle: 'rect' as const,
+          order: 2,
+        },
         ...(target
           ? [
               {
@@ -36,6 +43,7 @@ export function channelColumnsConfig(
                 borderDash: [6, 4],
                 borderWidth: 2,
                 pointRadius: 0,
+                pointStyle: 'line' as const,
                 order: 1,
               },
             ]
@@ -46,7 +54,8 @@ export function channelColumnsConfig(
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      plugins: { legend: { display: !!target } },
+      // The legend draws the target as a line, the bars as boxes.
+      plugins: { legend: { display: !!target, labels: { usePointStyle: true } } },
       scales: {
         x: { title: title(axes.x) },
         y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.y) },

@@ -104,6 +104,7 @@ export const de = {
   'ec.ch.ltvToCac': 'LTV:CAC',
   'ec.ch.payback': 'Amortisation (Monate)',
   'ec.ch.observed': 'Beobachtet im Monat',
+  'ec.ch.observedIn': 'beobachtet: Monat',
   'ec.ch.blended': 'Alle Kanäle (gemischt)',
   'ec.ch.fitNote':
     '„eigenes“: Modell auf den Kunden des Kanals angepasst (ab 500 Kunden und 100 Wiederkäufern); „alle Kunden“: Modell aller Kunden.',
@@ -380,6 +381,7 @@ export const en: Texts<typeof de> = {
   'ec.ch.ltvToCac': 'LTV:CAC',
   'ec.ch.payback': 'Payback (months)',
   'ec.ch.observed': 'Observed in month',
+  'ec.ch.observedIn': 'observed: month',
   'ec.ch.blended': 'All channels (blended)',
   'ec.ch.fitNote':
     "'own': model fitted on the channel's customers (from 500 customers and 100 repeat buyers); 'all customers': the model of all customers.",
