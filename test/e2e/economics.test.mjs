@@ -3,10 +3,12 @@
 // as the seed formula says, and the view fits at 1366 and 768 px in German and English (screenshots).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { startApp, text, num, importDemo } from './harness.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startApp, text, num, importDemo, ROOT } from './harness.mjs';
 
 const SHOTS = '/tmp/econ-e-shots';
+const AXE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 /** The channels of the demo generator (scripts/generate-demo.mjs). */
 const DEMO_CHANNELS = ['Außendienst', 'Webshop', 'Messe', 'Telefon', 'Empfehlung'];
 
@@ -44,6 +46,18 @@ async function cellValue(page, testid) {
   return v === '' || v === null ? null : Number(v);
 }
 
+/** The serious and critical axe violations of the page, one line each. */
+async function seriousViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+  });
+}
+
 /** Waits until the shown what-if answer is the one for the given AOV lever and no newer one is pending. */
 async function waitForWhatIf(page, aov) {
   const label = `Average order value ${aov > 0 ? '+' : ''}${aov}%`;
@@ -62,7 +76,14 @@ test(
   'Economics: the demo channels, the data basis, the what-if AOV lever, screenshots',
   { timeout: 240_000 },
   async () => {
-    const { page, context } = await app.open();
+    // The built app's CSP allows only its own scripts; this context lets the injected axe run.
+    const { page, context } = await app.open({
+      context: await app.browser.newContext({
+        locale: 'en-GB',
+        bypassCSP: true,
+        viewport: { width: 1366, height: 900 },
+      }),
+    });
     await page.click('[data-testid=nav-economics]');
     await page.waitForSelector('[data-testid=ec-nodata]');
     await importDemo(page);
@@ -159,6 +180,7 @@ test(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         assert.ok(overflow <= 0, `${lang} ${width}px scrolls sideways by ${overflow}px`);
+        if (width === 1366) assert.deepEqual(await seriousViolations(page), [], `axe, ${lang}`);
         await page.screenshot({ path: `${SHOTS}/economics-${lang}-${width}.png`, fullPage: true });
       }
     }

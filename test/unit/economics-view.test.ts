@@ -8,6 +8,7 @@ import {
   cacPeriodTable,
   channelCsv,
   footnotesOf,
+  periodLabel,
   relativeChange,
   type ChannelCsvLabels,
 } from '../../src/views/economics/econ-tables';
@@ -135,6 +136,15 @@ describe('CAC per period', () => {
         { label: '2025-Q2', byChannel: [null, null], blended: 100 },
       ],
     });
+  });
+});
+
+describe('period labels', () => {
+  it('writes months in the locale, quarters as Q1 2025, years as they are', () => {
+    expect(periodLabel('2025-03', 'de')).toBe('März 2025');
+    expect(periodLabel('2025-03', 'en')).toBe('Mar 2025');
+    expect(periodLabel('2025-Q1', 'de')).toBe('Q1 2025');
+    expect(periodLabel('2024', 'en')).toBe('2024');
   });
 });
 

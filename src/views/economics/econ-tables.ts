@@ -4,6 +4,7 @@
  * what-if figure. No Svelte and no texts of their own: labels come in, so that tests can compute the rows by hand.
  */
 import type { CsvColumn, CsvValue } from '../../shared/csv';
+import { monthLabel, type ChartLocale } from '../../charts/configs';
 import type {
   CacPeriods,
   ChannelRow,
@@ -143,4 +144,10 @@ export function cacPeriodTable(
 export function relativeChange(before: number | null, after: number | null): number | null {
   if (before === null || after === null || before === 0) return null;
   return (after - before) / Math.abs(before);
+}
+
+/** A period of the CAC table as the locale writes it: months short ("Jan. 2025"), quarters "Q1 2025", years as is. */
+export function periodLabel(label: string, locale: ChartLocale): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(label);
+  return q ? `Q${q[2]} ${q[1]}` : monthLabel(label, locale);
 }
