@@ -91,14 +91,14 @@ export function fitValueModel(
   const tr = compress(summary.x, summary.tx, summary.T);
   const spend = forecastSpend(summary);
   if (!spend.ok) return null;
-  if (model === 'bgnbd') {
-    const fit = fitBgNbd(tr);
-    if (!fit.converged || !Object.values(fit.params).every(Number.isFinite)) return null;
-    return { purchase: { model, params: fit.params, unitDays: 7 }, spend: spend.fit.params };
-  }
-  const fit = fitParetoNbd(tr);
+  const fit = model === 'bgnbd' ? fitBgNbd(tr) : fitParetoNbd(tr);
   if (!fit.converged || !Object.values(fit.params).every(Number.isFinite)) return null;
-  return { purchase: { model, params: fit.params, unitDays: 7 }, spend: spend.fit.params };
+  const v = {
+    purchase: { model, params: fit.params, unitDays: 7 } as PurchaseModel,
+    spend: spend.fit.params,
+  };
+  // A fit whose prediction is not a finite number (a degenerate dropout) is no fit.
+  return Number.isFinite(newCustomerRepeatValue(v, 36, 0)) ? v : null;
 }
 
 /** Mean first-order value (net value of the first purchase order) of the customers with `first` in (from, to]. */

@@ -324,8 +324,10 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
       }
     }
     if (!model) return { ...none('noForecast'), fit: null };
+    const value = newCustomerClv(marginRate, first.mean, model, months, monthlyDiscount);
+    if (!Number.isFinite(value)) return { ...none('noForecast'), fit: null };
     return {
-      value: newCustomerClv(marginRate, first.mean, model, months, monthlyDiscount),
+      value,
       reason: null,
       fit,
     };

@@ -4,6 +4,7 @@ import {
   computeWhatIf,
   type EconomicsInputs,
 } from '../../../src/analytics/economics/compute';
+import { fitValueModel } from '../../../src/analytics/economics/acquisition';
 import { computeForecast, horizonIndex } from '../../../src/analytics/forecast';
 import { computeKpis } from '../../../src/analytics/kpis';
 import { computeRfm } from '../../../src/analytics/rfm';
@@ -178,5 +179,67 @@ describe('computeEconomics', () => {
     expect(n.timeToValue.reason).toBe('noMaster');
     expect(n.budget.reason).toBe('noSpend');
     expect(n.contribution.predicted.reason).toBe('noForecast');
+  });
+});
+
+describe('a channel’s own fit', () => {
+  // 900 customers on Big, 300 on Small (from the orders' channel column), over three years.
+  const big: Row[] = [];
+  let s = 11;
+  const rnd = () => ((s = (s * 16807) % 2147483647) - 1) / 2147483646;
+  for (let i = 0; i < 1200; i++) {
+    let d = START + Math.floor(rnd() * 1000);
+    const ch = i < 900 ? 'Big' : 'Small';
+    // Customers differ in their dropout after a purchase, their pace and their spend.
+    const dropout = 0.05 + 0.5 * rnd();
+    const pace = 30 + 300 * rnd();
+    const level = 20 + 200 * rnd() ** 2;
+    const amount = () => Math.round(level * (0.5 + rnd()));
+    big.push({ c: `C${i}`, d, a: amount(), ch });
+    while (rnd() > dropout) {
+      d += 5 + Math.floor(rnd() * pace);
+      if (d > D) break;
+      big.push({ c: `C${i}`, d, a: amount(), ch });
+    }
+  }
+  const lines = makeLines(big);
+  const table = tableOf(lines, D);
+  const occ = purchaseOccasions(lines, OPTS);
+  const forecast = computeForecast(lines, table, computeRfm(table), OPTS, {
+    model: 'bgnbd',
+    unit: 'week',
+    calibrationEnd: null,
+    monthlyDiscount: 0.01,
+    marginRate: 1,
+  });
+  const asked: string[] = [];
+  const r = computeEconomics({
+    ...inputs({
+      lines,
+      table,
+      occasions: occ,
+      forecast,
+      master: null,
+      spend: [],
+      kpis: computeKpis(lines, OPTS, table),
+    }),
+    channelFit: (name, keep) => {
+      asked.push(name);
+      return fitValueModel(occ, keep(), D, 'bgnbd');
+    },
+  }).result;
+
+  it('at least 500 customers and 100 repeat customers: the channel’s own fit; else the fit on all', () => {
+    expect(r.forecastFailure).toBeNull();
+    expect(asked).toEqual(['Big']);
+    const of = (n: string) => r.channels.find((c) => c.channel === n)!.newCustomerClv;
+    expect(of('Big').fit).toBe('channel');
+    expect(of('Big').value).toBeGreaterThan(0);
+    expect(of('Small').fit).toBe('all');
+  });
+
+  it('a channel under 500 customers gets no fit of its own', () => {
+    const keep = Uint8Array.from({ length: table.size }, (_, c) => (c >= 900 ? 1 : 0));
+    expect(fitValueModel(occ, keep, D, 'bgnbd')).toBeNull();
   });
 });
