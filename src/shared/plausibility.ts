@@ -10,9 +10,11 @@
  *   above 0 and below 1 (a share typed for a percentage: 0,25 meant as 25 %, suggested).
  * - Monthly discount rate (percent): above 10 % a month (over 120 % a year; the yearly rate / 12 is suggested).
  * - Budget split (percent): acquisition and existing customers together above 100 %.
+ * - Target LTV:CAC: below 1 (winning a customer may cost more than the customer brings).
  */
 
-export type FigureField = 'cac' | 'marginPercent' | 'discountPercent' | 'acquisitionShare' | 'existingShare';
+export type FigureField =
+  'cac' | 'marginPercent' | 'discountPercent' | 'acquisitionShare' | 'existingShare' | 'targetLtvToCac';
 
 export type QuestionId =
   | 'cacTiny'
@@ -21,7 +23,8 @@ export type QuestionId =
   | 'marginFull'
   | 'marginFraction'
   | 'discountHigh'
-  | 'budgetOver100';
+  | 'budgetOver100'
+  | 'targetBelowOne';
 
 export interface Question {
   id: QuestionId;
@@ -66,5 +69,7 @@ export function plausibilityQuestion(
       const other = ctx.otherShare ?? null;
       return other !== null && value + other > 100 ? { id: 'budgetOver100' } : null;
     }
+    case 'targetLtvToCac':
+      return value < 1 ? { id: 'targetBelowOne' } : null;
   }
 }

@@ -7,6 +7,7 @@ import { createQuery } from '../../client/query.svelte';
 import { engine, callback } from '../../client/worker-client';
 import type { AppError } from '../../shared/errors';
 import type { ForecastRequest } from '../../worker/handlers/forecast';
+import { DEFAULT_DISCOUNT_PERCENT_MONTHLY } from '../../shared/figures';
 
 export interface ForecastForm {
   model: 'bgnbd' | 'paretonbd';
@@ -14,7 +15,7 @@ export interface ForecastForm {
   /** YYYY-MM-DD or '' for no validation; null until a default was chosen for the dataset. */
   calibrationEnd: string | null;
   horizonMonths: 12 | 36;
-  /** Percent per month. */
+  /** Percent per month: the workspace's figure (costs.discountPercentMonthly) when entered, else the default. */
   discountPercent: number;
 }
 
@@ -28,7 +29,7 @@ const defaultForm = (): ForecastForm => ({
   unit: 'week',
   calibrationEnd: null,
   horizonMonths: 12,
-  discountPercent: 1,
+  discountPercent: DEFAULT_DISCOUNT_PERCENT_MONTHLY,
 });
 
 /** Two thirds into the history from `first` to `last` (YYYY-MM-DD), so that a third is left to validate. */

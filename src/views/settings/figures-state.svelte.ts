@@ -1,12 +1,17 @@
 /**
- * "Your figures" of the current workspace (CAC, margin, budget split; src/shared/figures.ts): loaded once from
+ * "Your figures" of the current workspace (CAC, margin, budget split, cost settings; src/shared/figures.ts): loaded once from
  * IndexedDB through the worker, edited in the "Your figures" card (Settings, and the same card in the self-check),
  * read by the Overview, the Forecast and the self-check. Each change is saved at once (changes are rare: a field's
  * change event). The margin an older version kept in localStorage is handed to the worker, which takes it over once.
  */
 import { engine } from '../../client/worker-client';
 import type { AppError } from '../../shared/errors';
-import { DEFAULT_MARGIN_PERCENT, EMPTY_FIGURES, type YourFigures } from '../../shared/figures';
+import {
+  DEFAULT_MARGIN_PERCENT,
+  EMPTY_FIGURES,
+  type CostFigures,
+  type YourFigures,
+} from '../../shared/figures';
 
 /** Where an older version kept the forecast margin (one for all workspaces). */
 export const LEGACY_MARGIN_KEY = 'kundenwert.forecastMargin';
@@ -45,9 +50,21 @@ class FiguresState {
     this.loaded = true;
   }
 
-  set(key: keyof YourFigures, value: number | null) {
+  set(key: Exclude<keyof YourFigures, 'costs'>, value: number | null) {
     if (this.workspaceId === null) return;
     this.figures = { ...this.figures, [key]: value };
+    this.save();
+  }
+
+  /** Changes some of the cost settings (the others stay) and saves them. */
+  setCosts(patch: Partial<CostFigures>) {
+    if (this.workspaceId === null) return;
+    this.figures = { ...this.figures, costs: { ...this.figures.costs, ...patch } };
+    this.save();
+  }
+
+  private save() {
+    if (this.workspaceId === null) return;
     const ws = this.workspaceId;
     const snapshot = $state.snapshot(this.figures);
     this.writing = this.writing.then(async () => {
