@@ -192,7 +192,7 @@ export const de = {
   'ec.kpi.aov': 'Ø Bestellwert',
   'ec.kpi.repeatRate': 'Wiederkaufrate',
   'ec.kpi.clv': 'Vorhergesagter CLV je Kunde',
-  'ec.kpi.nps': 'Net Promoter Score',
+  'ec.kpi.nps': 'Net Promoter Score (−100 … +100)',
   'ec.hint.spendImpressions':
     'Keine Daten: Importieren Sie Marketingausgaben mit einer Spalte Impressionen (und Klicks).',
   'ec.hint.spendClicksLeads':
@@ -284,7 +284,7 @@ export const de = {
   'ec.def.budget':
     'Budgetanteile gegen (a) den Umsatz der letzten 365 Tage von Bestands- und neuen Kunden und (b) den vorhergesagten Wert (Σ CLV der Bestandskunden gegen CLV eines Neukunden × Neukunden der letzten 365 Tage). Die Aufteilung nach Wert gibt jeder Gruppe ihren Anteil an (b).',
   'ec.def.funnel':
-    'Klickrate = Klicks / Impressionen; Kosten je Klick = Ausgaben / Klicks; Kosten je Lead = Ausgaben / Leads; Abschlussquote = Neukunden / Leads; NPS = % Werte 9–10 − % Werte 0–6.',
+    'Klickrate = Klicks / Impressionen; Kosten je Klick = Ausgaben / Klicks; Kosten je Lead = Ausgaben / Leads; Abschlussquote = Neukunden / Leads; NPS = % Werte 9–10 − % Werte 0–6, in Punkten von −100 bis +100.',
 };
 
 type Key = keyof typeof de;
@@ -467,7 +467,7 @@ export const en: Texts<typeof de> = {
   'ec.kpi.aov': 'Average order value',
   'ec.kpi.repeatRate': 'Repeat purchase rate',
   'ec.kpi.clv': 'Predicted CLV per customer',
-  'ec.kpi.nps': 'Net Promoter Score',
+  'ec.kpi.nps': 'Net Promoter Score (−100 … +100)',
   'ec.hint.spendImpressions': 'No data: import marketing spend with an impressions column (and clicks).',
   'ec.hint.spendClicksLeads': 'No data: import marketing spend with clicks and leads columns.',
   'ec.hint.orders': 'No data: this needs orders with amounts.',
@@ -551,7 +551,7 @@ export const en: Texts<typeof de> = {
   'ec.def.budget':
     'Budget shares against (a) the revenue of the last 365 days of existing and new customers and (b) the predicted value (Σ CLV of existing customers against new-customer CLV × new customers of the last 365 days). The value-weighted split gives each group its share of (b).',
   'ec.def.funnel':
-    'Click rate = clicks / impressions; cost per click = spend / clicks; cost per lead = spend / leads; lead conversion = new customers / leads; NPS = % of scores 9–10 − % of scores 0–6.',
+    'Click rate = clicks / impressions; cost per click = spend / clicks; cost per lead = spend / leads; lead conversion = new customers / leads; NPS = % of scores 9–10 − % of scores 0–6, in points from −100 to +100.',
 };
 
 export const REASON_TEXT: Record<EconomicsReason, Key> = {
