@@ -42,6 +42,15 @@ class EconomicsState {
     this.edited = {};
   }
 
+  /** The dataset whose data the edited inputs were typed against (plain: read by an effect, never tracked). */
+  private editedFor: number | null = null;
+
+  /** Forgets the edited inputs when another dataset is shown: they were typed against the other data. */
+  keepFor(datasetId: number) {
+    if (this.editedFor !== null && this.editedFor !== datasetId) this.edited = {};
+    this.editedFor = datasetId;
+  }
+
   resetLevers() {
     this.levers = { ...NO_LEVERS };
   }
