@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApp, text, num, importDemo, ROOT } from './harness.mjs';
+import { KNOWN_CAC } from '../../scripts/generate-demo.mjs';
 
 const SHOTS = '/tmp/econ-e-shots';
 const AXE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -97,27 +98,24 @@ test(
     for (const c of DEMO_CHANNELS) assert.ok(names.includes(c), `channel ${c} in ${names.join(', ')}`);
     assert.match(await text(page, 'ec-basis-orders'), /^Orders: .+ – [\d,]+ customers, as of .+\.$/);
 
-    const hasSpend = (await page.locator('[data-testid=ec-basis-spend]').count()) > 0;
-    if (!hasSpend) {
-      // Orders alone: no spend, said in words, and every CAC is a dash whose reason is that.
-      assert.match(await text(page, 'ec-basis-nospend'), /^No marketing spend: CAC, LTV:CAC, payback/);
-      const noSpend = 'No acquisition spend on this channel or in this period.';
-      assert.equal(await text(page, 'ec-blended-cac'), '–1');
-      assert.equal(await page.getAttribute('[data-testid=ec-blended-cac]', 'title'), noSpend);
-      const cacs = await page.locator('[data-testid=ec-cell-cac]').allTextContents();
-      assert.equal(cacs.length, names.length);
-      for (const c of cacs) assert.match(c.trim(), /^–\d$/);
-      assert.match(await text(page, 'ec-channel-notes'), /No acquisition spend on this channel/);
-      assert.match(await text(page, 'ec-bu-nosource'), /^No budget shares/);
-    } else {
-      // With the demo's spend: a CAC in money on the channels with spend, a dash and its reason on the others.
-      const cacs = await page.locator('[data-testid=ec-cell-cac]').allTextContents();
-      assert.ok(
-        cacs.some((c) => /^€[\d,]+\.\d\d$/.test(c.trim())),
-        cacs.join(' | '),
-      );
-      for (const c of cacs) assert.match(c.trim(), /^(€[\d,]+\.\d\d|–\d)$/);
+    // The demo's three files: the master data joined, the spend said, and the generator's known CAC per channel
+    // (spend = KNOWN_CAC × the channel's new customers of each month, so each channel's CAC is exactly it).
+    assert.match(
+      await text(page, 'ec-basis-master'),
+      /^Customer master data: .+ rows; [\d,]+ customers of the orders matched/,
+    );
+    assert.match(await text(page, 'ec-basis-spend'), /^Marketing spend from .+ to .+: €[\d,]+\.\d\d in all/);
+    const rows = page.locator('[data-testid=ec-channel-row]');
+    const shownCac = {};
+    for (let i = 0; i < (await rows.count()); i++) {
+      const name = (await rows.nth(i).locator('[data-testid=ec-channel-name]').textContent()).trim();
+      shownCac[name] = (await rows.nth(i).locator('[data-testid=ec-cell-cac]').textContent()).trim();
     }
+    for (const [channel, cac] of Object.entries(KNOWN_CAC))
+      assert.equal(shownCac[channel], `€${cac.toFixed(2)}`, `CAC of ${channel}`);
+    // A channel without spend shows a dash with its numbered reason.
+    for (const [channel, cac] of Object.entries(shownCac))
+      if (!(channel in KNOWN_CAC)) assert.match(cac, /^–\d$/, `CAC of ${channel}`);
 
     // The channel CSV: a header, one row per channel and the blended row.
     const csv = (await downloadOf(page, 'ec-channels-csv')).split('\r\n').filter((l) => l !== '');
@@ -184,6 +182,60 @@ test(
         await page.screenshot({ path: `${SHOTS}/economics-${lang}-${width}.png`, fullPage: true });
       }
     }
+    await context.close();
+  },
+);
+
+test(
+  'Economics on orders alone: no spend and no master data, said in words',
+  { timeout: 180_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await importDemo(page);
+    // Delete the demo's spend and master files in the Data view: the orders stand alone.
+    await page.click('[data-testid=summary-done]');
+    await page.waitForSelector('[data-testid=records-spend] [data-testid=record-delete]', {
+      timeout: 60_000,
+    });
+    for (const source of ['spend', 'customers']) {
+      const buttons = page.locator(`[data-testid=records-${source}] [data-testid=record-delete]`);
+      for (let n = await buttons.count(); n > 0; n--) {
+        await buttons.first().click();
+        await page.locator('dialog[open] [data-testid=confirm-yes]').click();
+        await page.waitForFunction(
+          ([sel, left]) => document.querySelectorAll(sel).length === left,
+          [`[data-testid=records-${source}] [data-testid=record-delete]`, n - 1],
+        );
+      }
+    }
+    await page.click('[data-testid=nav-economics]');
+    await page.waitForSelector('[data-testid=ec-channels]', { timeout: 90_000 });
+
+    // The channels come from the orders' channel column: the generator's five.
+    const names = (await page.locator('[data-testid=ec-channel-name]').allTextContents()).map((s) =>
+      s.trim(),
+    );
+    assert.deepEqual([...names].sort(), [...DEMO_CHANNELS].sort());
+    assert.match(
+      await text(page, 'ec-basis-nomaster'),
+      /^No customer master data: a customer's channel comes from/,
+    );
+    assert.match(await text(page, 'ec-basis-nospend'), /^No marketing spend: CAC, LTV:CAC, payback/);
+    // Every CAC is a dash whose reason (tooltip and numbered note) is the missing spend.
+    const noSpend = 'No acquisition spend on this channel or in this period.';
+    const cacs = await page.locator('[data-testid=ec-cell-cac]').allTextContents();
+    assert.equal(cacs.length, 5);
+    for (const c of cacs) assert.match(c.trim(), /^–\d$/);
+    assert.equal(await page.getAttribute('[data-testid=ec-blended-cac]', 'title'), noSpend);
+    const note = Number((await text(page, 'ec-blended-cac')).slice(1));
+    const notes = await page.locator('[data-testid=ec-channel-notes] li').allTextContents();
+    assert.equal(notes[note - 1], noSpend);
+    assert.match(await text(page, 'ec-bu-nosource'), /^No budget shares/);
+    // Without a margin, the contribution margin says so and where to set it.
+    assert.match(
+      await text(page, 'ec-cm-unavailable'),
+      /^Without a margin there is no contribution margin\./,
+    );
     await context.close();
   },
 );
