@@ -21,6 +21,11 @@ export const ROUTES = [
   { id: 'cohorts', label: 'nav.cohorts', load: () => import('./views/cohorts/CohortsView.svelte') },
   { id: 'forecast', label: 'nav.forecast', load: () => import('./views/forecast/ForecastView.svelte') },
   { id: 'segments', label: 'nav.segments', load: () => import('./views/segments/SegmentsView.svelte') },
+  {
+    id: 'economics',
+    label: 'nav.economics',
+    load: () => import('./views/economics/EconomicsView.svelte'),
+  },
   { id: 'selfcheck', label: 'nav.selfcheck', load: () => import('./views/selfcheck/SelfCheckView.svelte') },
   {
     id: 'valuestream',

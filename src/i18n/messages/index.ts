@@ -18,6 +18,7 @@ import * as settings from './settings';
 import * as valuestream from './valuestream';
 import * as figures from './figures';
 import * as exportsTexts from './exports';
+import * as economics from './economics';
 
 /** Every feature's German and English texts, for the tests that check the merge. */
 export const FEATURES = {
@@ -34,6 +35,7 @@ export const FEATURES = {
   valuestream,
   figures,
   exports: exportsTexts,
+  economics,
 } as const;
 
 export const de = {
@@ -50,6 +52,7 @@ export const de = {
   ...valuestream.de,
   ...figures.de,
   ...exportsTexts.de,
+  ...economics.de,
 };
 
 /** Every key a text can be asked for. */
@@ -69,4 +72,5 @@ export const en: Texts<typeof de> = {
   ...valuestream.en,
   ...figures.en,
   ...exportsTexts.en,
+  ...economics.en,
 };
