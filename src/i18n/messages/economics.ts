@@ -59,6 +59,7 @@ export const de = {
   'ec.set.marginNone': 'Marge: keine eingetragen – Deckungsbeiträge und CLV auf Marge sind nicht verfügbar.',
   'ec.set.costPerOrder': 'Kosten je Bestellung: {v}',
   'ec.set.costPerReturn': 'Kosten je Retoure: {v}',
+  'ec.set.serviceMaster': 'Servicekosten: je Kunde aus den Stammdaten (Spalte Servicekosten)',
   'ec.set.serviceTickets': 'Servicekosten: {v} je Ticket',
   'ec.set.serviceYearly': 'Servicekosten: {v} je Kunde und Jahr',
   'ec.set.serviceNone': 'Servicekosten: keine',
@@ -159,7 +160,7 @@ export const de = {
   'ec.cm.noMargin':
     'Ohne Marge gibt es keinen Deckungsbeitrag. Tragen Sie einen Rohertrag (oder die Marge je Warengruppe) ein oder ordnen Sie beim Import eine Kosten- bzw. Margenspalte zu.',
   'ec.cm.def':
-    'Deckungsbeitrag eines Kunden = Σ Marge seiner Positionen (Retouren negativ) − Kosten je Bestellung × Bestellungen − Kosten je Retoure × Retourenbestellungen − Servicekosten (Tickets × Kosten je Ticket, sonst Kosten je Kunde und Jahr × Jahre seit dem ersten Kauf). Unrentabel: unter 0.',
+    'Deckungsbeitrag eines Kunden = Σ Marge seiner Positionen (Retouren negativ) − Kosten je Bestellung × Bestellungen − Kosten je Retoure × Retourenbestellungen − Servicekosten (die eigenen Servicekosten des Kunden aus den Stammdaten, sonst Tickets × Kosten je Ticket, sonst Kosten je Kunde und Jahr × Jahre seit dem ersten Kauf). Unrentabel: unter 0.',
 
   // (4) Retention and time to value
   'ec.ret.title': 'Umsatzbindung je Kohortenjahr',
@@ -338,6 +339,7 @@ export const en: Texts<typeof de> = {
   'ec.set.marginNone': 'Margin: none entered – contribution margins and the CLV on margin are not available.',
   'ec.set.costPerOrder': 'Cost per order: {v}',
   'ec.set.costPerReturn': 'Cost per return: {v}',
+  'ec.set.serviceMaster': "Service cost: each customer's own, from the master data (service cost column)",
   'ec.set.serviceTickets': 'Service cost: {v} per ticket',
   'ec.set.serviceYearly': 'Service cost: {v} per customer and year',
   'ec.set.serviceNone': 'Service cost: none',
@@ -436,7 +438,7 @@ export const en: Texts<typeof de> = {
   'ec.cm.noMargin':
     'Without a margin there is no contribution margin. Enter a gross margin (or the margin per category), or map a cost or margin column when importing.',
   'ec.cm.def':
-    "A customer's contribution margin = Σ margin of its lines (returns negative) − cost per order × orders − cost per return × return orders − service cost (tickets × cost per ticket, else cost per customer and year × years since the first purchase). Unprofitable: below 0.",
+    "A customer's contribution margin = Σ margin of its lines (returns negative) − cost per order × orders − cost per return × return orders − service cost (the master data's own service cost per customer, else tickets × cost per ticket, else cost per customer and year × years since the first purchase). Unprofitable: below 0.",
 
   'ec.ret.title': 'Revenue retention per cohort year',
   'ec.ret.year': 'Cohort',
