@@ -20,6 +20,7 @@ const VIEWS = [
   ['selfcheck', '[data-testid=evidence-pareto]'],
   ['valuestream', '[data-testid=vs-step]'],
   ['settings', '[data-testid=storage-usage]'],
+  ['economics', '[data-testid=ec-figures]'],
 ];
 
 let app;

@@ -117,6 +117,19 @@ test(
     for (const [channel, cac] of Object.entries(shownCac))
       if (!(channel in KNOWN_CAC)) assert.match(cac, /^–\d$/, `CAC of ${channel}`);
 
+    // The funnel per channel: the demo's trade-fair spend has leads but no impressions, the web shop's has both.
+    const awareness = page.locator('[data-testid=ec-phase-awareness]');
+    assert.doesNotMatch(await awareness.textContent(), /Import marketing spend/i);
+    await page.selectOption('[data-testid=ec-funnel-channel]', 'Messe');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=ec-phase-awareness]')?.classList.contains('empty'),
+    );
+    assert.match(await page.locator('[data-testid=ec-phase-consideration]').textContent(), /Cost per lead/);
+    await page.selectOption('[data-testid=ec-funnel-channel]', 'Webshop');
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid=ec-phase-awareness]')?.classList.contains('empty'),
+    );
+
     // The channel CSV: a header, one row per channel and the blended row.
     const csv = (await downloadOf(page, 'ec-channels-csv')).split('\r\n').filter((l) => l !== '');
     assert.match(csv[0], /^Channel,Customers,New customers \(365 days\),Spend \(365 days\),CAC,/);

@@ -175,6 +175,8 @@ export const de = {
 
   // (5) Funnel
   'ec.fn.title': 'Kundenlebenszyklus: die sechs Phasen',
+  'ec.fn.channel': 'Kanal',
+  'ec.fn.allChannels': 'alle Kanäle',
   'ec.phase.awareness': 'Aufmerksamkeit',
   'ec.phase.consideration': 'Erwägung',
   'ec.phase.decision': 'Kaufentscheidung',
@@ -225,6 +227,7 @@ export const de = {
   'ec.bu.suggestedText': 'Nach Wert gewichtet: {acq} für die Kundengewinnung, {existing} für Bestandskunden.',
   'ec.bu.revenue': 'Umsatz der letzten 365 Tage: Bestandskunden {existing}, neue Kunden {new}.',
   'ec.bu.value': 'Vorhergesagter Wert: Bestandskunden {existing}, neue Kunden {new}.',
+  'ec.bu.valueOnRevenue': 'Ohne Marge auf Umsatz gerechnet; die Anteile hängen nicht von der Marge ab.',
 
   // (7) Calculator
   'ec.calc.title': 'Die Grundformel zum Nachrechnen',
@@ -451,6 +454,8 @@ export const en: Texts<typeof de> = {
     'Data problem: for {n} customers the first contact lies after the first purchase. They are not counted; please check the first-contact date in the master data.',
 
   'ec.fn.title': 'Customer lifecycle: the six phases',
+  'ec.fn.channel': 'Channel',
+  'ec.fn.allChannels': 'all channels',
   'ec.phase.awareness': 'Awareness',
   'ec.phase.consideration': 'Consideration',
   'ec.phase.decision': 'Decision',
@@ -496,6 +501,7 @@ export const en: Texts<typeof de> = {
   'ec.bu.suggestedText': 'Weighted by value: {acq} for acquisition, {existing} for existing customers.',
   'ec.bu.revenue': 'Revenue of the last 365 days: existing customers {existing}, new customers {new}.',
   'ec.bu.value': 'Predicted value: existing customers {existing}, new customers {new}.',
+  'ec.bu.valueOnRevenue': 'Without a margin, on revenue; the shares do not depend on the margin.',
 
   'ec.calc.title': 'The seed formula to work through',
   'ec.calc.formula': 'CLV = average order value × purchase frequency × lifespan − CAC',
