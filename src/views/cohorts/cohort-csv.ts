@@ -1,6 +1,8 @@
 /**
  * The cohort heatmap as CSV in the UI language's conventions (src/shared/csv.ts: `;` and decimal comma in German,
  * shares as percent): one row per cohort, its size, a value per period (empty after D), the first incomplete period.
+ * `cohortText` writes a cohort's key as the view shows it (an attribute group's value in words, e.g. the customers
+ * without a master row); without it the key itself (the first-purchase month, `2024-01`).
  */
 import { i18n } from '../../i18n/i18n.svelte';
 import { fileSlug, localeCsv, type CsvColumn } from '../../shared/csv';
@@ -12,6 +14,7 @@ export function heatmapCsv(
   matrix: readonly (readonly (number | null)[])[],
   metricLabel: string,
   share: boolean,
+  cohortText: (key: string) => string = (k) => k,
 ): { fileName: string; text: string } {
   const value: Omit<CsvColumn, 'header'> = share
     ? { kind: 'percent', digits: 1 }
@@ -24,7 +27,7 @@ export function heatmapCsv(
   ];
   const rows = r.cohorts.map((c, i) => {
     const firstIncomplete = r.incomplete[i].indexOf(true);
-    return [c.key, c.size, ...matrix[i], firstIncomplete < 0 ? null : firstIncomplete];
+    return [cohortText(c.key), c.size, ...matrix[i], firstIncomplete < 0 ? null : firstIncomplete];
   });
   return {
     fileName: `${i18n.t('file.heatmap', { metric: fileSlug(metricLabel) })}.csv`,
