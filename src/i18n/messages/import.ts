@@ -21,7 +21,8 @@ export const de = {
   'import.kindHint.orders': 'Bestell-, Rechnungs- oder Umsatzzeilen: wer hat wann wie viel gekauft.',
   'import.kindHint.customers':
     'Eine Zeile je Kunde: Kundennummer, Branche, Region, Größe, Akquisekanal, Erstkontakt, Tickets, NPS. Die neueste Datei wird verwendet.',
-  'import.kindHint.spend': 'Eine Zeile je Monat und Kanal: Kosten, Impressionen, Klicks, Leads, Neukunden.',
+  'import.kindHint.spend':
+    'Eine Zeile je Monat und Kanal: Kosten, Impressionen, Klicks, Leads, Neukunden. Alle Ausgaben-Dateien werden zusammengezählt – importieren Sie denselben Zeitraum nicht zweimal.',
   'import.demoRecordsMissing':
     'Die Bestellungen der Demodaten wurden importiert; die Demo-Kundenstammdaten oder -Marketingausgaben fehlen in dieser Installation.',
   'records.customers': 'Kundenstammdaten',
@@ -37,10 +38,12 @@ export const de = {
   'summary.masterCustomers': 'Kundennummern',
   'summary.periods': 'Zeitraum',
   'summary.unknownChannels':
-    'Kanäle mit Ausgaben, über die laut Daten kein Kunde kam: {channels}. Die Ausgaben bleiben erhalten.',
+    'Über diese Kanäle kam laut Stammdaten (Akquisekanal) und Bestellungen (Kanal) kein Kunde: {channels}. Prüfen Sie die Schreibweise der Kanäle; die Ausgaben bleiben gespeichert.',
   'summary.joinMatched': 'Kundennummern mit Bestellungen',
-  'summary.joinOnlyMaster': 'nur in den Stammdaten',
-  'summary.joinOnlyOrders': 'nur in den Bestellungen',
+  'summary.joinOnlyMaster': 'Nur in den Stammdaten',
+  'summary.joinOnlyOrders': 'Nur in den Bestellungen',
+  'summary.joinNone':
+    'Keine Kundennummer der Stammdaten kommt in den Bestellungen vor. Ist die richtige Spalte als Kundennummer zugeordnet, und sind die Nummern gleich geschrieben (z. B. „K-001“ gegenüber „1“)?',
   'summary.joinNoOrders':
     'Noch kein Bestelldatensatz: der Abgleich der Kundennummern folgt nach dessen Import.',
 
@@ -86,6 +89,7 @@ export const de = {
   'map.duplicatesHint':
     'Doppelte Zeilen werden immer gezählt und markiert; die Wahl lässt sich später ändern.',
   'map.name': 'Name des Datensatzes',
+  'map.recordName': 'Name in der Liste',
   'map.preview': 'Vorschau: so werden die ersten Zeilen gespeichert',
   'map.previewProblems': '{n} von {total} Vorschauzeilen würden abgelehnt.',
   'map.col.line': 'Zeile',
@@ -235,7 +239,8 @@ export const en: Texts<typeof de> = {
   'import.kindHint.orders': 'Order, invoice or sales lines: who bought what when for how much.',
   'import.kindHint.customers':
     'One row per customer: customer id, industry, region, size, acquisition channel, first contact, tickets, NPS. The newest file is used.',
-  'import.kindHint.spend': 'One row per month and channel: cost, impressions, clicks, leads, new customers.',
+  'import.kindHint.spend':
+    'One row per month and channel: cost, impressions, clicks, leads, new customers. All spend files are added up – do not import the same months twice.',
   'import.demoRecordsMissing':
     'The demo orders were imported; the demo customer master data or marketing spend is missing from this installation.',
   'records.customers': 'Customer master data',
@@ -251,10 +256,12 @@ export const en: Texts<typeof de> = {
   'summary.masterCustomers': 'Customer ids',
   'summary.periods': 'Period',
   'summary.unknownChannels':
-    'Channels with spend through which, according to the data, no customer came: {channels}. The spend is kept.',
+    'No customer came through these channels according to the master data (acquisition channel) and the orders (channel): {channels}. Check how the channels are spelt; the spend is kept.',
   'summary.joinMatched': 'Customer ids with orders',
-  'summary.joinOnlyMaster': 'only in the master data',
-  'summary.joinOnlyOrders': 'only in the orders',
+  'summary.joinOnlyMaster': 'Only in the master data',
+  'summary.joinOnlyOrders': 'Only in the orders',
+  'summary.joinNone':
+    'No customer id of the master data occurs in the orders. Is the right column mapped as the customer id, and are the ids written the same way (e.g. “K-001” against “1”)?',
   'summary.joinNoOrders': 'No orders dataset yet: the customer ids are matched once one is imported.',
 
   'map.title': 'Map columns',
@@ -298,6 +305,7 @@ export const en: Texts<typeof de> = {
   'map.duplicates.drop': 'exclude from the analysis',
   'map.duplicatesHint': 'Duplicate rows are always counted and flagged; you can change this choice later.',
   'map.name': 'Dataset name',
+  'map.recordName': 'Name in the list',
   'map.preview': 'Preview: the first rows as they will be stored',
   'map.previewProblems': '{n} of {total} preview rows would be rejected.',
   'map.col.line': 'Line',
