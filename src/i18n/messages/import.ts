@@ -5,7 +5,7 @@ import type { Texts } from '../texts';
 export const de = {
   'import.title': 'Daten importieren',
   'import.intro':
-    'Ziehen Sie einen CSV-Export Ihrer Bestellungen oder Rechnungen hierher – aus Webshop, ERP, DATEV, Lexware oder Excel. Die Datei wird nur in diesem Browser verarbeitet.',
+    'Ziehen Sie einen CSV-Export hierher – aus Webshop, ERP, DATEV, Lexware oder Excel. Zuerst die Bestellungen oder Rechnungen; Kundenstammdaten und Marketingausgaben ergänzen sie auf Wunsch. Die Datei wird nur in diesem Browser verarbeitet.',
   'import.drop': 'CSV-Datei hier ablegen',
   'import.or': 'oder',
   'import.choose': 'Datei auswählen',
@@ -29,6 +29,9 @@ export const de = {
   'records.spend': 'Marketingausgaben',
   'records.none': 'Noch keine Datei.',
   'records.inUse': 'in Verwendung',
+  'records.spendAdded': 'Alle Dateien zählen: ihre Ausgaben werden zusammengezählt.',
+  'import.demoRecordsImported':
+    'Dazu importiert: die Kundenstammdaten und Marketingausgaben der Demo. Sie stehen nach „Fertig“ in der Liste unter den Datensätzen.',
   'records.rename': 'Umbenennen',
   'records.renameLabel': 'Neuer Name',
   'records.save': 'Speichern',
@@ -212,6 +215,7 @@ export const de = {
   'csv.headerRow': 'Kopfzeile der Datei (zum Korrigieren und erneuten Import)',
   'csv.rejectsFile': '{name} – abgelehnte Zeilen.csv',
   'dataset.rows': '{rows} Zeilen',
+  'dataset.customers': '{n} Kunden',
   'dataset.rejected': '{rows} abgelehnt',
   'dataset.imported': 'importiert am {date}',
   'dataset.details': 'Zusammenfassung',
@@ -223,7 +227,7 @@ export const de = {
 export const en: Texts<typeof de> = {
   'import.title': 'Import data',
   'import.intro':
-    'Drop a CSV export of your orders or invoices here – from a web shop, an ERP, DATEV, Lexware or Excel. The file is processed only in this browser.',
+    'Drop a CSV export here – from a web shop, an ERP, DATEV, Lexware or Excel. First the orders or invoices; customer master data and marketing spend can add to them. The file is processed only in this browser.',
   'import.drop': 'Drop a CSV file here',
   'import.or': 'or',
   'import.choose': 'Choose file',
@@ -247,6 +251,9 @@ export const en: Texts<typeof de> = {
   'records.spend': 'Marketing spend',
   'records.none': 'No file yet.',
   'records.inUse': 'in use',
+  'records.spendAdded': 'Every file counts: their spend is added up.',
+  'import.demoRecordsImported':
+    'Also imported: the demo’s customer master data and marketing spend. After “Done” they are listed below the datasets.',
   'records.rename': 'Rename',
   'records.renameLabel': 'New name',
   'records.save': 'Save',
@@ -428,6 +435,7 @@ export const en: Texts<typeof de> = {
   'csv.headerRow': 'Header row of the file (to fix and re-import)',
   'csv.rejectsFile': '{name} – rejected rows.csv',
   'dataset.rows': '{rows} rows',
+  'dataset.customers': '{n} customers',
   'dataset.rejected': '{rows} rejected',
   'dataset.imported': 'imported {date}',
   'dataset.details': 'Summary',
