@@ -92,7 +92,15 @@ describe('cohort heatmap', () => {
   it('grouped by a master attribute: customers without a master row in words', () => {
     i18n.locale = 'de';
     const grouped = { ...result, cohorts: [{ key: NOT_IN_MASTER, size: 3 }], incomplete: [[false, false]] };
-    const f = heatmapCsv(grouped, [[1, 0.5]], 'Anteil aktiver Kunden', true, attributeValueText);
+    const f = heatmapCsv(
+      grouped,
+      [[1, 0.5]],
+      'Anteil aktiver Kunden',
+      true,
+      attributeValueText,
+      'Branche (Stammdaten)',
+    );
+    expect(lines(f.text)[0]).toBe('Branche (Stammdaten);Kunden;0 (%);1 (%);Erste unvollständige Periode');
     expect(lines(f.text)[1]).toBe('(nicht in den Stammdaten);3;100;50;');
   });
   it('English: amounts with decimal points', () => {
