@@ -10,7 +10,8 @@ export const de = {
   'import.or': 'oder',
   'import.choose': 'Datei auswählen',
   'import.demo': 'Demodaten laden',
-  'import.demoHint': 'Ein fiktiver B2B-Großhändler: rund 3.000 Kunden über 3 Jahre.',
+  'import.demoHint':
+    'Ein fiktiver B2B-Großhändler: rund 3.000 Kunden über 3 Jahre, mit Kundenstammdaten und Marketingausgaben.',
   'import.datasets': 'Datensätze in diesem Arbeitsbereich',
   'import.noDatasets': 'Noch keine Datensätze. Importieren Sie eine Datei oder laden Sie die Demodaten.',
   'import.reading': 'Datei wird untersucht …',
@@ -232,7 +233,8 @@ export const en: Texts<typeof de> = {
   'import.or': 'or',
   'import.choose': 'Choose file',
   'import.demo': 'Load demo data',
-  'import.demoHint': 'A fictional B2B wholesaler: about 3,000 customers over 3 years.',
+  'import.demoHint':
+    'A fictional B2B wholesaler: about 3,000 customers over 3 years, with customer master data and marketing spend.',
   'import.datasets': 'Datasets in this workspace',
   'import.noDatasets': 'No datasets yet. Import a file or load the demo data.',
   'import.reading': 'Reading the file …',
