@@ -7,8 +7,8 @@ import { createQuery } from '../client/query.svelte';
 import type { AppError } from '../shared/errors';
 import type { DatasetInfo, WorkspaceInfo } from '../shared/types';
 import type { AnalysisRequest } from '../worker/scope';
-import { attributeColumns, isMasterKey, NOT_IN_MASTER } from '../shared/attributes';
-import { i18n } from '../i18n/i18n.svelte';
+import { attributeColumns, isMasterKey, MASTER_PREFIX, NOT_IN_MASTER } from '../shared/attributes';
+import { i18n, type MessageKey } from '../i18n/i18n.svelte';
 import { ERROR_TEXT } from '../i18n/messages/shell';
 import { isRejectReason, REJECT_REASON_TEXT } from '../i18n/messages/import';
 import { savedWorkspace, saveWorkspace } from './browser/local-prefs';
@@ -32,8 +32,20 @@ export interface Attribute {
 
 /** The name of an attribute as shown: a master data attribute says so ("Branche (Stammdaten)"). */
 export function attributeLabel(a: { key: string; label: string }): string {
-  return isMasterKey(a.key) ? i18n.t('attr.master', { label: a.label }) : a.label;
+  if (!isMasterKey(a.key)) return a.label;
+  // A mapped master field is named by its field in the UI language (not by the file's header, e.g. a German
+  // "Branche" in the English UI); a further column kept as an attribute by its header.
+  const field = MASTER_FIELD_TEXT[a.key.slice(MASTER_PREFIX.length)];
+  return i18n.t('attr.master', { label: field ? i18n.t(field) : a.label });
 }
+
+/** The names of the master fields that are attributes (shared/attributes.ts), in the import's words. */
+const MASTER_FIELD_TEXT: Partial<Record<string, MessageKey>> = {
+  industry: 'role.industry',
+  region: 'role.region',
+  companySize: 'role.companySize',
+  acquisitionChannel: 'role.acquisitionChannel',
+};
 
 /** An attribute value as shown: the value of customers without a master row in words, a blank value as '–'. */
 export function attributeValueText(value: string): string {

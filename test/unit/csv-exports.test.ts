@@ -8,6 +8,8 @@ import { heatmapCsv } from '../../src/views/cohorts/cohort-csv';
 import { rfmMapCsv, rfmSegmentsCsv } from '../../src/views/customers/customer-csv';
 import { segmentKpiCsv } from '../../src/views/segments/segment-csv';
 import { valueStreamCsv } from '../../src/views/valuestream/steps';
+import { attributeValueText } from '../../src/app/app-state.svelte';
+import { NOT_IN_MASTER } from '../../src/shared/attributes';
 import type { Segment } from '../../src/analytics/rfm';
 import type { KpiResult } from '../../src/analytics/kpis';
 import type { VsmStep } from '../../src/shared/valuestream';
@@ -86,6 +88,20 @@ describe('cohort heatmap', () => {
       '2024-01;10;100;35,2;1',
       `"'=HYPERLINK(""x"")";4;100;;0`,
     ]);
+  });
+  it('grouped by a master attribute: customers without a master row in words', () => {
+    i18n.locale = 'de';
+    const grouped = { ...result, cohorts: [{ key: NOT_IN_MASTER, size: 3 }], incomplete: [[false, false]] };
+    const f = heatmapCsv(
+      grouped,
+      [[1, 0.5]],
+      'Anteil aktiver Kunden',
+      true,
+      attributeValueText,
+      'Branche (Stammdaten)',
+    );
+    expect(lines(f.text)[0]).toBe('Branche (Stammdaten);Kunden;0 (%);1 (%);Erste unvollständige Periode');
+    expect(lines(f.text)[1]).toBe('(nicht in den Stammdaten);3;100;50;');
   });
   it('English: amounts with decimal points', () => {
     i18n.locale = 'en';
@@ -175,6 +191,17 @@ describe('segment KPI table', () => {
       'Kanal;Kunden;Historischer Kundenwert;Abwanderung (Jahr) (%)',
       "'-Nord;7;1234,5;25",
     ]);
+  });
+  it('customers without a master row: the value in words of the UI language, not the stored marker', () => {
+    const master = { ...result, rows: [{ ...result.rows[0], value: NOT_IN_MASTER }] };
+    i18n.locale = 'de';
+    expect(lines(segmentKpiCsv(master, 'Branche (Stammdaten)', cols, attributeValueText).text)[1]).toBe(
+      '(nicht in den Stammdaten);7;1234,5;25',
+    );
+    i18n.locale = 'en';
+    expect(lines(segmentKpiCsv(master, 'Industry (master data)', cols, attributeValueText).text)[1]).toBe(
+      '(not in master data),7,1234.5,25',
+    );
   });
   it('English', () => {
     i18n.locale = 'en';

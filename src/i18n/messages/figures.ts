@@ -88,7 +88,8 @@ export const de = {
   'fig.spend.outside':
     '{n} eingetragene Beträge liegen außerhalb der gezeigten Monate; sie bleiben gespeichert.',
   'fig.spend.caption': 'Ausgaben je Monat (Zeilen) und Kanal (Spalten)',
-  'fig.download': 'Als Datei speichern (für den Bericht: npm run report -- --figures)',
+  'fig.download': 'Als Datei speichern',
+  'fig.downloadHint': 'Für den Bericht auf der Kommandozeile: npm run report -- --figures <Datei>',
   'fig.fileName': 'ihre-zahlen.json',
 };
 
@@ -178,7 +179,8 @@ export const en: Texts<typeof de> = {
   'fig.spend.exists': 'This channel exists already.',
   'fig.spend.outside': '{n} amounts typed in lie outside the months shown; they stay stored.',
   'fig.spend.caption': 'Spend per month (rows) and channel (columns)',
-  'fig.download': 'Save as a file (for the report: npm run report -- --figures)',
+  'fig.download': 'Save as a file',
+  'fig.downloadHint': 'For the command-line report: npm run report -- --figures <file>',
   'fig.fileName': 'your-figures.json',
 };
 

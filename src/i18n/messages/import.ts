@@ -5,12 +5,13 @@ import type { Texts } from '../texts';
 export const de = {
   'import.title': 'Daten importieren',
   'import.intro':
-    'Ziehen Sie einen CSV-Export Ihrer Bestellungen oder Rechnungen hierher – aus Webshop, ERP, DATEV, Lexware oder Excel. Die Datei wird nur in diesem Browser verarbeitet.',
+    'Ziehen Sie einen CSV-Export hierher – aus Webshop, ERP, DATEV, Lexware oder Excel. Zuerst die Bestellungen oder Rechnungen; Kundenstammdaten und Marketingausgaben ergänzen sie auf Wunsch. Die Datei wird nur in diesem Browser verarbeitet.',
   'import.drop': 'CSV-Datei hier ablegen',
   'import.or': 'oder',
   'import.choose': 'Datei auswählen',
   'import.demo': 'Demodaten laden',
-  'import.demoHint': 'Ein fiktiver B2B-Großhändler: rund 3.000 Kunden über 3 Jahre.',
+  'import.demoHint':
+    'Ein fiktiver B2B-Großhändler: rund 3.000 Kunden über 3 Jahre, mit Kundenstammdaten und Marketingausgaben.',
   'import.datasets': 'Datensätze in diesem Arbeitsbereich',
   'import.noDatasets': 'Noch keine Datensätze. Importieren Sie eine Datei oder laden Sie die Demodaten.',
   'import.reading': 'Datei wird untersucht …',
@@ -21,13 +22,17 @@ export const de = {
   'import.kindHint.orders': 'Bestell-, Rechnungs- oder Umsatzzeilen: wer hat wann wie viel gekauft.',
   'import.kindHint.customers':
     'Eine Zeile je Kunde: Kundennummer, Branche, Region, Größe, Akquisekanal, Erstkontakt, Tickets, NPS. Die neueste Datei wird verwendet.',
-  'import.kindHint.spend': 'Eine Zeile je Monat und Kanal: Kosten, Impressionen, Klicks, Leads, Neukunden.',
+  'import.kindHint.spend':
+    'Eine Zeile je Monat und Kanal: Kosten, Impressionen, Klicks, Leads, Neukunden. Alle Ausgaben-Dateien werden zusammengezählt – importieren Sie denselben Zeitraum nicht zweimal.',
   'import.demoRecordsMissing':
     'Die Bestellungen der Demodaten wurden importiert; die Demo-Kundenstammdaten oder -Marketingausgaben fehlen in dieser Installation.',
   'records.customers': 'Kundenstammdaten',
   'records.spend': 'Marketingausgaben',
   'records.none': 'Noch keine Datei.',
   'records.inUse': 'in Verwendung',
+  'records.spendAdded': 'Alle Dateien zählen: ihre Ausgaben werden zusammengezählt.',
+  'import.demoRecordsImported':
+    'Dazu importiert: die Kundenstammdaten und Marketingausgaben der Demo. Sie stehen nach „Fertig“ in der Liste unter den Datensätzen.',
   'records.rename': 'Umbenennen',
   'records.renameLabel': 'Neuer Name',
   'records.save': 'Speichern',
@@ -37,10 +42,12 @@ export const de = {
   'summary.masterCustomers': 'Kundennummern',
   'summary.periods': 'Zeitraum',
   'summary.unknownChannels':
-    'Kanäle mit Ausgaben, über die laut Daten kein Kunde kam: {channels}. Die Ausgaben bleiben erhalten.',
+    'Über diese Kanäle kam laut Stammdaten (Akquisekanal) und Bestellungen (Kanal) kein Kunde: {channels}. Prüfen Sie die Schreibweise der Kanäle; die Ausgaben bleiben gespeichert.',
   'summary.joinMatched': 'Kundennummern mit Bestellungen',
-  'summary.joinOnlyMaster': 'nur in den Stammdaten',
-  'summary.joinOnlyOrders': 'nur in den Bestellungen',
+  'summary.joinOnlyMaster': 'Nur in den Stammdaten',
+  'summary.joinOnlyOrders': 'Nur in den Bestellungen',
+  'summary.joinNone':
+    'Keine Kundennummer der Stammdaten kommt in den Bestellungen vor. Ist die richtige Spalte als Kundennummer zugeordnet, und sind die Nummern gleich geschrieben (z. B. „K-001“ gegenüber „1“)?',
   'summary.joinNoOrders':
     'Noch kein Bestelldatensatz: der Abgleich der Kundennummern folgt nach dessen Import.',
 
@@ -86,6 +93,7 @@ export const de = {
   'map.duplicatesHint':
     'Doppelte Zeilen werden immer gezählt und markiert; die Wahl lässt sich später ändern.',
   'map.name': 'Name des Datensatzes',
+  'map.recordName': 'Name in der Liste',
   'map.preview': 'Vorschau: so werden die ersten Zeilen gespeichert',
   'map.previewProblems': '{n} von {total} Vorschauzeilen würden abgelehnt.',
   'map.col.line': 'Zeile',
@@ -208,6 +216,7 @@ export const de = {
   'csv.headerRow': 'Kopfzeile der Datei (zum Korrigieren und erneuten Import)',
   'csv.rejectsFile': '{name} – abgelehnte Zeilen.csv',
   'dataset.rows': '{rows} Zeilen',
+  'dataset.customers': '{n} Kunden',
   'dataset.rejected': '{rows} abgelehnt',
   'dataset.imported': 'importiert am {date}',
   'dataset.details': 'Zusammenfassung',
@@ -219,12 +228,13 @@ export const de = {
 export const en: Texts<typeof de> = {
   'import.title': 'Import data',
   'import.intro':
-    'Drop a CSV export of your orders or invoices here – from a web shop, an ERP, DATEV, Lexware or Excel. The file is processed only in this browser.',
+    'Drop a CSV export here – from a web shop, an ERP, DATEV, Lexware or Excel. First the orders or invoices; customer master data and marketing spend can add to them. The file is processed only in this browser.',
   'import.drop': 'Drop a CSV file here',
   'import.or': 'or',
   'import.choose': 'Choose file',
   'import.demo': 'Load demo data',
-  'import.demoHint': 'A fictional B2B wholesaler: about 3,000 customers over 3 years.',
+  'import.demoHint':
+    'A fictional B2B wholesaler: about 3,000 customers over 3 years, with customer master data and marketing spend.',
   'import.datasets': 'Datasets in this workspace',
   'import.noDatasets': 'No datasets yet. Import a file or load the demo data.',
   'import.reading': 'Reading the file …',
@@ -235,13 +245,17 @@ export const en: Texts<typeof de> = {
   'import.kindHint.orders': 'Order, invoice or sales lines: who bought what when for how much.',
   'import.kindHint.customers':
     'One row per customer: customer id, industry, region, size, acquisition channel, first contact, tickets, NPS. The newest file is used.',
-  'import.kindHint.spend': 'One row per month and channel: cost, impressions, clicks, leads, new customers.',
+  'import.kindHint.spend':
+    'One row per month and channel: cost, impressions, clicks, leads, new customers. All spend files are added up – do not import the same months twice.',
   'import.demoRecordsMissing':
     'The demo orders were imported; the demo customer master data or marketing spend is missing from this installation.',
   'records.customers': 'Customer master data',
   'records.spend': 'Marketing spend',
   'records.none': 'No file yet.',
   'records.inUse': 'in use',
+  'records.spendAdded': 'Every file counts: their spend is added up.',
+  'import.demoRecordsImported':
+    'Also imported: the demo’s customer master data and marketing spend. After “Done” they are listed below the datasets.',
   'records.rename': 'Rename',
   'records.renameLabel': 'New name',
   'records.save': 'Save',
@@ -251,10 +265,12 @@ export const en: Texts<typeof de> = {
   'summary.masterCustomers': 'Customer ids',
   'summary.periods': 'Period',
   'summary.unknownChannels':
-    'Channels with spend through which, according to the data, no customer came: {channels}. The spend is kept.',
+    'No customer came through these channels according to the master data (acquisition channel) and the orders (channel): {channels}. Check how the channels are spelt; the spend is kept.',
   'summary.joinMatched': 'Customer ids with orders',
-  'summary.joinOnlyMaster': 'only in the master data',
-  'summary.joinOnlyOrders': 'only in the orders',
+  'summary.joinOnlyMaster': 'Only in the master data',
+  'summary.joinOnlyOrders': 'Only in the orders',
+  'summary.joinNone':
+    'No customer id of the master data occurs in the orders. Is the right column mapped as the customer id, and are the ids written the same way (e.g. “K-001” against “1”)?',
   'summary.joinNoOrders': 'No orders dataset yet: the customer ids are matched once one is imported.',
 
   'map.title': 'Map columns',
@@ -298,6 +314,7 @@ export const en: Texts<typeof de> = {
   'map.duplicates.drop': 'exclude from the analysis',
   'map.duplicatesHint': 'Duplicate rows are always counted and flagged; you can change this choice later.',
   'map.name': 'Dataset name',
+  'map.recordName': 'Name in the list',
   'map.preview': 'Preview: the first rows as they will be stored',
   'map.previewProblems': '{n} of {total} preview rows would be rejected.',
   'map.col.line': 'Line',
@@ -420,6 +437,7 @@ export const en: Texts<typeof de> = {
   'csv.headerRow': 'Header row of the file (to fix and re-import)',
   'csv.rejectsFile': '{name} – rejected rows.csv',
   'dataset.rows': '{rows} rows',
+  'dataset.customers': '{n} customers',
   'dataset.rejected': '{rows} rejected',
   'dataset.imported': 'imported {date}',
   'dataset.details': 'Summary',

@@ -51,8 +51,8 @@ class ImportFlow {
   result = $state.raw<DatasetInfo | RecordFileInfo | null>(null);
   /** The kind of file the drop zone and the file picker open (order lines by default). */
   kind = $state<ImportKind>('orders');
-  /** A notice beside the summary (the demo's record files are missing), or null. */
-  notice = $state<'demoRecordsMissing' | null>(null);
+  /** A notice beside the summary (the demo's record files were imported too, or are missing), or null. */
+  notice = $state<'demoRecordsMissing' | 'demoRecordsImported' | null>(null);
   /** The demo's orders are being imported: its record files follow once they are in. */
   private demoPending = false;
   /** Counts record imports and deletes, so that the record lists reload. */
@@ -241,7 +241,7 @@ class ImportFlow {
       if (!res.ok) missing = true;
     }
     this.recordsVersion++;
-    if (missing) this.notice = 'demoRecordsMissing';
+    this.notice = missing ? 'demoRecordsMissing' : 'demoRecordsImported';
   }
 
   async refreshPreview() {
