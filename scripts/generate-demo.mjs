@@ -1250,7 +1250,10 @@ export function generateDemoFiles(options = {}) {
   );
   /** @type {Set<string>} */
   const lateContact = new Set();
-  const candidates = master.filter((c) => !problem.has(c.number));
+  // Their first purchase lies at least 60 days before the end, so that the late contact is not after the data.
+  const candidates = master.filter(
+    (c) => !problem.has(c.number) && (facts.get(c.number)?.first ?? Infinity) <= END_DAY - 60,
+  );
   while (lateContact.size < Math.min(CONTACTS_AFTER_FIRST_PURCHASE, candidates.length)) {
     lateContact.add(rng.pick(candidates).number);
   }

@@ -454,5 +454,8 @@ describe('demo data: master data and marketing spend files', () => {
       return first !== undefined && parseDate(r[6])! > first.day;
     });
     expect(after).toHaveLength(5);
+    // No contact lies after the data (31.12.2025): a late contact is still a contact before the export.
+    const end = parseDate('31.12.2025')!;
+    expect(master.records.filter((r) => parseDate(r[6])! > end)).toEqual([]);
   });
 });
