@@ -38,10 +38,11 @@ const SPEND = [
   '04.2023;Empfehlung;300,00;;;12;3', // 6
 ];
 
-async function importKind(page, kind, file) {
+async function importKind(page, kind, file, check = async () => {}) {
   await page.click(`[data-testid=kind-${kind}]`);
   await page.setInputFiles('[data-testid=file-input]', file);
   await page.waitForSelector('[data-testid=preview] tbody tr');
+  await check();
   await page.click('[data-testid=start-import]');
   await page.waitForSelector(`[data-testid=record-summary][data-source=${kind}]`, { timeout: 20_000 });
 }
@@ -51,7 +52,10 @@ test(
   { timeout: 90_000 },
   async () => {
     const { page, context } = await app.open();
-    await importKind(page, 'customers', csv('Kundenstamm.csv', cp1252(MASTER)));
+    // The first-contact dates are dates: their format is offered.
+    await importKind(page, 'customers', csv('Kundenstamm.csv', cp1252(MASTER)), async () =>
+      assert.equal(await page.locator('[data-testid=opt-dateformat]').count(), 1),
+    );
     assert.equal(num(await text(page, 'sum-rowsRead')), 5);
     assert.equal(num(await text(page, 'sum-imported')), 3);
     assert.equal(num(await text(page, 'sum-rejected')), 2);
@@ -82,7 +86,10 @@ test(
   { timeout: 90_000 },
   async () => {
     const { page, context } = await app.open();
-    await importKind(page, 'spend', csv('Marketing.csv', cp1252(SPEND)));
+    // Months only (01.2023, Mär 2023): no date format to choose.
+    await importKind(page, 'spend', csv('Marketing.csv', cp1252(SPEND)), async () =>
+      assert.equal(await page.locator('[data-testid=opt-dateformat]').count(), 0),
+    );
     assert.equal(num(await text(page, 'sum-imported')), 4);
     assert.equal(num(await text(page, 'sum-rejected')), 1);
     assert.equal(await page.locator('[data-testid=reason-badPeriod]').count(), 1);

@@ -83,6 +83,20 @@ describe('record files', () => {
     expect([...row!.data.days.period]).toEqual([365, 396, 396]);
   });
 
+  it('names the channels of the spend files once each, as first written (rejected rows left out)', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    expect(unwrap(await api.spendChannels(ws))).toEqual([]);
+    await importRecords(ws, 'spend', SPEND);
+    await importRecords(
+      ws,
+      'spend',
+      ['Monat;Kanal;Kosten', '03.1971; Radio ;10,00', '03.1971;Podcast;5,00'].join('\n'),
+      'b.csv',
+    );
+    // The first file: Messe (line 3 rejected, Messe still from line 2), Radio, Empfehlung; the second adds Podcast.
+    expect(unwrap(await api.spendChannels(ws))).toEqual(['Messe', 'Radio', 'Empfehlung', 'Podcast']);
+  });
+
   it('the worker reads the newest master file and every spend file oldest first, again after changes', async () => {
     const ws = unwrap(await api.createWorkspace('W'));
     const other = unwrap(await api.createWorkspace('Other'));
