@@ -389,6 +389,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     table,
     rows,
     newCustomers: blendedNew,
+    newByChannel: year.newCustomers,
     firstOrderAov: table.hasAmount ? firstAll.mean : null,
     aov: k.aov.value,
     repeatRate: k.repeatRate.value,
