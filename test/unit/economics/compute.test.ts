@@ -110,6 +110,18 @@ describe('computeEconomics', () => {
     ]);
   });
 
+  it('a target LTV:CAC of 0 or less is not usable: the default 3 applies, said as a default', () => {
+    for (const target of [0, -2]) {
+      const n = computeEconomics(
+        inputs({ figures: { ...FIGURES, costs: { ...FIGURES.costs, targetLtvToCac: target } } }),
+      ).result;
+      expect(n.settings.targetLtvToCac).toBe(3);
+      expect(n.settings.defaults).toContain('targetLtvToCac');
+      const ads = n.channels.find((c) => c.channel === 'Ads')!;
+      expect(ads.maxAffordableCac.value).toBeCloseTo(ads.newCustomerClv.value! / 3, 9);
+    }
+  });
+
   it('joins the master data', () => {
     expect(r.master).toMatchObject({ masterRows: 300, matched: 300, onlyInMaster: 0, onlyInOrders: 0 });
   });
