@@ -144,6 +144,9 @@ export function forecastValueModel(report: ForecastReport | null): ValueModel | 
   return { purchase, spend: spend.params as unknown as GammaGammaParams };
 }
 
+/** A target LTV:CAC divides the new-customer CLV: one of 0 or less is not usable (the default applies). */
+const usableTarget = (t: number | null): t is number => t !== null && Number.isFinite(t) && t > 0;
+
 /** The figures' view of the cost settings, and the keys that rest on a default. */
 export function marginSettings(f: YourFigures): { settings: MarginSettings; defaults: string[] } {
   const c = f.costs;
@@ -153,7 +156,7 @@ export function marginSettings(f: YourFigures): { settings: MarginSettings; defa
   if (c.serviceCostPerTicket === null && c.serviceCostPerCustomerYear === null)
     defaults.push('serviceCostPerTicket', 'serviceCostPerCustomerYear');
   if (c.discountPercentMonthly === null) defaults.push('discountPercentMonthly');
-  if (c.targetLtvToCac === null) defaults.push('targetLtvToCac');
+  if (!usableTarget(c.targetLtvToCac)) defaults.push('targetLtvToCac');
   return {
     settings: {
       marginPercent: f.marginPercent,
@@ -197,7 +200,8 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
   const ids = lines.dicts.customer ?? [];
   const { settings, defaults } = marginSettings(figures);
   const monthlyDiscount = (figures.costs.discountPercentMonthly ?? DEFAULT_DISCOUNT_PERCENT_MONTHLY) / 100;
-  const target = figures.costs.targetLtvToCac ?? DEFAULT_TARGET_LTV_TO_CAC;
+  const typedTarget = figures.costs.targetLtvToCac;
+  const target = usableTarget(typedTarget) ? typedTarget : DEFAULT_TARGET_LTV_TO_CAC;
   const months = options.horizonMonths;
   const history = historyDays(lines, D) >= 730;
 
@@ -389,6 +393,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     table,
     rows,
     newCustomers: blendedNew,
+    newByChannel: year.newCustomers,
     firstOrderAov: table.hasAmount ? firstAll.mean : null,
     aov: k.aov.value,
     repeatRate: k.repeatRate.value,

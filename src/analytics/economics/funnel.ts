@@ -79,6 +79,11 @@ export interface FunnelInputs {
   nps: number | null;
   /** Only the spend rows of this channel index (absent: every row, with or without a channel). */
   channel?: number;
+  /**
+   * Over all channels: the new customers of (D − 365d, D] per channel index (the last slot: without a channel), so
+   * that the lead conversion counts only the channels whose spend rows carry leads. Absent: `newCustomers`.
+   */
+  newByChannel?: Float64Array;
 }
 
 type Kpi = FunnelStage['kpis'][number];
@@ -96,6 +101,8 @@ export function funnel(inp: FunnelInputs): FunnelStage[] {
   let hasLeads = false;
   let spendWithClicks = 0;
   let spendWithLeads = 0;
+  // The channels (index; the last slot: rows without a channel) whose rows of the last year carry leads.
+  const withLeads = inp.newByChannel ? new Uint8Array(inp.newByChannel.length) : null;
   const r = inp.rows;
   if (r) {
     for (let i = 0; i < r.n; i++) {
@@ -114,10 +121,17 @@ export function funnel(inp: FunnelInputs): FunnelStage[] {
         hasLeads = true;
         leads += r.leads[i];
         spendWithLeads += r.amount[i];
+        if (withLeads) withLeads[r.channel[i] < 0 ? withLeads.length - 1 : r.channel[i]] = 1;
       }
     }
   }
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+  // Lead conversion: the new customers of the channels with leads (one channel: its own new customers).
+  let newWithLeads = inp.newCustomers;
+  if (withLeads && inp.channel === undefined) {
+    newWithLeads = 0;
+    for (let ch = 0; ch < withLeads.length; ch++) if (withLeads[ch]) newWithLeads += inp.newByChannel![ch];
+  }
   const stage = (phase: FunnelPhase, kpis: Kpi[], hint: FunnelHint): FunnelStage => {
     const has = kpis.some((k) => k.value !== null);
     return { phase, kpis: kpis.filter((k) => k.value !== null), hint: has ? null : hint };
@@ -143,7 +157,7 @@ export function funnel(inp: FunnelInputs): FunnelStage[] {
       'decision',
       [
         kpi('newCustomers', inp.newCustomers, 'count'),
-        kpi('leadConversion', hasLeads ? ratio(inp.newCustomers, leads) : null, 'percent'),
+        kpi('leadConversion', hasLeads ? ratio(newWithLeads, leads) : null, 'percent'),
         kpi('firstOrderAov', inp.firstOrderAov, 'money'),
       ],
       'orders',

@@ -9,6 +9,7 @@ import { computeForecast, horizonIndex } from '../../../src/analytics/forecast';
 import { computeKpis } from '../../../src/analytics/kpis';
 import { computeRfm } from '../../../src/analytics/rfm';
 import { purchaseOccasions } from '../../../src/analytics/occasions';
+import { bgnbdUnconditionalExpected, type BgNbdParams } from '../../../src/analytics/btyd/bgnbd';
 import { EMPTY_FIGURES, type YourFigures } from '../../../src/shared/figures';
 import { day, makeLines, records, tableOf, type Row } from './fixture';
 
@@ -110,6 +111,18 @@ describe('computeEconomics', () => {
     ]);
   });
 
+  it('a target LTV:CAC of 0 or less is not usable: the default 3 applies, said as a default', () => {
+    for (const target of [0, -2]) {
+      const n = computeEconomics(
+        inputs({ figures: { ...FIGURES, costs: { ...FIGURES.costs, targetLtvToCac: target } } }),
+      ).result;
+      expect(n.settings.targetLtvToCac).toBe(3);
+      expect(n.settings.defaults).toContain('targetLtvToCac');
+      const ads = n.channels.find((c) => c.channel === 'Ads')!;
+      expect(ads.maxAffordableCac.value).toBeCloseTo(ads.newCustomerClv.value! / 3, 9);
+    }
+  });
+
   it('joins the master data', () => {
     expect(r.master).toMatchObject({ masterRows: 300, matched: 300, onlyInMaster: 0, onlyInOrders: 0 });
   });
@@ -136,6 +149,25 @@ describe('computeEconomics', () => {
     expect(clv).toBeGreaterThan(0);
     expect(ads.maxAffordableCac.value).toBeCloseTo(clv / 3, 9);
     expect(ads.ltvToCac.value).toBeCloseTo(clv / ads.cac.value!, 9);
+  });
+
+  it('new-customer CLV = 40 % × (mean first order of the channel’s new customers + the repeat value)', () => {
+    // The first order of customer i is its first row (its first day); Ads are the customers i % 3 = 0.
+    const firsts = firstDay
+      .map((f, i) => ({ f, i, a: rows.find((row) => row.c === `K${i}` && row.d === f)!.a }))
+      .filter((x) => x.i % 3 === 0 && x.f > D - 365 && x.f <= D);
+    const meanFirst = firsts.reduce((s, x) => s + x.a, 0) / firsts.length;
+    // Repeat value: E[spend] = pγ / (q − 1) times the discounted increments of the unconditional E[X] (weeks).
+    const bg = FORECAST.report.fit!.params as unknown as BgNbdParams;
+    const gg = FORECAST.report.spend!.fit!.params as unknown as { p: number; q: number; gamma: number };
+    const weeks = (k: number) => (k * 365.25) / 12 / 7;
+    let repeat = 0;
+    for (let k = 1; k <= 12; k++)
+      repeat +=
+        (bgnbdUnconditionalExpected(bg, weeks(k)) - bgnbdUnconditionalExpected(bg, weeks(k - 1))) / 1.01 ** k;
+    repeat *= (gg.p * gg.gamma) / (gg.q - 1);
+    const ads = r.channels.find((c) => c.channel === 'Ads')!;
+    expect(ads.newCustomerClv.value).toBeCloseTo(0.4 * (meanFirst + repeat), 6);
   });
 
   it('without costs, the predicted contribution is the margin rate × the forecast CLV', () => {

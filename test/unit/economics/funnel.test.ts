@@ -160,4 +160,22 @@ describe('funnel', () => {
     expect(kpi(mail, 1, 'costPerLead')).toBe(25);
     expect(kpi(mail, 2, 'leadConversion')).toBe(5 / 2);
   });
+
+  it('all channels: lead conversion counts only the new customers of channels whose rows carry leads', () => {
+    const spend = records({
+      days: { period: [150, 160] },
+      codes: { channel: ['Ads', 'Fair'] },
+      numbers: { amount: [100, 500], leads: [8, NaN] },
+    });
+    const names = new ChannelNames();
+    const rows = spendRows([spend], [], {}, names);
+    // 5 new customers: 2 of Ads (8 leads), 3 of Fair (no leads counted): 2 / 8, not 5 / 8.
+    const newByChannel = new Float64Array(names.size + 1);
+    newByChannel[names.index('Ads')] = 2;
+    newByChannel[names.index('Fair')] = 3;
+    const f = funnel({ ...base, rows, newByChannel });
+    const kpi = (phase: number, id: string) => f[phase].kpis.find((k) => k.id === id)?.value;
+    expect(kpi(2, 'newCustomers')).toBe(5);
+    expect(kpi(2, 'leadConversion')).toBe(2 / 8);
+  });
 });
