@@ -4,7 +4,7 @@
  */
 import type { BudgetAllocation } from '../../shared/economics';
 import type { CustomerTable } from '../customers';
-import type { SpendRows } from './channels';
+import { shareIn, type SpendRows } from './channels';
 
 /** A verdict's tolerance: more than 10 percentage points off the value-weighted split. */
 export const BUDGET_TOLERANCE = 0.1;
@@ -49,9 +49,10 @@ export function budgetAllocation(inp: BudgetInputs): BudgetAllocation {
   if (inp.rows) {
     const r = inp.rows;
     for (let i = 0; i < r.n; i++) {
-      if (r.day[i] <= boundary || r.day[i] > D) continue;
-      if (r.existing[i]) ex += r.amount[i];
-      else acq += r.amount[i];
+      const share = shareIn(r, i, boundary, D);
+      if (share === 0) continue;
+      if (r.existing[i]) ex += r.amount[i] * share;
+      else acq += r.amount[i] * share;
     }
   }
   let source: BudgetAllocation['source'] = 'none';

@@ -92,6 +92,8 @@ export interface SpendRows {
   n: number;
   /** First day of the row's period (a date, or the first of the month). */
   day: Int32Array;
+  /** Days the row covers from `day` on: the days of its month for a month, 1 for a date (docs/economics.md). */
+  length: Int32Array;
   /** Channel index (−1: no channel). */
   channel: Int32Array;
   amount: Float64Array;
@@ -129,6 +131,7 @@ export function spendRows(
   const total = files.reduce((a, f) => a + f.n, 0) + typed.length;
   const r = {
     day: new Int32Array(total),
+    length: new Int32Array(total),
     channel: new Int32Array(total),
     amount: new Float64Array(total),
     existing: new Uint8Array(total),
@@ -148,12 +151,17 @@ export function spendRows(
     const chIndex = chCodes ? Int32Array.from(f.dicts.channel ?? [], (v) => names.index(v)) : null;
     const pCodes = f.codes.purpose;
     const pDict = (f.dicts.purpose ?? []).map(purposeOf);
+    // A file whose every period falls on the 1st of a month holds months (`03.2024`); any other day makes it dates.
+    let monthly = true;
+    for (let i = 0; i < f.n && monthly; i++)
+      if (days[i] !== NO_DAY && civilFromDays(days[i]).d !== 1) monthly = false;
     for (let i = 0; i < f.n; i++) {
       const d = days[i];
       const a = amounts[i];
       if (d === NO_DAY || a !== a) continue;
       const ch = chIndex ? chIndex[chCodes![i]] : -1;
       r.day[n] = d;
+      r.length[n] = monthly ? daysInMonthOf(d) : 1;
       r.channel[n] = ch;
       r.amount[n] = a;
       const p = pCodes ? pDict[pCodes[i]] : null;
@@ -172,6 +180,7 @@ export function spendRows(
     if (!m || !Number.isFinite(t.amount)) continue;
     const ch = names.index(t.channel);
     r.day[n] = daysFromCivil(Number(m[1]), Number(m[2]), 1);
+    r.length[n] = daysInMonthOf(r.day[n]);
     r.channel[n] = ch;
     r.amount[n] = t.amount;
     r.existing[n] = purposeOfChannel(ch);
@@ -182,6 +191,7 @@ export function spendRows(
   return {
     n,
     day: r.day.subarray(0, n),
+    length: r.length.subarray(0, n),
     channel: r.channel.subarray(0, n),
     amount: r.amount.subarray(0, n),
     existing: r.existing.subarray(0, n),
@@ -192,6 +202,26 @@ export function spendRows(
     fileRows,
     typedMonths: months.size,
   };
+}
+
+/** The days of the month of a day number. */
+function daysInMonthOf(day: number): number {
+  const { y, m } = civilFromDays(day);
+  return m === 12
+    ? daysFromCivil(y + 1, 1, 1) - daysFromCivil(y, 12, 1)
+    : daysFromCivil(y, m + 1, 1) - daysFromCivil(y, m, 1);
+}
+
+/**
+ * The share of spend row i that falls into the window (from, to] (`from` exclusive): a month row counts by its days
+ * in the window, so that a window of 365 days takes 365 days of monthly spend whatever day it starts on.
+ */
+export function shareIn(rows: SpendRows, i: number, from: number, to: number): number {
+  const start = rows.day[i];
+  const len = rows.length[i];
+  const lo = Math.max(start, from + 1);
+  const hi = Math.min(start + len - 1, to);
+  return hi < lo ? 0 : (hi - lo + 1) / len;
 }
 
 /** Period number of a day: months since year 0, quarters or years. */
@@ -282,10 +312,11 @@ export function channelWindow(
     if (f > from && f <= to) out.newCustomers[ch]++;
   }
   for (let i = 0; i < rows.n; i++) {
-    const d = rows.day[i];
-    if (rows.existing[i] || d <= from || d > to) continue;
-    if (rows.channel[i] < 0) out.spendWithoutChannel += rows.amount[i];
-    else out.spend[rows.channel[i]] += rows.amount[i];
+    if (rows.existing[i]) continue;
+    const share = shareIn(rows, i, from, to);
+    if (share === 0) continue;
+    if (rows.channel[i] < 0) out.spendWithoutChannel += rows.amount[i] * share;
+    else out.spend[rows.channel[i]] += rows.amount[i] * share;
   }
   return out;
 }

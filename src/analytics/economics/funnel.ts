@@ -7,7 +7,7 @@ import type { FunnelHint, FunnelKpi, FunnelPhase, FunnelStage, TimeToValue } fro
 import { NO_DAY } from '../../shared/columns';
 import type { CustomerTable } from '../customers';
 import { quantileSorted } from './margin';
-import type { SpendRows } from './channels';
+import { shareIn, type SpendRows } from './channels';
 
 /**
  * Median days from the first-contact date to the first purchase occasion over the customers with both and a
@@ -106,21 +106,22 @@ export function funnel(inp: FunnelInputs): FunnelStage[] {
   const r = inp.rows;
   if (r) {
     for (let i = 0; i < r.n; i++) {
-      if (r.day[i] <= D - 365 || r.day[i] > D) continue;
       if (inp.channel !== undefined && r.channel[i] !== inp.channel) continue;
+      const share = shareIn(r, i, D - 365, D);
+      if (share === 0) continue;
       if (r.impressions[i] === r.impressions[i]) {
         hasImpressions = true;
-        impressions += r.impressions[i];
+        impressions += r.impressions[i] * share;
       }
       if (r.clicks[i] === r.clicks[i]) {
         hasClicks = true;
-        clicks += r.clicks[i];
-        spendWithClicks += r.amount[i];
+        clicks += r.clicks[i] * share;
+        spendWithClicks += r.amount[i] * share;
       }
       if (r.leads[i] === r.leads[i]) {
         hasLeads = true;
-        leads += r.leads[i];
-        spendWithLeads += r.amount[i];
+        leads += r.leads[i] * share;
+        spendWithLeads += r.amount[i] * share;
         if (withLeads) withLeads[r.channel[i] < 0 ? withLeads.length - 1 : r.channel[i]] = 1;
       }
     }

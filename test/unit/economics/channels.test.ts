@@ -8,6 +8,7 @@ import {
   periodOf,
   purposeOf,
   spendInfo,
+  shareIn,
   spendRows,
 } from '../../../src/analytics/economics/channels';
 import { joinMaster } from '../../../src/analytics/master-join';
@@ -155,11 +156,36 @@ describe('CAC per channel and period', () => {
     const at = (n: string) => names.names.indexOf(n);
     expect(w.customers[at('Web')]).toBe(2);
     expect(w.newCustomers[at('Web')]).toBe(1);
-    // 2024 is a leap year: (D − 365d, D] begins after 2024-01-01, so January's 300 is not in it.
-    expect(w.spend[at('Ads')]).toBe(200);
+    // 2024 is a leap year: (D − 365d, D] begins on 2024-01-02, so January's 300 (a month: the file's periods are all
+    // on the 1st) counts with its 30 days in the window, 300 × 30/31, and February's 200 in full.
+    expect(w.spend[at('Ads')]).toBeCloseTo((300 * 30) / 31 + 200, 9);
     expect(w.spend[at('Print')]).toBe(50);
     expect(w.spend[at('Shop')]).toBe(40);
     expect(w.spend[at('Web')]).toBe(0);
+  });
+
+  it('a month row counts by its days in the window; a file of dates counts each date', () => {
+    const names = new ChannelNames();
+    const months = records({
+      days: { period: [day('2025-06-01'), day('2024-06-01'), day('2024-05-01')] },
+      codes: { channel: ['Ads', 'Ads', 'Ads'] },
+      numbers: { amount: [300, 300, 310] },
+    });
+    const dates = records({
+      days: { period: [day('2025-06-01'), day('2024-06-15'), day('2024-06-16')] },
+      codes: { channel: ['Mail', 'Mail', 'Mail'] },
+      numbers: { amount: [10, 20, 40] },
+    });
+    const rows = spendRows([months, dates], [{ month: '2025-06', channel: 'Typed', amount: 30 }], {}, names);
+    expect(Array.from(rows.length)).toEqual([30, 30, 31, 1, 1, 1, 30]);
+    const to = day('2025-06-15');
+    const from = to - 365; // 2024-06-15, exclusive
+    const at = (i: number) => shareIn(rows, i, from, to);
+    // June 2025: 1st to 15th of 30 days; June 2024: 16th to 30th; May 2024: outside.
+    expect([at(0), at(1), at(2)]).toEqual([15 / 30, 15 / 30, 0]);
+    // Dates: 2025-06-01 and 2024-06-16 in the window, 2024-06-15 not.
+    expect([at(3), at(4), at(5)]).toEqual([1, 0, 1]);
+    expect(at(6)).toBe(15 / 30);
   });
 
   it('period numbers and labels', () => {
