@@ -66,8 +66,10 @@ function economicsOf(
   const forecast = p.table.hasAmount ? forecastOf(p, settings) : null;
   const occasions = occasionsOf(p);
   const kpis = p.scope.cached('kpis', () => computeKpis(p.lines, p.opts, p.table));
+  // A channel's customers follow from the master data in use (a new master file also drops every session).
+  const masterKey = master ? `${master.info.id}@${master.info.createdAt}` : '';
   const channelFit = (channel: string, keep: () => Uint8Array): ValueModel | null =>
-    p.scope.cached(`economics-fit|${settings.model}|${channel}`, () =>
+    p.scope.cached(`economics-fit|${settings.model}|${masterKey}|${channel}`, () =>
       fitValueModel(occasions, keep(), p.opts.asOf, settings.model),
     );
   // computeMs: the figures alone (the forecast fit and the KPIs are memoised in the scope).
