@@ -31,6 +31,7 @@ const VIEWS = [
     idle: '[data-testid=fc-busy]',
   },
   { id: 'selfcheck', ready: '[data-testid=evidence-pareto]' },
+  { id: 'economics', ready: '[data-testid=ec-figures]', idle: '[data-testid=ec-loading]' },
   { id: 'valuestream', ready: '[data-testid=vs-template], [data-testid=vs-step]' },
   { id: 'settings', ready: '[data-testid=storage-usage]' },
 ];
