@@ -31,7 +31,20 @@ export interface AxisTitles {
   y?: string;
   y1?: string;
 }
-const title = (text: string | undefined) => ({ display: !!text, text: text ?? '' });
+/** An axis title; an axis without one shows none. */
+export const axisTitle = (text: string | undefined) => ({ display: !!text, text: text ?? '' });
+
+/** The options every chart of the app shares: fills its box, drawn at once (no animation). */
+export const BASE_OPTIONS = { responsive: true, maintainAspectRatio: false, animation: false } as const;
+
+/** A value axis from zero whose ticks are written with `format` (money, counts, ratios). */
+export function valueAxis(format: (n: number) => string, text: string | undefined) {
+  return {
+    beginAtZero: true,
+    ticks: { callback: (v: string | number) => format(Number(v)) },
+    title: axisTitle(text),
+  };
+}
 
 /** The number of periods up to the last one with a value in any series (the axis ends there, not at 35). */
 export function periodsShown(series: readonly (readonly (number | null)[])[]): number {
@@ -87,17 +100,15 @@ export function trendConfig(s: TrendSeries): ChartConfig {
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { title: title(s.axes?.x) },
+        x: { title: axisTitle(s.axes?.x) },
         y: {
           beginAtZero: true,
           grid: { color: COLORS.grid },
           ticks: { callback: (v) => (hasRevenue ? s.format(Number(v)) : String(v)) },
-          title: title(hasRevenue ? s.axes?.y : s.axes?.y1),
+          title: axisTitle(hasRevenue ? s.axes?.y : s.axes?.y1),
         },
         ...(hasRevenue
           ? {
@@ -105,7 +116,7 @@ export function trendConfig(s: TrendSeries): ChartConfig {
                 position: 'right' as const,
                 beginAtZero: true,
                 grid: { drawOnChartArea: false },
-                title: title(s.axes?.y1),
+                title: axisTitle(s.axes?.y1),
               },
             }
           : {}),
@@ -146,13 +157,17 @@ export function lorenzConfig(
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       parsing: false,
       scales: {
-        x: { type: 'linear', min: 0, max: 100, ticks: { callback: (v) => `${v} %` }, title: title(axes.x) },
-        y: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` }, title: title(axes.y) },
+        x: {
+          type: 'linear',
+          min: 0,
+          max: 100,
+          ticks: { callback: (v) => `${v} %` },
+          title: axisTitle(axes.x),
+        },
+        y: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` }, title: axisTitle(axes.y) },
       },
     },
   } as ChartConfig;
@@ -186,12 +201,10 @@ export function cohortCurvesConfig(
       })),
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       scales: {
-        x: { title: title(axes.x) },
-        y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.y) },
+        x: { title: axisTitle(axes.x) },
+        y: valueAxis(format, axes.y),
       },
     },
   } as ChartConfig;
@@ -209,14 +222,12 @@ export function barsConfig(
     type: 'bar',
     data: { labels, datasets: [{ label, data: values, backgroundColor: COLORS.primary }] },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       indexAxis: 'y',
       plugins: { legend: { display: false } },
       scales: {
-        x: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.x) },
-        y: { title: title(axes.y) },
+        x: valueAxis(format, axes.x),
+        y: { title: axisTitle(axes.y) },
       },
     },
   } as ChartConfig;
@@ -237,13 +248,11 @@ export function columnsConfig(
       datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: colors[i % 2] })),
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       plugins: { legend: { display: series.length > 1 } },
       scales: {
-        x: { title: title(axes.x) },
-        y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.y) },
+        x: { title: axisTitle(axes.x) },
+        y: valueAxis(format, axes.y),
       },
     },
   } as ChartConfig;
@@ -284,13 +293,11 @@ export function trackingConfig(
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        y: { beginAtZero: true, title: title(axes.y) },
-        x: { ticks: { maxTicksLimit: 12 }, title: title(axes.x) },
+        y: { beginAtZero: true, title: axisTitle(axes.y) },
+        x: { ticks: { maxTicksLimit: 12 }, title: axisTitle(axes.x) },
       },
     },
     plugins: [
@@ -335,9 +342,7 @@ export function radarConfig(labels: string[], scores: (number | null)[], label: 
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       plugins: { legend: { display: false } },
       scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, backdropColor: 'transparent' } } },
     },

@@ -1,11 +1,9 @@
 /** Pure builders of the Economics view's Chart.js configs (testable in Node); labels and formats are passed in. */
 import type { ChartConfig } from './chart';
-import { COLORS, type AxisTitles } from './configs';
+import { axisTitle, BASE_OPTIONS, COLORS, valueAxis, type AxisTitles } from './configs';
 
 /** Distinct colours for several series (contrast on white), the blended series in the primary colour. */
 export const SERIES_COLORS = ['#c2571a', '#2e7d32', '#6a3d9a', '#00838f', '#ad1457', '#5d4037', '#455a64'];
-
-const title = (text: string | undefined) => ({ display: !!text, text: text ?? '' });
 
 /**
  * One column per channel, with an optional dashed horizontal target line (e.g. the target LTV:CAC) drawn as a
@@ -51,14 +49,12 @@ export function channelColumnsConfig(
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       // The legend draws the target as a line, the bars as boxes.
       plugins: { legend: { display: !!target, labels: { usePointStyle: true } } },
       scales: {
-        x: { title: title(axes.x) },
-        y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.y) },
+        x: { title: axisTitle(axes.x) },
+        y: valueAxis(format, axes.y),
       },
     },
   } as ChartConfig;
@@ -98,13 +94,11 @@ export function cacPeriodsConfig(
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...BASE_OPTIONS,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { title: title(axes.x) },
-        y: { beginAtZero: true, ticks: { callback: (v) => format(Number(v)) }, title: title(axes.y) },
+        x: { title: axisTitle(axes.x) },
+        y: valueAxis(format, axes.y),
       },
     },
   } as ChartConfig;

@@ -81,10 +81,19 @@ export function parseNumberInput(locale: Locale, raw: string, opts: ParseOptions
   return { ok: true, value: value === 0 ? 0 : value };
 }
 
-/** A number for an input field in the UI's language: grouped thousands, up to `maxDigits` decimals, no trailing 0. */
-export function formatNumberInput(locale: Locale, n: number | null | undefined, maxDigits = 4): string {
+/**
+ * A number for an input field in the UI's language: grouped thousands, up to `maxDigits` decimals and at least
+ * `minDigits` (money: 2, so 1234.5 € reads "1.234,50"); trailing zeros beyond `minDigits` are dropped.
+ */
+export function formatNumberInput(
+  locale: Locale,
+  n: number | null | undefined,
+  maxDigits = 4,
+  minDigits = 0,
+): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '';
   return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    minimumFractionDigits: Math.min(minDigits, maxDigits),
     maximumFractionDigits: maxDigits,
     useGrouping: true,
   }).format(n);

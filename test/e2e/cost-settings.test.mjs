@@ -120,8 +120,8 @@ test(
     // Kept in IndexedDB: all still there after a reload.
     await page.reload();
     await page.click('[data-testid=nav-settings]');
-    await valueIs(page, '[data-testid=cost-order]', '1.250,5');
-    assert.equal(await page.inputValue('[data-testid=cost-return]'), '2,5');
+    await valueIs(page, '[data-testid=cost-order]', '1.250,50');
+    assert.equal(await page.inputValue('[data-testid=cost-return]'), '2,50');
     assert.equal(await page.inputValue('[data-testid=cost-discount]'), '1,25');
     assert.equal(await page.inputValue('[data-testid=cost-target]'), '4');
     assert.equal(await page.inputValue('[data-testid=cost-ticket]'), '');
@@ -131,8 +131,8 @@ test(
       .locator('[data-testid=spend-table] thead th .channel')
       .allTextContents()
       .then((a) => a.indexOf('Suche'));
-    assert.equal(await page.inputValue(`[data-testid=spend-0-${col2}]`), '1.250,5');
-    assert.equal(await page.inputValue(`[data-testid=spend-1-${col2}]`), '2,5');
+    assert.equal(await page.inputValue(`[data-testid=spend-0-${col2}]`), '1.250,50');
+    assert.equal(await page.inputValue(`[data-testid=spend-1-${col2}]`), '2,50');
     assert.match(await text(page, `spend-channel-total-${col2}`), /^1\.253,00\s€$/);
     assert.equal(await page.inputValue('select[aria-label="Zweck von Newsletter"]'), 'existing');
     assert.equal(await page.inputValue('select[aria-label="Zweck von Suche"]'), 'acquisition');

@@ -84,7 +84,7 @@ test(
     assert.equal(await page.inputValue('[data-testid=fig-cac]'), '1.25');
     assert.equal(await page.locator('[data-testid=fig-cac-problem]').count(), 1);
     await setCac(page, '1.250');
-    assert.equal(await page.inputValue('[data-testid=fig-cac]'), '1.250');
+    assert.equal(await page.inputValue('[data-testid=fig-cac]'), '1.250,00');
     assert.equal(await page.locator('[data-testid=fig-cac-problem]').count(), 0);
 
     // The Overview subtracts exactly 1250 and says so.
@@ -99,7 +99,7 @@ test(
     // before the typed CAC, and says so.
     await page.click('[data-testid=nav-selfcheck]');
     await page.waitForSelector('[data-testid=sc-cac]');
-    assert.equal(await page.inputValue('[data-testid=sc-cac]'), '1.250');
+    assert.equal(await page.inputValue('[data-testid=sc-cac]'), '1.250,00');
     const cacText = new Intl.NumberFormat('de-DE', {
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
@@ -130,14 +130,14 @@ test(
       /CAC von 1,25\s€ ist weniger als 1 % des CLV \([\d.]+,\d\d\s€\)\. Stimmt das\? Meinten Sie 1\.250,00\s€\?/,
     );
     await page.click('[data-testid=sc-cac-take]');
-    assert.equal(await page.inputValue('[data-testid=sc-cac]'), '1.250');
+    assert.equal(await page.inputValue('[data-testid=sc-cac]'), '1.250,00');
     assert.equal(await page.locator('[data-testid=sc-cac-question]').count(), 0);
 
     // Kept per workspace: still 1.250 after a reload.
     await page.reload();
     await page.click('[data-testid=nav-settings]');
     await page.waitForFunction(
-      () => document.querySelector('[data-testid=fig-cac]')?.value === '1.250',
+      () => document.querySelector('[data-testid=fig-cac]')?.value === '1.250,00',
       null,
       { timeout: 30_000 },
     );
@@ -164,7 +164,7 @@ test('English UI: CAC 1,250 is 1250 in the Overview', { timeout: 180_000 }, asyn
   await setCac(page, '1,5');
   assert.match(await text(page, 'fig-cac-problem'), /point separates.*Did you mean €1\.50\?/s);
   await setCac(page, '1,250');
-  assert.equal(await page.inputValue('[data-testid=fig-cac]'), '1,250');
+  assert.equal(await page.inputValue('[data-testid=fig-cac]'), '1,250.00');
   await page.click('[data-testid=nav-overview]');
   await page.waitForFunction(() =>
     document.querySelector('[data-testid=kpi-clvSimple-cac]')?.textContent.includes('€1,250.00'),

@@ -102,7 +102,7 @@ test(
       await page.inputValue('[data-testid=sc-note-handoffs]'),
       'Vertrieb übergibt an Logistik, dann an den Service.',
     );
-    assert.equal(await page.inputValue('[data-testid=sc-cac]'), '250');
+    assert.equal(await page.inputValue('[data-testid=sc-cac]'), '250.00');
     assert.equal(await page.isChecked('[data-testid=sc-step-mapStream]'), true);
     assert.equal(await text(page, 'sc-lever'), 'Operations (score 38 of 100)');
 

@@ -77,6 +77,21 @@ describe('formatNumberInput', () => {
       for (const l of ['de', 'en'] as const)
         expect(parseNumberInput(l, formatNumberInput(l, n))).toEqual(ok(n));
   });
+
+  it('shows money with its two decimals, also trailing zeros, and reads back the same value', () => {
+    expect(formatNumberInput('de', 1234.5, 2, 2)).toBe('1.234,50');
+    expect(formatNumberInput('en', 1234.5, 2, 2)).toBe('1,234.50');
+    expect(formatNumberInput('de', 1250, 2, 2)).toBe('1.250,00');
+    expect(formatNumberInput('de', 0, 2, 2)).toBe('0,00');
+    expect(formatNumberInput('de', 2.345, 2, 2)).toBe('2,35');
+    expect(formatNumberInput('de', null, 2, 2)).toBe('');
+    // More decimals may show than the minimum, never more than the maximum; a minimum above it is capped.
+    expect(formatNumberInput('de', 1.125, 4, 2)).toBe('1,125');
+    expect(formatNumberInput('de', 1.5, 0, 2)).toBe('2');
+    for (const n of [0, 1.5, 1250, 1250.75, 12_500_000])
+      for (const l of ['de', 'en'] as const)
+        expect(parseNumberInput(l, formatNumberInput(l, n, 2, 2))).toEqual(ok(n));
+  });
 });
 
 describe('plausibilityQuestion', () => {

@@ -5,33 +5,15 @@
  * attributes.
  */
 import { defineSource } from './define';
+import { customerIdField } from './customer-id';
 
 export const customers = defineSource({
   id: 'customers',
   fields: [
     {
-      role: 'customer',
-      kind: 'id',
-      required: true,
+      ...customerIdField(['clientid', 'custid', 'id'], ['kundenid']),
       missing: 'missingCustomer',
       preview: 'customer',
-      synonyms: [
-        'kundennummer',
-        'kundennr',
-        'kundenid',
-        'kdnr',
-        'debitor',
-        'debitorennummer',
-        'debitorennr',
-        'customerid',
-        'customerno',
-        'customernumber',
-        'clientid',
-        'custid',
-        'id',
-      ],
-      partial: ['kundennummer', 'kundennr', 'kundenid', 'debitor', 'customerid', 'customerno'],
-      guess: 'repeating',
     },
     {
       role: 'name',

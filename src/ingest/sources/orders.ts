@@ -5,38 +5,13 @@
  */
 import { Columnizer, RowValidator } from './orders-columnize';
 import type { ImportSource } from './types';
+import { customerIdField } from './customer-id';
 
 export const orders: ImportSource = {
   id: 'orders',
   fields: [
-    {
-      role: 'customer',
-      kind: 'id',
-      required: true,
-      synonyms: [
-        'kundennummer',
-        'kundennr',
-        'kundenid',
-        'kdnr',
-        'debitor',
-        'debitorennummer',
-        'debitorennr',
-        'customerid',
-        'customerno',
-        'customernumber',
-        'customer',
-        'clientid',
-        'client',
-        'kunde',
-        'masterid',
-        'custid',
-        'cust',
-        'userid',
-      ],
-      partial: ['kundennummer', 'kundennr', 'debitor', 'customerid', 'customerno'],
-      // Without header names, a customer id is the first non-date column with repeating values.
-      guess: 'repeating',
-    },
+    // Without header names, a customer id is the first non-date column with repeating values.
+    customerIdField(['customer', 'clientid', 'client', 'kunde', 'masterid', 'custid', 'cust', 'userid']),
     {
       role: 'date',
       kind: 'day',

@@ -9,7 +9,7 @@ import { proposeImport } from '../../ingest/mapping';
 import { SOURCES } from '../../ingest/sources/registry';
 import { headersOf, previewRows } from '../../ingest/preview';
 import { fileSource } from '../../ingest/parse';
-import { runImport } from '../../ingest/import';
+import { runImport, type ImportResult } from '../../ingest/import';
 import type { ChunkSink } from '../../ingest/columnize';
 import { RecordSink } from '../../ingest/record-sink';
 import * as repo from '../../storage/datasets';
@@ -73,18 +73,35 @@ async function checkQuota(bytes: number): Promise<void> {
   }
 }
 
+/** One attempt at an import: the file, the options of this attempt and the job that can cancel it. */
+interface Attempt {
+  workspaceId: number;
+  file: File;
+  opts: ImportOptions;
+  job: ImportJob;
+  /** When the import started (the summary's duration counts from here, over all attempts). */
+  t0: number;
+  /** The line after which a UTF-8 file turned out to be Windows-1252 (this attempt reads it as such), or null. */
+  fallbackLine: number | null;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Reads the whole file of an attempt into `sink`; a cancel, also one during the last read, throws. */
+async function parseInto(a: Attempt, sink: ChunkSink): Promise<ImportResult> {
+  const bytes = await head(a.file);
+  const headers = headersOf(bytes, a.file.size, a.opts);
+  const res = await runImport(fileSource(a.file), a.opts, headers, sink, {
+    isCancelled: () => a.job.cancelled,
+    onProgress: a.onProgress,
+  });
+  // The parser checks for a cancel only before each read: a cancel during the last read lands here.
+  if (a.job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
+  return res;
+}
+
 /** One attempt at importing the file with `opts` into a new dataset; removes whatever it wrote if it fails. */
-async function importOnce(
-  workspaceId: number,
-  file: File,
-  opts: ImportOptions,
-  job: ImportJob,
-  t0: number,
-  fallbackLine: number | null,
-  onProgress?: (p: ImportProgress) => void,
-): Promise<DatasetInfo> {
-  const bytes = await head(file);
-  const headers = headersOf(bytes, file.size, opts);
+async function importOnce(a: Attempt): Promise<DatasetInfo> {
+  const { workspaceId, file, opts, job, t0, fallbackLine } = a;
   const id = await repo.beginDataset({
     workspaceId,
     name: opts.name || file.name,
@@ -101,12 +118,7 @@ async function importOnce(
     return await withImportLock(id, async () => {
       const store = new repo.IndexedDbSink(id);
       const sink = importSeam.wrapSink?.(store, job) ?? store;
-      const res = await runImport(fileSource(file), opts, headers, sink, {
-        isCancelled: () => job.cancelled,
-        onProgress,
-      });
-      // The parser checks for a cancel only before each read: a cancel during the last read lands here.
-      if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
+      const res = await parseInto(a, sink);
       await store.writeDictionaries(res.dictionaries);
       // The duration covers everything until the dataset is stored and ready.
       const summary = {
@@ -177,24 +189,10 @@ async function masterJoinSummary(
  * One attempt at importing a record file (customer master data, marketing spend): the rows are collected in memory
  * and stored with one write at the end, so a cancel, a failure or a closed tab leave nothing.
  */
-async function importRecordsOnce(
-  source: RecordSourceId,
-  workspaceId: number,
-  file: File,
-  opts: ImportOptions,
-  job: ImportJob,
-  t0: number,
-  fallbackLine: number | null,
-  onProgress?: (p: ImportProgress) => void,
-): Promise<RecordFileInfo> {
-  const bytes = await head(file);
-  const headers = headersOf(bytes, file.size, opts);
+async function importRecordsOnce(source: RecordSourceId, a: Attempt): Promise<RecordFileInfo> {
+  const { workspaceId, file, opts, job, t0, fallbackLine } = a;
   const store = new RecordSink();
-  const res = await runImport(fileSource(file), opts, headers, store, {
-    isCancelled: () => job.cancelled,
-    onProgress,
-  });
-  if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
+  const res = await parseInto(a, store);
   const data = store.columns(res.columns, res.dictionaries);
   const summary = {
     ...res.summary,
@@ -270,19 +268,9 @@ export const importHandler = {
       let fallbackLine: number | null = null;
       for (;;) {
         try {
-          if (recordSource !== null) {
-            return await importRecordsOnce(
-              recordSource,
-              workspaceId,
-              file,
-              opts,
-              job,
-              t0,
-              fallbackLine,
-              onProgress,
-            );
-          }
-          return await importOnce(workspaceId, file, opts, job, t0, fallbackLine, onProgress);
+          const attempt: Attempt = { workspaceId, file, opts, job, t0, fallbackLine, onProgress };
+          if (recordSource !== null) return await importRecordsOnce(recordSource, attempt);
+          return await importOnce(attempt);
         } catch (e) {
           // Not UTF-8 after an all-ASCII start: the file is most likely Windows-1252 throughout, so read it again as
           // such (and say so in the summary). A file that mixes UTF-8 and other bytes is refused with the line.
