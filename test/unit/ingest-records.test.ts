@@ -177,7 +177,7 @@ const SPEND_DE = [
   'Feb 2023;Newsletter;250,50;10.000;500;;;Bestandskunden', // 4 ok
   '13.2023;Google Ads;1.000,00;1;1;1;1;Neukunden', // 5 badPeriod
   '03.2023;Google Ads;teuer;1;1;1;1;Neukunden', // 6 badAmount
-  '03.2023;;100,00;1;1;1;1;Neukunden', // 7 missingChannel
+  '03.2023;;100,00;1;1;1;1;Neukunden', // 7 ok: no channel, counts in the blended figures
   '03.2023;Messe;;1;1;1;1;Neukunden', // 8 missingAmount
   ';Messe;100,00;1;1;1;1;Neukunden', // 9 missingPeriod
   '15.03.2023;Messe;100,00;1;1;zwei;1;Neukunden', // 10 badNumber
@@ -209,12 +209,11 @@ describe('marketing spend', () => {
     const { sink, result } = await importWith(cp1252(SPEND_DE), 'Marketing.csv', spend);
     expect(result.summary).toMatchObject({
       rowsRead: 15,
-      imported: 8,
-      rejected: 7,
+      imported: 9,
+      rejected: 6,
       rejectReasons: {
         badPeriod: 1,
         badAmount: 1,
-        missingChannel: 1,
         missingAmount: 1,
         missingPeriod: 1,
         badNumber: 1,
@@ -226,7 +225,6 @@ describe('marketing spend', () => {
     expect(sink.rejects.map((r) => [r.line, r.reason])).toEqual([
       [5, 'badPeriod'],
       [6, 'badAmount'],
-      [7, 'missingChannel'],
       [8, 'missingAmount'],
       [9, 'missingPeriod'],
       [10, 'badNumber'],
@@ -238,13 +236,21 @@ describe('marketing spend', () => {
       day('2023-01-01'),
       day('2023-02-01'),
       day('2023-02-01'),
-      day('2023-04-01'),
+      day('2023-03-01'),
     ]);
     expect(first3('amount')).toEqual([1500, 5000, 250.5]);
     expect(first3('impressions')).toEqual([120000, NaN, 10000]);
     expect(first3('newCustomers')).toEqual([12, 8, NaN]);
-    expect(result.dictionaries.channel).toEqual(['Google Ads', 'Messe', 'Newsletter']);
+    expect(result.dictionaries.channel).toEqual(['Google Ads', 'Messe', 'Newsletter', '']);
     expect(result.dictionaries.purpose).toEqual(['Neukunden', 'Akquise', 'Bestandskunden']);
+  });
+
+  it('imports a file of months and amounts alone (no channel column)', async () => {
+    const text = ['Monat;Werbekosten', '01.2024;1.000,00', '02.2024;1.250,50'].join('\r\n');
+    const { options, result, sink } = await importWith(cp1252(text), 'Werbung.csv', spend);
+    expect(options.roles).toEqual({ period: 0, amount: 1 });
+    expect(result.summary).toMatchObject({ imported: 2, rejected: 0 });
+    expect([...new Float64Array(sink.chunks[0].columns.amount)]).toEqual([1000, 1250.5]);
   });
 
   it('imports English spend with ISO months and dates', async () => {
@@ -279,7 +285,7 @@ describe('marketing spend', () => {
       null,
       'badPeriod',
       'badAmount',
-      'missingChannel',
+      null,
       'missingAmount',
       'missingPeriod',
       'badNumber',

@@ -20,10 +20,10 @@ export const spend = defineSource({
       partial: ['monat', 'zeitraum', 'month', 'period'],
     },
     {
+      // Optional: a file of months and amounts alone (the whole marketing budget) gives the blended figures; a row
+      // with a blank channel counts there too (docs/economics.md).
       role: 'channel',
       kind: 'code',
-      required: true,
-      missing: 'missingChannel',
       synonyms: ['kanal', 'marketingkanal', 'channel', 'kampagne', 'campaign', 'quelle', 'source', 'medium'],
       partial: ['kanal', 'channel', 'kampagne', 'campaign'],
     },
