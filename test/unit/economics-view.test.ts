@@ -105,6 +105,11 @@ describe('the channel table', () => {
     ]);
     expect(localeCsv('de', t.columns, t.rows).split('\r\n')[3]).toBe('Blended;15;6;1000;166,67;;;;;;;');
   });
+
+  it('without any spend data the spend cells are empty, not 0', () => {
+    const t = channelCsv([webshop], blended, labels, false);
+    expect(t.rows.map((r) => r[3])).toEqual([null, null]);
+  });
 });
 
 describe('CAC per period', () => {

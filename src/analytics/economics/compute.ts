@@ -358,8 +358,16 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
       newCustomerClv: clv,
       maxAffordableCac: maxAffordableCac(clv, target),
       ltvToCac: ltvToCac(clv, cac),
-      paybackMonths: hasMargin ? paybackMonths(cac, fy, ch, history) : none('noMargin'),
-      observedPaybackMonth: hasMargin ? observedPaybackMonth(cac, fy, ch, history) : none('noMargin'),
+      paybackMonths: !table.hasAmount
+        ? none('noAmount')
+        : hasMargin
+          ? paybackMonths(cac, fy, ch, history)
+          : none('noMargin'),
+      observedPaybackMonth: !table.hasAmount
+        ? none('noAmount')
+        : hasMargin
+          ? observedPaybackMonth(cac, fy, ch, history)
+          : none('noMargin'),
       inCustomers: isUnknown || names.inCustomers[ch],
       inSpend: !isUnknown && names.inSpend[ch],
     });

@@ -67,6 +67,8 @@ export function channelCsv(
   rows: readonly ChannelRow[],
   blended: EconomicsResult['blended'],
   l: ChannelCsvLabels,
+  /** False without any spend data: the spend cells are empty, not 0. */
+  hasSpend = true,
 ): { columns: CsvColumn[]; rows: CsvValue[][] } {
   const columns: CsvColumn[] = [
     { header: l.channel },
@@ -92,7 +94,7 @@ export function channelCsv(
     channelLabel(r.channel, l.unknown),
     r.customers,
     r.newCustomers,
-    r.spend,
+    hasSpend ? r.spend : null,
     r.cac.value,
     r.newCustomerClv.value,
     r.newCustomerClv.fit === 'channel' ? l.fitChannel : r.newCustomerClv.fit === 'all' ? l.fitAll : null,
@@ -106,7 +108,7 @@ export function channelCsv(
     l.blended,
     rows.reduce((a, r) => a + r.customers, 0),
     blended.newCustomers,
-    blended.spend,
+    hasSpend ? blended.spend : null,
     blended.cac.value,
     null,
     null,
