@@ -84,7 +84,8 @@ export type EconomicsReason =
   | 'noClicks'
   | 'noLeads'
   | 'zeroCac'
-  | 'noPayback';
+  | 'noPayback'
+  | 'filtered';
 
 /** A figure: its value, or null and the reason. */
 export interface Figure {
@@ -308,6 +309,9 @@ export interface EconomicsRequestOptions {
 
 export interface EconomicsResult {
   asOf: string;
+  /** A filter is active: the figures of spend against customers (CAC, LTV:CAC, payback, lead conversion, budget
+   * split) are unavailable with the reason 'filtered'. */
+  filtered: boolean;
   currency: string;
   hasAmount: boolean;
   customers: number;

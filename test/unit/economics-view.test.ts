@@ -54,6 +54,7 @@ const reasonWords: Record<EconomicsReason, string> = {
   noAmount: 'no amount',
   noMargin: 'no margin',
   noSpend: 'no spend',
+  filtered: 'filtered',
   noNewCustomers: 'no new customers',
   noMaster: 'no master',
   noFirstContact: 'no first contact',

@@ -4,6 +4,7 @@
  * forecast and passes them in; the report can do the same.
  */
 import type {
+  CacPeriods,
   CalculatorInputs,
   ChannelRow,
   EconomicsReason,
@@ -117,6 +118,11 @@ export interface EconomicsInputs {
    * so a change of a cost setting does not read the lines again. Default: no memo.
    */
   memo?: <T>(key: string, compute: () => T) => T;
+  /**
+   * A filter is active (the lines and customers are filtered, the spend cannot be): every figure of spend against
+   * customers is unavailable with the reason 'filtered'.
+   */
+  filtered?: boolean;
 }
 
 /** What the result was computed from, kept for the what-if simulator. */
@@ -130,6 +136,19 @@ export interface EconomicsContext {
 }
 
 const none = (reason: EconomicsReason): Figure => ({ value: null, reason });
+
+/** With a filter, the CAC of every period is unavailable (the spend is not filtered, the new customers are). */
+function withoutCac(p: CacPeriods, filtered: boolean): CacPeriods {
+  if (!filtered) return p;
+  return {
+    ...p,
+    periods: p.periods.map((x) => ({
+      ...x,
+      byChannel: x.byChannel.map((c) => ({ ...c, cac: null })),
+      blended: { ...x.blended, cac: null },
+    })),
+  };
+}
 
 /** The value model of the forecast's fit on all customers, or null without a purchase and a spend fit. */
 export function forecastValueModel(report: ForecastReport | null): ValueModel | null {
@@ -347,7 +366,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     if (year.customers[ch] === 0 && (isUnknown || !names.inSpend[ch])) continue;
     const name = isUnknown ? null : names.names[ch];
     const spend = year.spend[ch];
-    const cac = cacFigure(spend, year.newCustomers[ch]);
+    const cac = inp.filtered ? none('filtered') : cacFigure(spend, year.newCustomers[ch]);
     const clv = clvOf(ch, name);
     channels.push({
       channel: name,
@@ -378,7 +397,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     blendedSpend += year.spend[ch];
     blendedNew += year.newCustomers[ch];
   }
-  const blendedCac = cacFigure(blendedSpend, blendedNew);
+  const blendedCac = inp.filtered ? none('filtered') : cacFigure(blendedSpend, blendedNew);
 
   // Calculator inputs.
   const k = kpis.kpis;
@@ -407,6 +426,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     repeatRate: k.repeatRate.value,
     clv: meanClv === null ? null : meanClv * valueRate,
     nps: npsValue.value,
+    filtered: inp.filtered,
   });
   // The funnel of each channel listed (its spend rows, its new customers and its customers' orders).
   const funnelByChannel = channels.map((row) => {
@@ -426,6 +446,7 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
         repeatRate: own.repeatRate,
         clv: own.meanClv === null ? null : own.meanClv * valueRate,
         nps: nps(table, scores, channelOf, ch).value,
+        filtered: inp.filtered,
       }),
     };
   });
@@ -435,12 +456,14 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
       : null;
   const budget = budgetAllocation({
     table,
-    rows,
-    typedAcquisition: figures.acquisitionShare,
-    typedExisting: figures.existingShare,
+    // With a filter, no budget split: the spend (and a typed split) is of the whole business, the value is not.
+    rows: inp.filtered ? null : rows,
+    typedAcquisition: inp.filtered ? null : figures.acquisitionShare,
+    typedExisting: inp.filtered ? null : figures.existingShare,
     clv: fcols?.clv?.[h] ?? null,
     newCustomerClv: newClvAll,
   });
+  if (inp.filtered) budget.reason = 'filtered';
   if (budget.valueExisting !== null) budget.valueExisting *= valueRate;
   if (budget.valueNew !== null) budget.valueNew *= valueRate;
 
@@ -471,7 +494,11 @@ export function computeEconomics(inp: EconomicsInputs): EconomicsContext {
     contribution,
     channels,
     blended: { spend: blendedSpend, newCustomers: blendedNew, cac: blendedCac },
-    cacPeriods: cacPeriods(table, channelOf, rows ?? emptyRows, names, options.granularity),
+    cacPeriods: withoutCac(
+      cacPeriods(table, channelOf, rows ?? emptyRows, names, options.granularity),
+      inp.filtered === true,
+    ),
+    filtered: inp.filtered === true,
     retention: retentionByCohortYear(table, history),
     timeToValue: timeToValue(table, contact, inp.master ? 'noFirstContact' : 'noMaster'),
     funnel: stages,

@@ -84,6 +84,8 @@ export interface FunnelInputs {
    * that the lead conversion counts only the channels whose spend rows carry leads. Absent: `newCustomers`.
    */
   newByChannel?: Float64Array;
+  /** A filter is active: the new customers are filtered, the leads are not, so there is no lead conversion. */
+  filtered?: boolean;
 }
 
 type Kpi = FunnelStage['kpis'][number];
@@ -158,7 +160,7 @@ export function funnel(inp: FunnelInputs): FunnelStage[] {
       'decision',
       [
         kpi('newCustomers', inp.newCustomers, 'count'),
-        kpi('leadConversion', hasLeads ? ratio(newWithLeads, leads) : null, 'percent'),
+        kpi('leadConversion', hasLeads && !inp.filtered ? ratio(newWithLeads, leads) : null, 'percent'),
         kpi('firstOrderAov', inp.firstOrderAov, 'money'),
       ],
       'orders',

@@ -34,6 +34,8 @@ export const de = {
   'ec.file.budget': 'budgetaufteilung',
 
   // (1) What the figures rest on
+  'ec.basis.filtered':
+    'Ein Filter ist aktiv: Kunden, Umsätze und Deckungsbeiträge gelten für die gefilterten Kunden. Die Marketingausgaben lassen sich nicht filtern; CAC, LTV:CAC, Amortisation, Lead-Conversion und die Budgetaufteilung erscheinen daher nur ohne Filter.',
   'ec.basis.title': 'Worauf die Zahlen beruhen',
   'ec.basis.orders': 'Bestellungen: {name} – {n} Kunden, Stichtag {date}.',
   'ec.basis.noAmount': 'Die Bestellungen haben keine Betragsspalte: Werte in Geld sind nicht verfügbar.',
@@ -88,6 +90,8 @@ export const de = {
   'ec.reason.zeroCac': 'Der CAC ist 0, ein Verhältnis dazu ist nicht definiert.',
   'ec.reason.noPayback':
     'Der Deckungsbeitrag je Neukunde im ersten Jahr ist höchstens 0 oder erreicht den CAC in den ersten 12 Monaten nicht.',
+  'ec.reason.filtered':
+    'Nicht mit Filter: Die Ausgaben lassen sich nicht filtern, die Kunden schon. Filter entfernen, um die Kosten je Neukunde zu sehen.',
 
   // (2) Channels
   'ec.ch.title': 'Kanäle: Kosten und Wert eines neuen Kunden',
@@ -317,6 +321,8 @@ export const en: Texts<typeof de> = {
   'ec.file.histogram': 'contribution-margin-distribution',
   'ec.file.budget': 'budget-split',
 
+  'ec.basis.filtered':
+    'A filter is active: customers, revenue and contribution margins are those of the filtered customers. The marketing spend cannot be filtered, so CAC, LTV:CAC, payback, lead conversion and the budget split show only without a filter.',
   'ec.basis.title': 'What the figures rest on',
   'ec.basis.orders': 'Orders: {name} – {n} customers, as of {date}.',
   'ec.basis.noAmount': 'The orders have no amount column: money figures are not available.',
@@ -370,6 +376,8 @@ export const en: Texts<typeof de> = {
   'ec.reason.zeroCac': 'The CAC is 0, so a ratio to it is undefined.',
   'ec.reason.noPayback':
     'The contribution per new customer in its first year is at most 0, or does not reach the CAC within the first 12 months.',
+  'ec.reason.filtered':
+    'Not with a filter: the spend cannot be filtered, the customers can. Remove the filter to see the cost per new customer.',
 
   'ec.ch.title': 'Channels: cost and value of a new customer',
   'ec.ch.channel': 'Channel',
@@ -578,6 +586,7 @@ export const REASON_TEXT: Record<EconomicsReason, Key> = {
   noLeads: 'ec.reason.noLeads',
   zeroCac: 'ec.reason.zeroCac',
   noPayback: 'ec.reason.noPayback',
+  filtered: 'ec.reason.filtered',
 };
 
 export const PHASE_TEXT: Record<FunnelPhase, Key> = {

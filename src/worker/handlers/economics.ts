@@ -87,6 +87,7 @@ function economicsOf(
     forecast,
     channelFit,
     memo: (key, compute) => p.scope.cached(key, compute),
+    filtered: p.opts.include !== null,
   });
 }
 

@@ -203,6 +203,25 @@ describe('computeEconomics', () => {
     expect(n.calculator.marginRate).toBeNull();
   });
 
+  it('with a filter: spend against customers is unavailable (filtered); the rest stays', () => {
+    const f = computeEconomics({ ...inputs(), filtered: true }).result;
+    expect(f.filtered).toBe(true);
+    const ads = f.channels.find((c) => c.channel === 'Ads')!;
+    expect(ads.spend).toBe(1200);
+    expect([ads.cac.reason, ads.ltvToCac.reason, ads.paybackMonths.reason]).toEqual([
+      'filtered',
+      'filtered',
+      'filtered',
+    ]);
+    expect(f.blended.cac.reason).toBe('filtered');
+    expect(f.cacPeriods.periods.every((p) => p.blended.cac === null)).toBe(true);
+    expect(f.budget).toMatchObject({ reason: 'filtered', source: 'none', verdict: null });
+    expect(f.calculator.cacSource).not.toBe('spend');
+    // The customer figures are those of the scope as before.
+    expect(f.contribution.total).toBe(r.contribution.total);
+    expect(ads.newCustomerClv.value).toBe(r.channels.find((c) => c.channel === 'Ads')!.newCustomerClv.value);
+  });
+
   it('no master data and no spend: channels unknown, no spend, time-to-value says noMaster', () => {
     const n = computeEconomics(inputs({ master: null, spend: [], forecast: null })).result;
     expect(n.channels.map((c) => c.channel)).toEqual([null]);

@@ -136,6 +136,10 @@ describe('funnel', () => {
     expect(kpi(1, 'costPerLead')).toBeCloseTo(1199 / 30, 12);
     expect(kpi(2, 'leadConversion')).toBeCloseTo(5 / 30, 12);
     expect(kpi(5, 'nps')).toBe(0.25);
+    // With a filter the new customers are filtered and the leads are not: no lead conversion, the rest stays.
+    const filtered = funnel({ ...base, rows, nps: 0.25, filtered: true });
+    expect(filtered[2].kpis.map((k) => k.id)).toEqual(['newCustomers', 'firstOrderAov']);
+    expect(filtered[1].kpis.find((k) => k.id === 'costPerLead')?.value).toBeCloseTo(1199 / 30, 12);
   });
 
   it("per channel: only that channel's spend rows count", () => {
