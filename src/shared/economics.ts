@@ -31,6 +31,8 @@ export interface RecordFileInfo {
   source: RecordSourceId;
   name: string;
   fileName: string;
+  /** Bytes of the imported file (with its name, how a second import of the same file is recognised). */
+  fileSize?: number;
   createdAt: number;
   rowCount: number;
   /** The ImportSummary of its import (rows read, imported, rejected with reasons). */

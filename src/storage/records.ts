@@ -25,6 +25,7 @@ export function toRecordInfo(source: RecordSourceId, r: RecordFileRow): RecordFi
     source,
     name: r.name,
     fileName: r.fileName,
+    fileSize: r.fileSize,
     createdAt: r.createdAt,
     rowCount: r.data.n,
     summary: r.summary,

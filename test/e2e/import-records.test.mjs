@@ -99,6 +99,13 @@ test(
     assert.match(rows[0], /13\.2023;Messe;700,00/);
     // No customer came through any channel yet: every channel is listed, none dropped.
     assert.match(await text(page, 'unknown-channels'), /Messe, Google Ads, Empfehlung/);
+    // The same file again: spend files add up, so the mapping step warns before a second import.
+    await page.click('[data-testid=summary-done]');
+    await page.waitForSelector('[data-testid=records-spend] [data-testid=record-file]');
+    await page.click('[data-testid=kind-spend]');
+    await page.setInputFiles('[data-testid=file-input]', csv('Marketing.csv', cp1252(SPEND)));
+    await page.waitForSelector('[data-testid=already-imported]');
+    assert.match(await text(page, 'already-imported'), /counts the same spend twice/);
     await context.close();
   },
 );

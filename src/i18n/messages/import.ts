@@ -76,6 +76,10 @@ export const de = {
     'Keine Spalte enthält ein lesbares Datum. Unterstützt werden z. B. 31.12.2024, 2024-12-31, 20241231 und 12/31/2024. Sehen die Spalten unten falsch aus, ändern Sie oben Trennzeichen oder Zeichenkodierung; stehen die Datumsangaben in einer Spalte, ordnen Sie diese Spalte als „Datum“ zu.',
   'map.alreadyImported':
     'Diese Datei wurde bereits importiert: „{name}“ am {date}. Ein zweiter Import legt einen weiteren Datensatz an.',
+  'map.alreadyImportedCustomers':
+    'Diese Stammdatendatei wurde bereits importiert: „{name}“ am {date}. Ein zweiter Import ersetzt sie als verwendete Stammdaten.',
+  'map.alreadyImportedSpend':
+    'Diese Ausgabendatei wurde bereits importiert: „{name}“ am {date}. Ausgabendateien werden addiert: Ein zweiter Import zählt dieselben Ausgaben doppelt. Löschen Sie danach eine der beiden in der Liste.',
   'map.dateAmbiguous':
     'Das Datumsformat ist nicht eindeutig (z. B. 03/04/2024 kann 3. April oder 4. März sein). Bitte wählen Sie das richtige Format.',
   'map.columns': 'Spaltenzuordnung',
@@ -298,6 +302,10 @@ export const en: Texts<typeof de> = {
     'No column holds a readable date. Supported are for example 31.12.2024, 2024-12-31, 20241231 and 12/31/2024. If the columns below look wrong, change the delimiter or the encoding above; if the dates are there, choose their column as Date.',
   'map.alreadyImported':
     'This file was imported before: “{name}” on {date}. Importing it again creates another dataset.',
+  'map.alreadyImportedCustomers':
+    'This master data file was imported before: “{name}” on {date}. Importing it again makes the new copy the master data in use.',
+  'map.alreadyImportedSpend':
+    'This spend file was imported before: “{name}” on {date}. Spend files add up: importing it again counts the same spend twice. Delete one of the two in the list afterwards.',
   'map.dateAmbiguous':
     'The date format is ambiguous (03/04/2024 may be 3 April or 4 March). Please choose the right format.',
   'map.columns': 'Column mapping',
@@ -482,3 +490,10 @@ export const DATE_FORMAT_TEXT: Record<DateFormat, Key> = {
 };
 
 export const isRejectReason = (r: string): r is RejectReason => Object.hasOwn(REJECT_REASON_TEXT, r);
+
+/** The warning of a second import of the same file, by the kind of file. */
+export const ALREADY_IMPORTED: Record<'orders' | 'customers' | 'spend', Key> = {
+  orders: 'map.alreadyImported',
+  customers: 'map.alreadyImportedCustomers',
+  spend: 'map.alreadyImportedSpend',
+};
