@@ -235,13 +235,20 @@ function looksLikeValue(cell: string): boolean {
   return DATE_FORMATS.some((f) => !Number.isNaN(parseDate(s, f)));
 }
 
-/** Chooses the decimal separator from the cells that are unambiguous (`12,50`, `1.234,56`, `2.55`, `1,234.56`). */
+/** A month written `MM.YYYY` (`03.2024`, a spend file's period): no decimal number, whatever it looks like. */
+const MONTH_DOT_YEAR = /^(0?[1-9]|1[0-2])\.(19|20)\d\d$/;
+
+/**
+ * Chooses the decimal separator from the cells that are unambiguous (`12,50`, `1.234,56`, `2.55`, `1,234.56`); a
+ * month `03.2024` is not one of them.
+ */
 export function detectDecimal(rows: string[][], delimiter: Delimiter): DecimalSeparator {
   let comma = 0;
   let dot = 0;
   for (const r of rows) {
     for (const raw of r) {
       const s = raw.trim().replace(/^[-(]|[)-]$/g, '');
+      if (MONTH_DOT_YEAR.test(s)) continue;
       if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^\d+,\d{1,2}$|^\d+,\d{4,}$/.test(s)) comma++;
       else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^\d+\.\d{1,2}$|^\d+\.\d{4,}$/.test(s)) dot++;
     }

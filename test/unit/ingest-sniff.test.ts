@@ -117,6 +117,18 @@ describe('detectDecimal', () => {
       ',',
       ',',
     ],
+    // Months `MM.YYYY` (a spend file's period) are no decimal numbers: the amounts decide.
+    [
+      [
+        ['01.2024', 'Messe', '100,00'],
+        ['02.2024', 'Messe', '250,00'],
+        ['03.2024', 'Web', '7'],
+        ['12.2024', 'Web', '8'],
+      ],
+      ';',
+      ',',
+    ],
+    [[['01.2024'], ['02.2024']], ',', '.'],
   ])('%j with delimiter %j → %j', (rows, delimiter, expected) => {
     expect(detectDecimal(rows, delimiter)).toBe(expected);
   });
