@@ -6,12 +6,15 @@
  */
 import type { Component } from 'svelte';
 import type { MessageKey } from './i18n/i18n.svelte';
+import type { LazyFeature } from './i18n/messages';
 
 export interface RouteEntry {
   id: string;
   label: MessageKey;
   /** Loads the view's component (a chunk of its own). */
   load: () => Promise<{ default: Component }>;
+  /** The view's texts that are not among those of the start: they load with it (i18n/messages/index.ts). */
+  texts?: readonly LazyFeature[];
 }
 
 export const ROUTES = [
@@ -25,12 +28,20 @@ export const ROUTES = [
     id: 'economics',
     label: 'nav.economics',
     load: () => import('./views/economics/EconomicsView.svelte'),
+    texts: ['economics'],
   },
-  { id: 'selfcheck', label: 'nav.selfcheck', load: () => import('./views/selfcheck/SelfCheckView.svelte') },
+  {
+    id: 'selfcheck',
+    label: 'nav.selfcheck',
+    load: () => import('./views/selfcheck/SelfCheckView.svelte'),
+    texts: ['selfcheck', 'evidence'],
+  },
   {
     id: 'valuestream',
     label: 'nav.valuestream',
     load: () => import('./views/valuestream/ValueStreamView.svelte'),
+    // The map shares a few words with the self-check (saved, print, yes/no).
+    texts: ['valuestream', 'selfcheck'],
   },
   { id: 'settings', label: 'nav.settings', load: () => import('./views/settings/SettingsView.svelte') },
 ] as const satisfies readonly RouteEntry[];

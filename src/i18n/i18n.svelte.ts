@@ -5,7 +5,14 @@ import type { Locale } from './format';
 import { LOCALE_KEY } from './locale-key';
 
 const STORAGE_KEY = LOCALE_KEY;
-const dictionaries: Record<Locale, Readonly<Record<MessageKey, string>>> = { de, en };
+/** The texts by language: those loaded at the start, and those of views loaded since (addTexts). */
+const dictionaries: Record<Locale, Record<string, string>> = { de: { ...de }, en: { ...en } };
+
+/** A feature's texts as a messages file exports them (German, and English with the same keys). */
+export interface FeatureTexts {
+  de: Readonly<Record<string, string>>;
+  en: Readonly<Record<string, string>>;
+}
 
 export function initialLocale(): Locale {
   try {
@@ -31,7 +38,18 @@ class I18n {
     document.documentElement.lang = l;
   }
 
+  /** Bumped when texts are added, so that anything drawn before reads them again. */
+  private added = $state(0);
+
+  /** Merges the texts of a view loaded later (routes.ts `texts`, messages/index.ts LAZY_FEATURES). */
+  addTexts = (texts: FeatureTexts): void => {
+    Object.assign(dictionaries.de, texts.de);
+    Object.assign(dictionaries.en, texts.en);
+    this.added++;
+  };
+
   t = (key: MessageKey, params?: Record<string, string | number>): string => {
+    void this.added;
     let s = dictionaries[this.locale][key] ?? key;
     if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
     return s;

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { de, en, FEATURES } from '../../src/i18n/messages';
+import { de, en, FEATURES, LAZY_FEATURES } from '../../src/i18n/messages';
 
 const SRC = resolve(__dirname, '../../src');
 const sourceFiles = (dir: string): string[] =>
@@ -14,9 +14,19 @@ const sourceFiles = (dir: string): string[] =>
   });
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+/** Every feature's texts: those of the start and those that load with their view. */
+async function allFeatures(): Promise<
+  Record<string, { de: Record<string, string>; en: Record<string, string> }>
+> {
+  const lazy = await Promise.all(
+    Object.entries(LAZY_FEATURES).map(async ([name, load]) => [name, await load()] as const),
+  );
+  return { ...FEATURES, ...Object.fromEntries(lazy) };
+}
+
 describe('the dictionaries', () => {
-  it('German and English have the same keys and no empty text, in every feature and merged', () => {
-    for (const [feature, texts] of Object.entries(FEATURES)) {
+  it('German and English have the same keys and no empty text, in every feature and merged', async () => {
+    for (const [feature, texts] of Object.entries(await allFeatures())) {
       expect(Object.keys(texts.en).sort(), feature).toEqual(Object.keys(texts.de).sort());
       for (const [k, v] of [...Object.entries(texts.de), ...Object.entries(texts.en)])
         expect(v.trim(), `${feature}: ${k}`).not.toBe('');
@@ -25,27 +35,70 @@ describe('the dictionaries', () => {
     for (const [k, v] of [...Object.entries(de), ...Object.entries(en)]) expect(v.trim(), k).not.toBe('');
   });
 
-  it('no key is defined in two features (a later file would silently win in the merge)', () => {
+  it('no key is defined in two features (a later file would silently win in the merge)', async () => {
     const seen = new Map<string, string>();
-    for (const [feature, texts] of Object.entries(FEATURES))
+    for (const [feature, texts] of Object.entries(await allFeatures()))
       for (const k of Object.keys(texts.de)) {
         expect(seen.get(k), `${k} in ${feature}`).toBeUndefined();
         seen.set(k, feature);
       }
-    expect(seen.size).toBe(Object.keys(de).length);
+    const lazyKeys = (await Promise.all(Object.values(LAZY_FEATURES).map((l) => l()))).reduce(
+      (n, t) => n + Object.keys(t.de).length,
+      0,
+    );
+    expect(seen.size).toBe(Object.keys(de).length + lazyKeys);
     // Today's count: every text the UI had before the split, plus the checklist and the value stream template.
     expect(seen.size).toBeGreaterThanOrEqual(573 + 36 + 13);
   });
 
-  it('German and English use the same placeholders', () => {
-    const keys = Object.keys(de) as (keyof typeof de)[];
-    for (const k of keys) expect(placeholders(en[k]), k).toEqual(placeholders(de[k]));
+  it('German and English use the same placeholders', async () => {
+    for (const texts of Object.values(await allFeatures()))
+      for (const k of Object.keys(texts.de))
+        expect(placeholders(texts.en[k]), k).toEqual(placeholders(texts.de[k]));
   });
 
-  it('keeps the key strings other code calls', () => {
+  it('texts that load with their view are not among those of the start, and join them once added', async () => {
+    const { i18n } = await import('../../src/i18n/i18n.svelte');
+    const economics = await LAZY_FEATURES.economics();
+    expect('ec.title' in de).toBe(false);
+    expect(i18n.t('ec.title')).toBe('ec.title');
+    i18n.addTexts(economics);
+    i18n.locale = 'de';
+    expect(i18n.t('ec.title')).toBe(economics.de['ec.title']);
+    i18n.locale = 'en';
+    expect(i18n.t('ec.title')).toBe('Does acquisition pay off?');
+    // The navigation label is one of the start's.
+    expect(de['nav.economics']).toBe('Wirtschaftlichkeit');
+  });
+
+  it('keeps the key strings other code calls', async () => {
     expect(de['cu.title']).toBe('Kunden: Wer sind sie?');
     expect(en['cu.title']).toBe('Customers: who are they?');
-    expect(en['sc.q.handoffs.next']).toMatch(/^Map the value stream of the first 90 days/);
+    const selfcheck = await LAZY_FEATURES.selfcheck();
+    expect(selfcheck.en['sc.q.handoffs.next']).toMatch(/^Map the value stream of the first 90 days/);
+  });
+});
+
+describe('texts that load with their view', () => {
+  it('are used only by views whose route loads them', async () => {
+    const { ROUTES } = await import('../../src/routes');
+    const misses: string[] = [];
+    for (const [feature, load] of Object.entries(LAZY_FEATURES)) {
+      const keys = Object.keys((await load()).de);
+      for (const file of sourceFiles(SRC)) {
+        const rel = relative(SRC, file);
+        if (rel.startsWith('i18n/messages/')) continue;
+        const body = readFileSync(file, 'utf8');
+        const used = body.includes(`messages/${feature}'`)
+          ? `messages/${feature}`
+          : keys.find((k) => body.includes(`'${k}'`));
+        if (!used) continue;
+        const view = /^views\/([^/]+)\//.exec(rel)?.[1];
+        const route = ROUTES.find((r) => r.id === view) as { texts?: readonly string[] } | undefined;
+        if (!route?.texts?.includes(feature)) misses.push(`${rel} uses ${used} of ${feature}`);
+      }
+    }
+    expect(misses).toEqual([]);
   });
 });
 

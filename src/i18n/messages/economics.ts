@@ -10,7 +10,6 @@ import type {
 } from '../../shared/economics';
 
 export const de = {
-  'nav.economics': 'Wirtschaftlichkeit',
   'ec.title': 'Lohnt sich die Kundengewinnung?',
   'ec.intro':
     'Was kostet ein neuer Kunde je Kanal, was ist er wert, wann hat er sich bezahlt gemacht – und wohin sollte das Budget fließen?',
@@ -298,7 +297,6 @@ export const de = {
 type Key = keyof typeof de;
 
 export const en: Texts<typeof de> = {
-  'nav.economics': 'Economics',
   'ec.title': 'Does acquisition pay off?',
   'ec.intro':
     'What a new customer costs per channel, what it is worth, when it has paid for itself – and where the budget should go.',

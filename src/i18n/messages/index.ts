@@ -8,17 +8,17 @@ import type { Texts } from '../texts';
 import * as app from './shell';
 import * as cohorts from './cohorts';
 import * as customers from './customers';
-import * as evidence from './evidence';
+import type * as evidence from './evidence';
 import * as forecast from './forecast';
 import * as importTexts from './import';
 import * as overview from './overview';
 import * as segments from './segments';
-import * as selfcheck from './selfcheck';
+import type * as selfcheck from './selfcheck';
 import * as settings from './settings';
-import * as valuestream from './valuestream';
+import type * as valuestream from './valuestream';
 import * as figures from './figures';
 import * as exportsTexts from './exports';
-import * as economics from './economics';
+import type * as economics from './economics';
 
 /** Every feature's German and English texts, for the tests that check the merge. */
 export const FEATURES = {
@@ -30,12 +30,8 @@ export const FEATURES = {
   cohorts,
   segments,
   forecast,
-  selfcheck,
-  evidence,
-  valuestream,
   figures,
   exports: exportsTexts,
-  economics,
 } as const;
 
 export const de = {
@@ -47,16 +43,30 @@ export const de = {
   ...cohorts.de,
   ...segments.de,
   ...forecast.de,
-  ...selfcheck.de,
-  ...evidence.de,
-  ...valuestream.de,
   ...figures.de,
   ...exportsTexts.de,
-  ...economics.de,
 };
 
-/** Every key a text can be asked for. */
-export type MessageKey = keyof typeof de;
+/**
+ * The texts that load with their view rather than at the start (routes.ts `texts`): the start of the app parses
+ * less. Their keys are known to the types; `i18n.addTexts` merges them before the view is drawn.
+ */
+export const LAZY_FEATURES = {
+  economics: () => import('./economics'),
+  selfcheck: () => import('./selfcheck'),
+  evidence: () => import('./evidence'),
+  valuestream: () => import('./valuestream'),
+} as const;
+
+export type LazyFeature = keyof typeof LAZY_FEATURES;
+
+/** Every key a text can be asked for: the ones loaded at the start and the ones loaded with their view. */
+export type MessageKey =
+  | keyof typeof de
+  | keyof typeof economics.de
+  | keyof typeof selfcheck.de
+  | keyof typeof evidence.de
+  | keyof typeof valuestream.de;
 
 export const en: Texts<typeof de> = {
   ...app.en,
@@ -67,10 +77,6 @@ export const en: Texts<typeof de> = {
   ...cohorts.en,
   ...segments.en,
   ...forecast.en,
-  ...selfcheck.en,
-  ...evidence.en,
-  ...valuestream.en,
   ...figures.en,
   ...exportsTexts.en,
-  ...economics.en,
 };
