@@ -3,6 +3,7 @@ import { baseValue, scaleChurn, whatIf, type WhatIfModel } from '../../../src/an
 import type { PurchaseModel } from '../../../src/analytics/economics/acquisition';
 import { compress } from '../../../src/analytics/btyd/summary';
 import type { CalculatorInputs } from '../../../src/shared/economics';
+import { bgnbdConditionalExpected } from '../../../src/analytics/btyd/bgnbd';
 
 const CALC: CalculatorInputs = {
   aov: 50,
@@ -12,7 +13,8 @@ const CALC: CalculatorInputs = {
   cacSource: 'spend',
   marginRate: 0.5,
 };
-const BG: PurchaseModel = { model: 'bgnbd', params: { r: 0.25, alpha: 4, a: 0.8, b: 2.4 }, unitDays: 7 };
+const BGP = { r: 0.25, alpha: 4, a: 0.8, b: 2.4 };
+const BG: PurchaseModel = { model: 'bgnbd', params: BGP, unitDays: 7 };
 const PARETO: PurchaseModel = {
   model: 'paretonbd',
   params: { r: 0.55, alpha: 10.5, s: 0.6, beta: 11.7 },
@@ -26,6 +28,35 @@ const triples = compress(
 );
 const MODEL: WhatIfModel = { purchase: BG, triples, spend: Float64Array.from([20, 30, 40]) };
 const zero = { aov: 0, frequency: 0, churn: 0, cac: 0 };
+
+describe('the value of the base', () => {
+  it('is Σ spend × Σ_k (E[X(k months)] − E[X((k−1) months)]) / (1 + d)^k, written out from METRICS', () => {
+    // The three customers above, in weeks; one month is 365.25 / 12 days = 365.25 / 84 weeks.
+    const customers = [
+      { x: 0, tx: 0, T: 40, spend: 20 },
+      { x: 2, tx: 10, T: 40, spend: 30 },
+      { x: 5, tx: 30, T: 40, spend: 40 },
+    ];
+    const month = 365.25 / 12 / 7;
+    const d = 0.01;
+    let expected = 0;
+    for (const c of customers) {
+      const e = (k: number) => (k === 0 ? 0 : bgnbdConditionalExpected(BGP, k * month, c.x, c.tx, c.T));
+      for (let k = 1; k <= 12; k++) expected += (c.spend * (e(k) - e(k - 1))) / (1 + d) ** k;
+    }
+    expect(baseValue(MODEL, BG, 12, d)).toBeCloseTo(expected, 9);
+    // And with the churn lever: the same sum under b' = a (1 − p') / p', p' = 1.25 × a / (a + b).
+    const p2 = (1.25 * 0.8) / 3.2;
+    const churned = { ...BGP, b: (0.8 * (1 - p2)) / p2 };
+    let after = 0;
+    for (const c of customers) {
+      const e = (k: number) => (k === 0 ? 0 : bgnbdConditionalExpected(churned, k * month, c.x, c.tx, c.T));
+      for (let k = 1; k <= 12; k++) after += (c.spend * (e(k) - e(k - 1))) / (1 + d) ** k;
+    }
+    expect(baseValue(MODEL, scaleChurn(BG, 1.25), 12, d)).toBeCloseTo(after, 9);
+    expect(after).toBeLessThan(expected);
+  });
+});
 
 describe('what-if levers', () => {
   it('no lever: before = after; clvSimple = AOV × frequency × lifespan − CAC', () => {
