@@ -265,6 +265,8 @@ export interface ImportSummary {
    * without a dataset).
    */
   masterJoin?: { matched: number; onlyInMaster: number; onlyInOrders: number } | null;
+  /** Customer master data: rows whose customer id appeared in an earlier row (the last row of an id is used). */
+  duplicateIds?: number;
 }
 
 /**

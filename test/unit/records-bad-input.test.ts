@@ -68,6 +68,22 @@ describe('bad input in record files', () => {
     expect([...row!.data.numbers.amount].slice(0, 4)).toEqual([1000, 250, 300, 100]);
   });
 
+  it('master data: ids that repeat are counted in the summary; the last row of an id is used', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    const csv = text([
+      'Kundennummer;Firma',
+      'K-1;Alt GmbH',
+      'K-2;Beta KG',
+      'K-1;Neu GmbH',
+      'K-1;Neuer GmbH',
+      'K-3;Gamma',
+    ]);
+    const info = await importRecords(ws, 'customers', new File([csv], 'kunden.csv'));
+    expect(info.summary).toMatchObject({ imported: 5, duplicateIds: 2 });
+    const clean = await importRecords(ws, 'customers', new File([text(['Kundennummer', 'A', 'B'])], 'b.csv'));
+    expect(clean.summary?.duplicateIds).toBe(0);
+  });
+
   it('a UTF-16 master file with a byte-order mark imports with its umlauts', async () => {
     const ws = unwrap(await api.createWorkspace('W'));
     const csv = text(['Kundennummer;Firma;Branche', 'K-1;Müller GmbH;Großhandel', 'K-2;Schäfer KG;Handwerk']);

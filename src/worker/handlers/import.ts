@@ -199,7 +199,10 @@ async function importRecordsOnce(source: RecordSourceId, a: Attempt): Promise<Re
     encodingFallbackLine: fallbackLine,
     ...(source === 'spend'
       ? { unknownChannels: await unknownChannels(workspaceId, data) }
-      : { masterJoin: await masterJoinSummary(workspaceId, data) }),
+      : {
+          masterJoin: await masterJoinSummary(workspaceId, data),
+          duplicateIds: joinMaster([], data).duplicateIds,
+        }),
   };
   summary.durationMs = performance.now() - t0;
   if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');
