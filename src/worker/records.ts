@@ -71,3 +71,13 @@ export function forgetRecords(workspaceId?: number): void {
   masters.delete(workspaceId);
   spends.delete(workspaceId);
 }
+
+/** The non-blank values of a record file's code column that some row uses, in dictionary order. */
+export function usedValues(data: RecordColumns, key: string): string[] {
+  const codes = data.codes[key];
+  const dict = data.dicts[key];
+  if (!codes || !dict) return [];
+  const used = new Uint8Array(dict.length);
+  for (let i = 0; i < codes.length; i++) used[codes[i]] = 1;
+  return dict.filter((v, c) => used[c] === 1 && v.trim() !== '');
+}

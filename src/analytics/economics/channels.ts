@@ -3,7 +3,7 @@
  * cac[channel, period], blended CAC). Pure, over typed arrays.
  */
 import type { CacGranularity, CacPeriods, Figure, RecordColumns, SpendInfo } from '../../shared/economics';
-import { civilFromDays, daysFromCivil, dayToIso } from '../../shared/days';
+import { civilFromDays, daysFromCivil, daysInMonth, dayToIso } from '../../shared/days';
 import { NO_DAY } from '../../shared/columns';
 import { sortedLineIndex, type AggregateOptions, type CustomerTable } from '../customers';
 import { FLAG_RETURN, type Lines } from '../lines';
@@ -207,9 +207,7 @@ export function spendRows(
 /** The days of the month of a day number. */
 function daysInMonthOf(day: number): number {
   const { y, m } = civilFromDays(day);
-  return m === 12
-    ? daysFromCivil(y + 1, 1, 1) - daysFromCivil(y, 12, 1)
-    : daysFromCivil(y, m + 1, 1) - daysFromCivil(y, m, 1);
+  return daysInMonth(y, m);
 }
 
 /**

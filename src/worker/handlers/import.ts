@@ -3,7 +3,14 @@
  * and clean up imports that a closed tab left behind.
  */
 import { AppFailure, isQuotaError } from '../../shared/errors';
-import type { DatasetInfo, ImportOptions, ImportProgress, PreviewRow, SniffAnswer } from '../../shared/types';
+import type {
+  DatasetInfo,
+  ImportOptions,
+  ImportProgress,
+  ImportSummary,
+  PreviewRow,
+  SniffAnswer,
+} from '../../shared/types';
 import { binaryKind, readSample, sniff, type SniffLayout } from '../../ingest/sniff';
 import { proposeImport } from '../../ingest/mapping';
 import { SOURCES } from '../../ingest/sources/registry';
@@ -16,7 +23,7 @@ import * as repo from '../../storage/datasets';
 import * as records from '../../storage/records';
 import type { RecordColumns, RecordFileInfo, RecordSourceId } from '../../shared/economics';
 import { joinMaster } from '../../analytics/master-join';
-import { masterOf } from '../records';
+import { masterOf, usedValues } from '../records';
 import { recordsChanged } from './records';
 
 /** An import in flight; Cancel sets `cancelled`. */
@@ -148,16 +155,6 @@ async function importOnce(a: Attempt): Promise<DatasetInfo> {
 /** Channel names as they are compared: trimmed, lower case. */
 const channelKey = (s: string) => s.trim().toLowerCase();
 
-/** The values used in a code column (a dictionary may hold values only rejected rows had). */
-function usedValues(data: RecordColumns, key: string): string[] {
-  const codes = data.codes[key];
-  const dict = data.dicts[key];
-  if (!codes || !dict) return [];
-  const used = new Uint8Array(dict.length);
-  for (let i = 0; i < codes.length; i++) used[codes[i]] = 1;
-  return dict.filter((v, c) => used[c] === 1 && v.trim() !== '');
-}
-
 /**
  * Channels of a spend file that no customer of the workspace came through: not the acquisition channel of any row of
  * the master data in use, nor a value of the channel column of the newest orders dataset. Shown, never dropped.
@@ -173,16 +170,23 @@ async function unknownChannels(workspaceId: number, data: RecordColumns): Promis
   return usedValues(data, 'channel').filter((v) => !known.has(channelKey(v)));
 }
 
-/** How master ids meet the customers of the workspace's newest orders dataset (null without one). */
-async function masterJoinSummary(
+/**
+ * How master ids meet the customers of the workspace's newest orders dataset (`join` null without one), and how
+ * many master rows repeat an id of an earlier row: one join for both.
+ */
+async function masterSummary(
   workspaceId: number,
   data: RecordColumns,
-): Promise<{ matched: number; onlyInMaster: number; onlyInOrders: number } | null> {
+): Promise<Pick<ImportSummary, 'masterJoin' | 'duplicateIds'>> {
   const newest = (await repo.listDatasets(workspaceId))[0];
-  if (!newest) return null;
-  const dict = await repo.readDictionary(newest.id, 'customer');
+  const dict = newest ? await repo.readDictionary(newest.id, 'customer') : [];
   const j = joinMaster(dict, data);
-  return { matched: j.matched, onlyInMaster: j.onlyInMaster, onlyInOrders: dict.length - j.matched };
+  return {
+    masterJoin: newest
+      ? { matched: j.matched, onlyInMaster: j.onlyInMaster, onlyInOrders: dict.length - j.matched }
+      : null,
+    duplicateIds: j.duplicateIds,
+  };
 }
 
 /**
@@ -199,10 +203,7 @@ async function importRecordsOnce(source: RecordSourceId, a: Attempt): Promise<Re
     encodingFallbackLine: fallbackLine,
     ...(source === 'spend'
       ? { unknownChannels: await unknownChannels(workspaceId, data) }
-      : {
-          masterJoin: await masterJoinSummary(workspaceId, data),
-          duplicateIds: joinMaster([], data).duplicateIds,
-        }),
+      : await masterSummary(workspaceId, data)),
   };
   summary.durationMs = performance.now() - t0;
   if (job.cancelled) throw new AppFailure('cancelled', 'The import was cancelled.');

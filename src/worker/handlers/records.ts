@@ -7,7 +7,7 @@ import type { RecordFileInfo, RecordSourceId } from '../../shared/economics';
 import type { RejectedRow } from '../../shared/types';
 import * as records from '../../storage/records';
 import { rejectsToCsv, type RejectsCsvFormat } from '../../ingest/export';
-import { forgetRecords, spendOf } from '../records';
+import { forgetRecords, spendOf, usedValues } from '../records';
 import { forgetAll } from '../session';
 
 function checkSource(source: string): RecordSourceId {
@@ -42,17 +42,8 @@ export const recordsHandler = {
   /** The channel names of the workspace's spend files, in the order first seen (for the channel purposes). */
   async spendChannels(workspaceId: number): Promise<string[]> {
     const seen = new Set<string>();
-    for (const f of await spendOf(workspaceId)) {
-      const codes = f.data.codes.channel;
-      const dict = f.data.dicts.channel ?? [];
-      if (!codes) continue;
-      const used = new Uint8Array(dict.length);
-      for (let i = 0; i < f.data.n; i++) used[codes[i]] = 1;
-      dict.forEach((name, code) => {
-        const v = name.trim();
-        if (used[code] && v !== '') seen.add(v);
-      });
-    }
+    for (const f of await spendOf(workspaceId))
+      for (const v of usedValues(f.data, 'channel')) seen.add(v.trim());
     return [...seen];
   },
 
