@@ -47,7 +47,7 @@ export const de = {
   'summary.joinOnlyMaster': 'Nur in den Stammdaten',
   'summary.joinOnlyOrders': 'Nur in den Bestellungen',
   'summary.duplicateIds':
-    '{n} Zeilen wiederholen eine Kundennummer aus einer früheren Zeile; für jede Kundennummer gilt ihre letzte Zeile.',
+    'Zeilen mit einer Kundennummer, die schon weiter oben steht: {n}. Für jede Kundennummer gilt ihre letzte Zeile.',
   'summary.joinNone':
     'Keine Kundennummer der Stammdaten kommt in den Bestellungen vor. Ist die richtige Spalte als Kundennummer zugeordnet, und sind die Nummern gleich geschrieben (z. B. „K-001“ gegenüber „1“)?',
   'summary.joinNoOrders':
@@ -276,7 +276,7 @@ export const en: Texts<typeof de> = {
   'summary.joinOnlyMaster': 'Only in the master data',
   'summary.joinOnlyOrders': 'Only in the orders',
   'summary.duplicateIds':
-    '{n} rows repeat a customer id of an earlier row; for each id its last row is used.',
+    'Rows with a customer id that already appears above: {n}. For each id its last row is used.',
   'summary.joinNone':
     'No customer id of the master data occurs in the orders. Is the right column mapped as the customer id, and are the ids written the same way (e.g. “K-001” against “1”)?',
   'summary.joinNoOrders': 'No orders dataset yet: the customer ids are matched once one is imported.',
