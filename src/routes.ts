@@ -25,6 +25,12 @@ export const ROUTES = [
   { id: 'forecast', label: 'nav.forecast', load: () => import('./views/forecast/ForecastView.svelte') },
   { id: 'segments', label: 'nav.segments', load: () => import('./views/segments/SegmentsView.svelte') },
   {
+    id: 'actions',
+    label: 'nav.actions',
+    load: () => import('./views/actions/ActionsView.svelte'),
+    texts: ['actions', 'campaigns'],
+  },
+  {
     id: 'economics',
     label: 'nav.economics',
     load: () => import('./views/economics/EconomicsView.svelte'),
@@ -52,10 +58,26 @@ export type Route = (typeof ROUTES)[number]['id'];
 export const DEFAULT_ROUTE: Route = 'import';
 
 export function routeOf(hash: string): Route {
-  const id = hash.replace(/^#\/?/, '');
+  const id = hash.replace(/^#\/?/, '').split('?')[0];
   return ROUTES.find((r) => r.id === id)?.id ?? DEFAULT_ROUTE;
 }
 
 export function entryOf(route: Route): RouteEntry {
   return ROUTES.find((r) => r.id === route) ?? ROUTES[0];
+}
+
+/**
+ * The parameters after the route in the address (`#/actions?list=reactivation&segment=atRisk`): how one view links
+ * into a part of another. Empty without any.
+ */
+export function routeParams(hash: string): URLSearchParams {
+  const q = hash.indexOf('?');
+  return new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
+}
+
+/** The address of a route with parameters (null values are left out). */
+export function routeHref(route: Route, params: Record<string, string | null | undefined> = {}): string {
+  const kept = Object.entries(params).filter((e): e is [string, string] => e[1] != null && e[1] !== '');
+  const q = new URLSearchParams(kept).toString();
+  return `#/${route}${q ? `?${q}` : ''}`;
 }

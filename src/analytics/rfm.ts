@@ -4,21 +4,9 @@
  */
 import type { CustomerTable } from './customers';
 import { argsortFloat64 } from './sort';
+import { SEGMENTS, type Segment } from '../shared/segments';
 
-export const SEGMENTS = [
-  'champions',
-  'loyal',
-  'potentialLoyalists',
-  'newCustomers',
-  'promising',
-  'needAttention',
-  'aboutToSleep',
-  'cantLoseThem',
-  'atRisk',
-  'hibernating',
-  'lost',
-] as const;
-export type Segment = (typeof SEGMENTS)[number];
+export { SEGMENTS, type Segment };
 
 /** The segment of an (R, FM) cell, exactly as the table in METRICS.md. */
 export function segmentOf(r: number, fm: number): Segment {

@@ -20,6 +20,8 @@ import { valuestreamHandler } from './handlers/valuestream';
 import { figuresHandler } from './handlers/figures';
 import { recordsHandler } from './handlers/records';
 import { economicsHandler } from './handlers/economics';
+import { actionsHandler } from './handlers/actions';
+import { campaignsHandler } from './handlers/campaigns';
 import { devHandler } from './handlers/dev';
 
 const handlers = [
@@ -36,6 +38,8 @@ const handlers = [
   figuresHandler,
   recordsHandler,
   economicsHandler,
+  actionsHandler,
+  campaignsHandler,
 ] as const;
 
 /** The API of the app. */

@@ -19,6 +19,8 @@ import type * as valuestream from './valuestream';
 import * as figures from './figures';
 import * as exportsTexts from './exports';
 import type * as economics from './economics';
+import type * as actions from './actions';
+import type * as campaigns from './campaigns';
 
 /** Every feature's German and English texts, for the tests that check the merge. */
 export const FEATURES = {
@@ -53,6 +55,8 @@ export const de = {
  */
 export const LAZY_FEATURES = {
   economics: () => import('./economics'),
+  actions: () => import('./actions'),
+  campaigns: () => import('./campaigns'),
   selfcheck: () => import('./selfcheck'),
   evidence: () => import('./evidence'),
   valuestream: () => import('./valuestream'),
@@ -64,6 +68,8 @@ export type LazyFeature = keyof typeof LAZY_FEATURES;
 export type MessageKey =
   | keyof typeof de
   | keyof typeof economics.de
+  | keyof typeof actions.de
+  | keyof typeof campaigns.de
   | keyof typeof selfcheck.de
   | keyof typeof evidence.de
   | keyof typeof valuestream.de;
