@@ -1,6 +1,7 @@
 /** Texts of the Customers view: the RFM map, the segment names and their suggested actions, the customer table. */
 import type { Segment } from '../../analytics/rfm';
 import type { Texts } from '../texts';
+import type { ActionListKind } from '../../shared/actions';
 
 export const de = {
   'cu.title': 'Kunden: Wer sind sie?',
@@ -55,6 +56,10 @@ export const de = {
   'act.lost': 'Nur mit sehr günstigen Maßnahmen ansprechen.',
   'cu.fcExpected': 'Erwartete Käufe ({n} M.)',
   'cu.fcClv': 'Prognost. CLV ({n} M.)',
+  'cu.toList.reactivation': 'Zur Reaktivierungsliste',
+  'cu.toList.due': 'Zur Liste „Jetzt fällig“',
+  'cu.toList.whitespace': 'Zu Cross-Selling',
+  'cu.toList.upsell': 'Zur Upselling-Liste',
 };
 
 export const en: Texts<typeof de> = {
@@ -110,6 +115,10 @@ export const en: Texts<typeof de> = {
   'act.lost': 'Only with very cheap measures.',
   'cu.fcExpected': 'Expected purchases ({n} m.)',
   'cu.fcClv': 'Predicted CLV ({n} m.)',
+  'cu.toList.reactivation': 'To the reactivation list',
+  'cu.toList.due': 'To the due-now list',
+  'cu.toList.whitespace': 'To cross-selling',
+  'cu.toList.upsell': 'To the upsell list',
 };
 
 type Key = keyof typeof de;
@@ -127,6 +136,14 @@ export const SEGMENT_LABEL: Record<Segment, Key> = {
   atRisk: 'seg.atRisk',
   hibernating: 'seg.hibernating',
   lost: 'seg.lost',
+};
+
+/** The link text to each list of the Actions view (from the segments, the self-check, the forecast). */
+export const ACTION_LIST_LINK: Record<ActionListKind, Key> = {
+  reactivation: 'cu.toList.reactivation',
+  due: 'cu.toList.due',
+  whitespace: 'cu.toList.whitespace',
+  upsell: 'cu.toList.upsell',
 };
 
 /** Each RFM segment's suggested action (the default of the editable text). */
