@@ -1,0 +1,193 @@
+// The Actions view in Chromium on the demo data: the reactivation list appears with its reasons and has exactly the
+// customers an independent reading of the demo CSV finds inactive for 12 months; its CSV downloads as German text
+// (`;`, decimal commas); a customer id that a spreadsheet would read as a formula comes out neutralised; a segment
+// row of the Customers view opens the matching list.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startApp, importDemo, ROOT } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+  assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
+});
+
+const DAY = 86_400_000;
+/** N = 12 months of 365.25 / 12 days (METRICS "Actions", docs/actions.md). */
+const WINDOW_DAYS = 12 * 30.4375;
+
+/**
+ * The reactivation list's size, read from the demo CSV without the app: D is the last date of any line; a purchase
+ * occasion is a customer-day with at least one purchase line (quantity and price not negative, not a credit note)
+ * and a net value ≥ 0 (METRICS "Terms"); a customer is inactive when the last occasion is on or before
+ * D − 12 × 30.4375 days.
+ */
+function inactiveFromDemoCsv() {
+  const text = new TextDecoder('windows-1252').decode(
+    readFileSync(resolve(ROOT, 'public/demo/kundenwert-demo.csv')),
+  );
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const head = lines[0].split(';');
+  const col = (name) => head.indexOf(name);
+  const [iOrder, iDate, iCustomer, iQty, iPrice] = [
+    col('Rechnungsnummer'),
+    col('Rechnungsdatum'),
+    col('Kundennummer'),
+    col('Menge'),
+    col('Einzelpreis'),
+  ];
+  assert.ok(
+    [iOrder, iDate, iCustomer, iQty, iPrice].every((i) => i >= 0),
+    'demo header as expected',
+  );
+  const germanNumber = (s) => Number(s.replace(/\./g, '').replace(',', '.'));
+  /** customer → day (ms) → { net, purchase } */
+  const days = new Map();
+  let lastDay = -Infinity;
+  for (const line of lines.slice(1)) {
+    const c = line.split(';');
+    const [d, m, y] = c[iDate].split('.').map(Number);
+    const day = Date.UTC(y, m - 1, d);
+    lastDay = Math.max(lastDay, day);
+    const qty = germanNumber(c[iQty]);
+    const amount = qty * germanNumber(c[iPrice]);
+    const isReturn = amount < 0 || qty < 0 || /^C/i.test(c[iOrder]);
+    let byDay = days.get(c[iCustomer]);
+    if (!byDay) days.set(c[iCustomer], (byDay = new Map()));
+    const cell = byDay.get(day) ?? { net: 0, purchase: false };
+    cell.net += amount;
+    cell.purchase ||= !isReturn;
+    byDay.set(day, cell);
+  }
+  let customers = 0;
+  let inactive = 0;
+  for (const byDay of days.values()) {
+    let last = -Infinity;
+    for (const [day, cell] of byDay) if (cell.purchase && cell.net >= -1e-9) last = Math.max(last, day);
+    if (last === -Infinity) continue;
+    customers++;
+    if (last <= lastDay - WINDOW_DAYS * DAY) inactive++;
+  }
+  return { customers, inactive };
+}
+
+/** Clicks a download button and returns the file's text (without the BOM). */
+async function downloadOf(page, testid) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`[data-testid=${testid}]`),
+  ]);
+  const chunks = await (await download.createReadStream()).toArray();
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
+}
+
+/** Opens the Actions view at an address and waits for a list's summary. */
+async function openList(page, hash, list) {
+  await page.evaluate((h) => (location.hash = h), hash);
+  await page.waitForSelector(`[data-testid=${list}-count]`, { timeout: 60_000 });
+}
+
+const totalOf = async (page, list) =>
+  Number(await page.getAttribute(`[data-testid=${list}-count]`, 'data-total'));
+
+test(
+  'Actions: the reactivation list on the demo data, its reasons, its CSV, and the link from a segment row',
+  { timeout: 240_000 },
+  async () => {
+    const expected = inactiveFromDemoCsv();
+    assert.ok(
+      expected.inactive > 0 && expected.inactive < expected.customers,
+      'the demo has inactive customers',
+    );
+
+    const { page, context } = await app.open({ locale: 'de-DE' });
+    await importDemo(page);
+    await openList(page, '#/actions?list=reactivation', 'ac-reactivation');
+
+    // The list's size is the independent count; every row says why it is on the list.
+    assert.equal(await totalOf(page, 'ac-reactivation'), expected.inactive);
+    await page.waitForSelector('[data-testid=ac-reactivation-row] [data-col=reasons]');
+    const reasons = await page
+      .locator('[data-testid=ac-reactivation-row] [data-col=reasons]')
+      .allTextContents();
+    assert.ok(reasons.length > 0);
+    for (const r of reasons) assert.match(r, /kein Kauf seit 12 Monaten/);
+
+    // The CSV: German conventions, one line per customer plus the header.
+    const csv = await downloadOf(page, 'ac-reactivation-csv');
+    const rows = csv.trimEnd().split('\r\n');
+    assert.match(rows[0], /^Kundennummer;/);
+    assert.equal(rows.length, expected.inactive + 1);
+    assert.ok(
+      rows.slice(1).some((r) => /;\d+,\d{1,2};/.test(r)),
+      'amounts with a decimal comma',
+    );
+    assert.ok(!rows.slice(1).some((r) => /\d\.\d{2}(;|$)/.test(r)), 'no decimal points in German numbers');
+
+    // A segment row of the Customers view opens the list that acts on the segment, filtered to it.
+    await page.click('[data-testid=nav-customers]');
+    await page.waitForSelector('[data-testid=rfm-segments]', { timeout: 60_000 });
+    const links = page.locator('[data-testid^=rfm-to-list-]');
+    let segment = null;
+    for (const s of ['lost', 'hibernating', 'atRisk', 'cantLoseThem'])
+      if ((await page.locator(`[data-testid=rfm-to-list-${s}]`).count()) > 0) {
+        segment = s;
+        break;
+      }
+    assert.ok((await links.count()) > 0 && segment, 'a reactivation segment with customers');
+    await page.click(`[data-testid=rfm-to-list-${segment}]`);
+    await page.waitForSelector('[data-testid=ac-reactivation-count]', { timeout: 60_000 });
+    assert.equal(await page.getAttribute('[data-testid=ac-tab-reactivation]', 'aria-selected'), 'true');
+    assert.equal(await page.inputValue('[data-testid=ac-reactivation-segment]'), segment);
+    await page.waitForFunction(() => location.hash.includes('segment='));
+    assert.match(
+      await page.evaluate(() => location.hash),
+      new RegExp(`list=reactivation.*segment=${segment}`),
+    );
+    assert.ok((await totalOf(page, 'ac-reactivation')) <= expected.inactive);
+    await context.close();
+  },
+);
+
+test(
+  'Actions: a customer id that reads as a formula is neutralised in the CSV',
+  { timeout: 120_000 },
+  async () => {
+    const { page, context } = await app.open({ locale: 'de-DE' });
+    // Two inactive customers (more than 12 months before D = 01.06.2023), one active.
+    const lines = [
+      'Kundennummer;Datum;Betrag',
+      '=1+2;05.01.2022;100,50',
+      '@SUMME;06.01.2022;20,00',
+      'K-2;05.01.2022;50,00',
+      'K-2;01.06.2023;60,00',
+    ];
+    await page.click('[data-testid=nav-import]');
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'formeln.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'),
+    });
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    await page.click('[data-testid=start-import]');
+    await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+    await openList(page, '#/actions?list=reactivation', 'ac-reactivation');
+    assert.equal(await totalOf(page, 'ac-reactivation'), 2);
+    const csv = await downloadOf(page, 'ac-reactivation-csv');
+    const ids = csv
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((r) => r.split(';')[0])
+      .sort();
+    assert.deepEqual(ids, ["'=1+2", "'@SUMME"]);
+    await context.close();
+  },
+);
