@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startApp, importDemo, ROOT } from './harness.mjs';
+import { startApp, importDemo, text, ROOT } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -22,7 +22,8 @@ const DAY = 86_400_000;
 const WINDOW_DAYS = 12 * 30.4375;
 
 /**
- * The reactivation list's size, read from the demo CSV without the app: D is the last date of any line; a purchase
+ * The reactivation list's size, read from the demo CSV without the app. Rows the import rejects (no customer, no
+ * valid date, no valid amount) are skipped; D is the last date of the other lines; a purchase
  * occasion is a customer-day with at least one purchase line (quantity and price not negative, not a credit note)
  * and a net value ≥ 0 (METRICS "Terms"); a customer is inactive when the last occasion is on or before
  * D − 12 × 30.4375 days.
@@ -45,17 +46,39 @@ function inactiveFromDemoCsv() {
     [iOrder, iDate, iCustomer, iQty, iPrice].every((i) => i >= 0),
     'demo header as expected',
   );
-  const germanNumber = (s) => Number(s.replace(/\./g, '').replace(',', '.'));
   /** customer → day (ms) → { net, purchase } */
   const days = new Map();
   let lastDay = -Infinity;
+  /** A German number as the import reads it, or NaN (`n/a`, `12,3,4`, empty: the row is rejected). */
+  const germanNumber = (s) =>
+    /^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(s.trim())
+      ? Number(s.replace(/\./g, '').replace(',', '.'))
+      : NaN;
+  /** A real calendar day dd.mm.yyyy (31.02., 2024-13-01 and empty dates are rejected), or NaN. */
+  const dayOf = (s) => {
+    const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s.trim());
+    if (!m) return NaN;
+    const t = Date.UTC(+m[3], +m[2] - 1, +m[1]);
+    return new Date(t).getUTCDate() === +m[1] && new Date(t).getUTCMonth() === +m[2] - 1 ? t : NaN;
+  };
+  let rejected = 0;
   for (const line of lines.slice(1)) {
     const c = line.split(';');
-    const [d, m, y] = c[iDate].split('.').map(Number);
-    const day = Date.UTC(y, m - 1, d);
-    lastDay = Math.max(lastDay, day);
+    const day = dayOf(c[iDate]);
     const qty = germanNumber(c[iQty]);
-    const amount = qty * germanNumber(c[iPrice]);
+    const price = germanNumber(c[iPrice]);
+    // Rows the import rejects: no customer, no valid date, no valid amount.
+    if (
+      c[iCustomer].trim() === '' ||
+      !Number.isFinite(day) ||
+      !Number.isFinite(qty) ||
+      !Number.isFinite(price)
+    ) {
+      rejected++;
+      continue;
+    }
+    lastDay = Math.max(lastDay, day);
+    const amount = qty * price;
     const isReturn = amount < 0 || qty < 0 || /^C/i.test(c[iOrder]);
     let byDay = days.get(c[iCustomer]);
     if (!byDay) days.set(c[iCustomer], (byDay = new Map()));
@@ -73,7 +96,7 @@ function inactiveFromDemoCsv() {
     customers++;
     if (last <= lastDay - WINDOW_DAYS * DAY) inactive++;
   }
-  return { customers, inactive };
+  return { customers, inactive, rejected };
 }
 
 /** Clicks a download button and returns the file's text (without the BOM). */
@@ -109,6 +132,8 @@ test(
 
     const { page, context } = await app.open({ locale: 'de-DE' });
     await importDemo(page);
+    // The rows skipped here are the rows the import rejected (German UI: 1.234).
+    assert.equal(Number((await text(page, 'sum-rejected')).replace(/\./g, '')), expected.rejected);
     await openList(page, '#/actions?list=reactivation', 'ac-reactivation');
 
     // The list's size is the independent count; every row says why it is on the list.

@@ -46,6 +46,8 @@ export const de = {
   'ac.sum.basisRevenue':
     'Wert im Spiel = Umsatz pro Jahr × P(alive) (ohne Marge: der Umsatz). Tragen Sie eine Marge in den Einstellungen ein, um mit dem Deckungsbeitrag zu rechnen.',
   'ac.sum.noForecastValue': 'Ohne Prognose ist der Wert im Spiel der Jahreswert allein (ohne P(alive)).',
+  'ac.sum.bgnbdOneOrder':
+    'Bei Kunden mit nur einem Kauf setzt BG/NBD P(alive) = 100 %: ohne Wiederkauf sieht das Modell bei ihnen noch keinen Abbruch. Ihr Wert im Spiel ist daher der volle Jahreswert.',
   'ac.sum.withoutPAlive': '{n} Kunden ohne P(alive): bei ihnen zählt der Jahreswert allein.',
   'ac.sum.model': 'Prognose: {model}, Zeiteinheit {unit}.',
   'ac.sum.due':
@@ -74,12 +76,12 @@ export const de = {
   'ac.toSettings': 'Zu den Einstellungen',
 
   // Columns
-  'ac.col.id': 'Kundennummer',
+  'ac.col.id': 'Kunden\u00adnummer',
   'ac.col.name': 'Name',
   'ac.col.segment': 'Segment',
   'ac.col.lastOrder': 'Letzter Kauf',
   'ac.col.days': 'Tage seit Kauf',
-  'ac.col.orders': 'Bestellungen',
+  'ac.col.orders': 'Bestel\u00adlungen',
   'ac.col.revenue': 'Umsatz',
   'ac.col.pAlive': 'P(alive)',
   'ac.col.value.reactivation': 'Wert im Spiel',
@@ -109,6 +111,7 @@ export const de = {
   'ac.printCut': 'Gedruckt werden die ersten {shown} von {n} Kunden; die ganze Liste steht im CSV-Export.',
   'ac.printAll': 'Alle {n} Kunden der Liste.',
   'ac.printContext': 'Datensatz {dataset}, Stichtag {date}.',
+  'ac.printSearch': 'Suche: „{search}“.',
   'ac.save': 'Als Kampagne speichern',
   'ac.exportsBusy': 'Die ganze Liste wird geholt …',
   'ac.file.reactivation': 'reaktivierung',
@@ -205,6 +208,8 @@ export const en: Texts<typeof de> = {
   'ac.sum.basisRevenue':
     'Value at stake = revenue per year × P(alive) (without a margin: the revenue). Enter a margin in the Settings to work with the contribution margin.',
   'ac.sum.noForecastValue': 'Without a forecast the value at stake is the yearly value alone (no P(alive)).',
+  'ac.sum.bgnbdOneOrder':
+    'For customers with a single purchase BG/NBD sets P(alive) = 100 %: without a repeat purchase the model sees no dropout yet. Their value at stake is therefore the full yearly value.',
   'ac.sum.withoutPAlive': '{n} customers without P(alive): for them the yearly value alone counts.',
   'ac.sum.model': 'Forecast: {model}, time unit {unit}.',
   'ac.sum.due':
@@ -265,6 +270,7 @@ export const en: Texts<typeof de> = {
   'ac.printCut': 'The first {shown} of {n} customers are printed; the whole list is in the CSV export.',
   'ac.printAll': 'All {n} customers of the list.',
   'ac.printContext': 'Dataset {dataset}, as of {date}.',
+  'ac.printSearch': 'Search: "{search}".',
   'ac.save': 'Save as campaign',
   'ac.exportsBusy': 'Fetching the whole list …',
   'ac.file.reactivation': 'reactivation',

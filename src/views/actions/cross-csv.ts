@@ -5,7 +5,7 @@
 import { i18n } from '../../i18n/i18n.svelte';
 import { SEGMENT_LABEL } from '../../i18n/messages/customers';
 import type { ActionHeatmap, ActionPair, JourneyTransition, MatrixPage } from '../../shared/actions';
-import type { FileTable } from './list-table';
+import type { FileTable } from './file-table';
 
 export function heatmapTable(h: ActionHeatmap): FileTable {
   const K = h.labels.length;

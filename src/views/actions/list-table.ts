@@ -1,10 +1,9 @@
 /**
- * The columns of an action list: what each shows on screen, how it sorts, and how it is written to CSV, to the
- * clipboard and to paper (one table model for all three, so that they always agree).
+ * The columns of an action list: what each shows on screen and on paper, and how it sorts (file-table.ts writes the
+ * same columns to CSV and to the clipboard, so that they always agree).
  */
 import { i18n, type MessageKey } from '../../i18n/i18n.svelte';
 import { SEGMENT_LABEL } from '../../i18n/messages/customers';
-import { csvNumber, localeCsv, neutralizeFormula, type CsvColumn, type CsvValue } from '../../shared/csv';
 import type { ActionListKind, ActionListQuery, ActionRow, ActionSort } from '../../shared/actions';
 import { DEFAULT_CONTACT_MONTHS, DEFAULT_INACTIVE_MONTHS, reasonsText, VALUE_LABEL } from './words';
 
@@ -16,7 +15,9 @@ export interface ListColumn {
   kind: CellKind;
   /** The worker's sort key, or null for a column that does not sort. */
   sort: ActionSort | null;
+  /** The grid track and its minimum width in rem (the table scrolls sideways below the sum). */
   width: string;
+  min: number;
   /** The raw value of a row (numbers for numeric kinds, ISO dates, text). */
   get: (r: ActionRow) => string | number | null;
 }
@@ -34,7 +35,15 @@ export interface ColumnContext {
 /** The columns of a list. */
 export function listColumns(c: ColumnContext): ListColumn[] {
   const cols: ListColumn[] = [
-    { id: 'id', label: 'ac.col.id', kind: 'text', sort: 'id', width: '1.1fr', get: (r) => r.id },
+    {
+      id: 'id',
+      label: 'ac.col.id',
+      kind: 'text',
+      sort: 'id',
+      width: 'minmax(5.5rem, 1fr)',
+      min: 5.5,
+      get: (r) => r.id,
+    },
   ];
   if (c.names)
     cols.push({
@@ -42,7 +51,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       label: 'ac.col.name',
       kind: 'text',
       sort: null,
-      width: '1.3fr',
+      width: 'minmax(6rem, 1.4fr)',
+      min: 6,
       get: (r) => r.name,
     });
   cols.push(
@@ -51,7 +61,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       label: 'ac.col.segment',
       kind: 'text',
       sort: null,
-      width: '1.2fr',
+      width: 'minmax(6.5rem, 1.1fr)',
+      min: 6.5,
       get: (r) => i18n.t(SEGMENT_LABEL[r.segment]),
     },
     {
@@ -59,7 +70,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       label: 'ac.col.lastOrder',
       kind: 'date',
       sort: 'lastOrder',
-      width: '1fr',
+      width: 'minmax(5.5rem, 0.9fr)',
+      min: 5.5,
       get: (r) => r.lastOrder,
     },
     {
@@ -67,7 +79,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       label: 'ac.col.days',
       kind: 'int',
       sort: null,
-      width: '0.7fr',
+      width: 'minmax(3.6rem, 0.6fr)',
+      min: 3.6,
       get: (r) => r.daysSinceLast,
     },
     {
@@ -75,7 +88,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       label: 'ac.col.orders',
       kind: 'int',
       sort: 'orders',
-      width: '0.7fr',
+      width: 'minmax(4.2rem, 0.6fr)',
+      min: 4.2,
       get: (r) => r.orders,
     },
     {
@@ -83,7 +97,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       label: 'ac.col.revenue',
       kind: 'money',
       sort: 'revenue',
-      width: '1fr',
+      width: 'minmax(6rem, 1fr)',
+      min: 6,
       get: (r) => r.revenue,
     },
   );
@@ -93,7 +108,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       label: 'ac.col.pAlive',
       kind: 'pct',
       sort: 'pAlive',
-      width: '0.7fr',
+      width: 'minmax(3.6rem, 0.6fr)',
+      min: 3.6,
       get: (r) => r.pAlive,
     });
   cols.push({
@@ -101,7 +117,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
     label: VALUE_LABEL[c.list],
     kind: 'money',
     sort: 'value',
-    width: '1fr',
+    width: 'minmax(6rem, 1fr)',
+    min: 6,
     get: (r) => r.value,
   });
   if (c.list === 'due')
@@ -111,7 +128,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
         label: 'ac.col.expectedNext',
         kind: 'date',
         sort: 'expectedNext',
-        width: '1fr',
+        width: 'minmax(5.5rem, 0.9fr)',
+        min: 5.5,
         get: (r) => r.expectedNext,
       },
       {
@@ -119,19 +137,29 @@ export function listColumns(c: ColumnContext): ListColumn[] {
         label: 'ac.col.rhythm',
         kind: 'num1',
         sort: null,
-        width: '0.8fr',
+        width: 'minmax(4.5rem, 0.7fr)',
+        min: 4.5,
         get: (r) => r.rhythmDays,
       },
     );
   if (c.list === 'upsell')
     cols.push(
-      { id: 'aov', label: 'ac.col.aov', kind: 'money', sort: null, width: '0.9fr', get: (r) => r.aov },
+      {
+        id: 'aov',
+        label: 'ac.col.aov',
+        kind: 'money',
+        sort: null,
+        width: 'minmax(5.5rem, 0.9fr)',
+        min: 5.5,
+        get: (r) => r.aov,
+      },
       {
         id: 'medianAov',
         label: 'ac.col.medianAov',
         kind: 'money',
         sort: null,
-        width: '0.9fr',
+        width: 'minmax(5.5rem, 0.9fr)',
+        min: 5.5,
         get: (r) => r.segmentMedianAov,
       },
     );
@@ -140,7 +168,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
     label: 'ac.col.usual',
     kind: 'text',
     sort: null,
-    width: '1.6fr',
+    width: 'minmax(6.5rem, 1.6fr)',
+    min: 6.5,
     get: (r) => r.usualProducts.join(', '),
   });
   if (c.list === 'reactivation') {
@@ -149,7 +178,8 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       label: 'ac.col.reasons',
       kind: 'text',
       sort: null,
-      width: '1.6fr',
+      width: 'minmax(6.5rem, 1.6fr)',
+      min: 6.5,
       get: (r) => reasonsText(r, c.months, c.contactMonths),
     });
   }
@@ -178,62 +208,4 @@ export function cellText(col: ListColumn, row: ActionRow, currency: string): str
     default:
       return String(v);
   }
-}
-
-/** An ISO date as a spreadsheet of the UI language reads it (31.12.2024 in German, 2024-12-31 in English). */
-export function fileDate(iso: string): string {
-  if (i18n.locale !== 'de') return iso;
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
-
-const csvKind = (k: CellKind): CsvColumn => ({
-  header: '',
-  kind: k === 'pct' ? 'percent' : k === 'text' || k === 'date' ? 'text' : 'number',
-  digits: k === 'pct' ? 1 : k === 'num1' ? 1 : 2,
-});
-
-/** A table ready for a file: columns with headers and kinds, rows of plain values. */
-export interface FileTable {
-  columns: CsvColumn[];
-  rows: CsvValue[][];
-}
-
-export function listTable(cols: ListColumn[], rows: ActionRow[]): FileTable {
-  return {
-    columns: cols.map((c) => ({ ...csvKind(c.kind), header: i18n.t(c.label) })),
-    rows: rows.map((r) =>
-      cols.map((c) => {
-        const v = c.get(r);
-        return c.kind === 'date' && typeof v === 'string' ? fileDate(v) : v;
-      }),
-    ),
-  };
-}
-
-export const tableCsv = (t: FileTable) => localeCsv(i18n.locale, t.columns, t.rows);
-
-/**
- * A table as tab-separated text with a header, for pasting into a mail or CRM tool: numbers as the UI writes them
- * without grouping (decimal comma in German), percentages as percent, text formula-safe and on one line.
- */
-export function tableTsv(t: FileTable): string {
-  const text = (s: string) => neutralizeFormula(s.replace(/[\t\r\n]+/g, ' '));
-  const head = t.columns.map((c) => text(c.kind === 'percent' ? `${c.header} (%)` : c.header));
-  const lines = [head.join('\t')];
-  for (const r of t.rows)
-    lines.push(
-      r
-        .map((v, i) => {
-          const c = t.columns[i];
-          if (v === null || v === undefined) return '';
-          if (typeof v === 'number') {
-            const value = c?.kind === 'percent' ? v * 100 : v;
-            return csvNumber(value, i18n.locale, Number.isInteger(value) ? 0 : (c?.digits ?? 2));
-          }
-          return text(v);
-        })
-        .join('\t'),
-    );
-  return lines.join('\r\n') + '\r\n';
 }
