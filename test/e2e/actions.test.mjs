@@ -216,3 +216,48 @@ test(
     await context.close();
   },
 );
+
+const AXE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+test(
+  'Actions: every tab without a serious or critical axe violation and without sideways scrolling at 1366 and 768 px',
+  { timeout: 240_000 },
+  async () => {
+    // The built app's CSP allows only its own scripts; this context lets the injected axe run.
+    const context = await app.browser.newContext({
+      locale: 'en-GB',
+      bypassCSP: true,
+      viewport: { width: 1366, height: 900 },
+    });
+    const { page } = await app.open({ context });
+    await importDemo(page);
+    const problems = [];
+    for (const width of [1366, 768])
+      for (const tab of ['reactivation', 'due', 'whitespace', 'upsell', 'campaigns']) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.evaluate((t) => (location.hash = `#/actions?list=${t}`), tab);
+        await page.waitForSelector(`[data-testid=ac-tab-${tab}][aria-selected=true]`, { timeout: 60_000 });
+        if (tab === 'whitespace') {
+          await page.waitForSelector('[data-testid=ac-pair]', { timeout: 60_000 });
+          await page.click('[data-testid=ac-pair] >> nth=0');
+          await page.waitForSelector('[data-testid=ac-whitespace-row]', { timeout: 60_000 });
+        } else if (tab !== 'campaigns')
+          await page.waitForSelector(`[data-testid=ac-${tab}-summary]`, { timeout: 60_000 });
+        const over = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        if (over > 0) problems.push(`${tab} at ${width} px scrolls sideways by ${over} px`);
+        if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+        const violations = await page.evaluate(async () => {
+          // @ts-expect-error axe is injected above
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+        });
+        for (const v of violations) problems.push(`${tab} at ${width} px: ${v}`);
+      }
+    assert.deepEqual(problems, []);
+    await context.close();
+  },
+);
