@@ -126,6 +126,8 @@ export const de = {
   // Cross-sell
   'ac.xs.byCategory': 'Nach Kategorie.',
   'ac.xs.byProduct': 'Nach Produkt (die Daten haben keine Kategorie-Spalte und höchstens 200 Produkte).',
+  'ac.xs.segmentNote':
+    'Rangliste, Kaufverbund und Produktreise gelten für alle Kunden; das Segment filtert die Kundenliste eines Paares und die Matrix.',
   'ac.hm.title': 'Kaufverbund: wer A kauft, kauft auch B',
   'ac.hm.note':
     'Zeile = A, Spalte = B, gezählt über Kunden (nicht Warenkörbe). Lift > 1: B wird von A-Käufern öfter gekauft als von allen Kunden. Konfidenz = Anteil der A-Käufer, die auch B kauften; Support = Anteil aller Kunden, die B kauften.',
@@ -284,6 +286,8 @@ export const en: Texts<typeof de> = {
 
   'ac.xs.byCategory': 'By category.',
   'ac.xs.byProduct': 'By product (the data has no category column and at most 200 products).',
+  'ac.xs.segmentNote':
+    'The ranking, the co-purchase table and the journey cover all customers; the segment filters a pair’s customer list and the matrix.',
   'ac.hm.title': 'Co-purchase: who buys A also buys B',
   'ac.hm.note':
     'Row = A, column = B, counted over customers (not baskets). Lift > 1: buyers of A buy B more often than customers at large. Confidence = share of A’s buyers who also bought B; support = share of all customers who bought B.',
