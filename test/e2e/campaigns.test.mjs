@@ -9,6 +9,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApp, text, num, ROOT } from './harness.mjs';
 
+const AXE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical axe violations of the page, one line each. */
+async function seriousViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+  });
+}
+
 const DEMO = resolve(ROOT, 'public/demo/kundenwert-demo.csv');
 /** The cut of the first dataset; the campaign's date C is its last day, the window (C, C + 90 days]. */
 const CUT = '2025-09-30';
@@ -161,7 +175,14 @@ test(
   'a reactivation campaign: saved with a hold-out, measured on later data, checked against the CSV',
   { timeout: 600_000 },
   async () => {
-    const { page, context } = await app.open({ locale: 'en-GB' });
+    // The built app's CSP allows only its own scripts; this context lets the injected axe run.
+    const { page, context } = await app.open({
+      context: await app.browser.newContext({
+        locale: 'en-GB',
+        bypassCSP: true,
+        viewport: { width: 1366, height: 900 },
+      }),
+    });
     const first = demoUpTo(CUT);
     const C = first.last;
     const windowEnd = plusDays(C, 90);
@@ -173,6 +194,15 @@ test(
     await page.waitForSelector('[data-testid=ac-reactivation-save]:not([disabled])', { timeout: 120_000 });
     await page.click('[data-testid=ac-reactivation-save]');
     await page.waitForSelector('dialog[open][data-testid=cp-save-dialog]');
+    // Escape closes the dialog; opened again it starts afresh, with the focus on the name.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog[open][data-testid=cp-save-dialog]', { state: 'detached' });
+    await page.click('[data-testid=ac-reactivation-save]');
+    await page.waitForSelector('dialog[open][data-testid=cp-save-dialog]');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'cp-save-name',
+    );
     await page.waitForFunction(() =>
       /September 2025/.test(document.querySelector('[data-testid=cp-save-name]')?.value ?? ''),
     );
@@ -191,10 +221,11 @@ test(
     );
     await page.click('[data-testid=cp-save-stage-0-field-customer]');
     assert.match(await page.inputValue('[data-testid=cp-save-stage-0-text]'), /^\{customer\}Dear/);
+    assert.deepEqual(await seriousViolations(page), [], 'the dialog');
     await page.fill('[data-testid=cp-save-holdout]', '20');
     await page.press('[data-testid=cp-save-holdout]', 'Tab');
     await page.click('[data-testid=cp-save-submit]');
-    await page.waitForSelector('dialog[data-testid=cp-save-dialog]:not([open])');
+    await page.waitForSelector('dialog[open][data-testid=cp-save-dialog]', { state: 'detached' });
     await page.waitForSelector('[data-testid=cp-detail]', { timeout: 60_000 });
     // On its own data the campaign has no outcome yet, and says what to do.
     await page.waitForSelector('[data-testid=cp-out-nolater]', { timeout: 60_000 });
@@ -224,16 +255,18 @@ test(
     // The full demo file as a second dataset, chosen in the analysis controls.
     await importFile(page, 'kundenwert-demo.csv', readFileSync(DEMO));
     await page.click('[data-testid=nav-actions]');
-    const second = page.locator('[data-testid=ctl-dataset] option', { hasText: 'kundenwert-demo.csv' });
+    const second = page.locator('[data-testid=ctl-dataset] option', { hasText: 'kundenwert-demo' });
     await page.selectOption('[data-testid=ctl-dataset]', (await second.getAttribute('value')) ?? '');
     await page.click('[data-testid=ac-tab-campaigns]', { timeout: 120_000 });
     await page.waitForSelector('[data-testid=cp-row]');
     if ((await page.locator('[data-testid=cp-detail]').count()) === 0)
       await page.click('[data-testid=cp-open]');
     await page.waitForSelector('[data-testid=cp-out-table]', { timeout: 120_000 });
-    assert.match(await text(page, 'cp-out-basis'), /kundenwert-demo\.csv/);
+    assert.match(await text(page, 'cp-out-basis'), /kundenwert-demo/);
     assert.ok(
-      (await text(page, 'cp-out-window')).includes(`${shortDate(C)} to ${shortDate(windowEnd)} (90 days`),
+      (await text(page, 'cp-out-window')).includes(
+        `${shortDate(plusDays(C, 1))} to ${shortDate(windowEnd)} (the 90 days after the campaign’s as-of date ${shortDate(C)})`,
+      ),
       'the window',
     );
     assert.equal(
@@ -242,6 +275,7 @@ test(
       'the demo reaches beyond the window',
     );
 
+    assert.deepEqual(await seriousViolations(page), [], 'the campaigns panel with an outcome');
     const expected = outcomeOf(ids, C, windowEnd);
     assert.ok(expected.converted > 0 && expected.converted < ids.length);
     assert.equal(num(await text(page, 'cp-out-list-size')), ids.length);
@@ -264,6 +298,30 @@ test(
     const shown = /([+\-−]?[\d.]+) percentage points/.exec(await text(page, 'cp-out-uplift'));
     assert.ok(shown, 'the uplift is said in percentage points');
     assert.ok(Math.abs(Number(shown[1].replace('−', '-')) - uplift * 100) < 0.11);
+
+    // The workflow: a stage marked done is saved (and dated); rename and delete (after a question).
+    await page.check('[data-testid=cp-stage-0-done]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=cp-saved]')?.textContent === 'Saved',
+    );
+    await page.click('[data-testid=cp-rename]');
+    await page.fill('[data-testid=cp-rename-input]', 'Autumn win-back');
+    await page.press('[data-testid=cp-rename-input]', 'Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=cp-row]')?.textContent?.includes('Autumn win-back'),
+    );
+    await page.click('[data-testid=ac-tab-reactivation]');
+    await page.click('[data-testid=ac-tab-campaigns]');
+    await page.click('[data-testid=cp-open]');
+    assert.equal(await page.isChecked('[data-testid=cp-stage-0-done]'), true, 'done was stored');
+    assert.equal(await page.isChecked('[data-testid=cp-stage-1-done]'), false);
+    assert.equal(await text(page, 'cp-detail-name'), 'Autumn win-back');
+    await page.click('[data-testid=cp-delete]');
+    await page.click('dialog[open] button:not([data-testid])'); // Cancel keeps it
+    assert.equal(await page.locator('[data-testid=cp-row]').count(), 1);
+    await page.click('[data-testid=cp-delete]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=cp-none]');
     await context.close();
   },
 );

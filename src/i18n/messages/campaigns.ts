@@ -116,13 +116,15 @@ export const de = {
   'cp.msg.copyFailed':
     'Der Browser hat das Kopieren nicht erlaubt. Laden Sie stattdessen die CSV-Datei herunter.',
   'cp.msg.none': 'Die Kampagne hat keine Kunden.',
+  'cp.msg.noNames':
+    'Einige Kunden haben keinen Namen: Namen kommen aus den Kunden-Stammdaten. Bei ihnen bleibt {name} leer („Guten Tag ,“). Importieren Sie Stammdaten mit Namen oder nehmen Sie das Feld „Name“ aus den Texten.',
   'cp.msg.file': 'kampagne-{name}-nachrichten',
 
   // Outcome
   'cp.out.title': 'Erfolg der Kampagne',
   'cp.out.measuredOn':
     'Gemessen auf „{dataset}“ bis zum Stichtag {asOf} (oben bei den Analyse-Einstellungen wählbar).',
-  'cp.out.window': 'Messfenster: {start} bis {end} ({days} Tage nach dem Kampagnen-Stichtag).',
+  'cp.out.window': 'Messfenster: {start} bis {end} (die {days} Tage nach dem Kampagnen-Stichtag {c}).',
   'cp.out.partial':
     'Das Fenster ist gekürzt: Die Daten reichen nur {days} von {window} Tagen. Die Zahlen können noch steigen; importieren Sie später neuere Daten.',
   'cp.out.measure': 'Kennzahl',
@@ -260,12 +262,14 @@ export const en: Texts<typeof de> = {
   'cp.msg.copied': '{n} rows copied (tab-separated).',
   'cp.msg.copyFailed': 'The browser did not allow copying. Download the CSV file instead.',
   'cp.msg.none': 'The campaign has no customers.',
+  'cp.msg.noNames':
+    'Some customers have no name: names come from the customer master data. For them {name} stays empty (“Dear ,”). Import master data with names, or take the “Name” field out of the texts.',
   'cp.msg.file': 'campaign-{name}-messages',
 
   'cp.out.title': 'Campaign outcome',
   'cp.out.measuredOn':
     'Measured on “{dataset}” up to the as-of date {asOf} (chosen above in the analysis controls).',
-  'cp.out.window': 'Outcome window: {start} to {end} ({days} days after the campaign’s as-of date).',
+  'cp.out.window': 'Outcome window: {start} to {end} (the {days} days after the campaign’s as-of date {c}).',
   'cp.out.partial':
     'The window is cut short: the data covers only {days} of {window} days. The figures may still rise; import newer data later.',
   'cp.out.measure': 'Figure',
