@@ -888,7 +888,7 @@ describe('schema version 2', () => {
     v1.close();
     const v2 = new KundenwertDB(name);
     expect((await v2.workspaces.get(id))?.name).toBe('Alt');
-    expect(v2.verno).toBe(4);
+    expect(v2.verno).toBe(5);
     await v2.valueStreams.put({ workspaceId: id, steps: [], updatedAt: 2 });
     expect((await v2.valueStreams.get(id))?.updatedAt).toBe(2);
     await v2.delete();
