@@ -137,6 +137,15 @@ function codesOf(ids: readonly string[], codeOf: Map<string, number>, from: numb
   return { codes, missing };
 }
 
+/** The code of each customer id of the data (memoised in the scope: every page of messages asks). */
+function customerCodes(p: Prepared): Map<string, number> {
+  return p.scope.cached('campaigns|codeOf', () => {
+    const codeOf = new Map<string, number>();
+    (p.lines.dicts.customer ?? []).forEach((id, code) => codeOf.set(id, code));
+    return codeOf;
+  });
+}
+
 function groupView(g: GroupOutcome | null, missing: number): CampaignGroup | null {
   if (!g) return null;
   return {
@@ -240,8 +249,7 @@ export const campaignsHandler = {
     const c = await campaignOf(req.campaignId);
     const p = await prepare({ datasetId: req.datasetId, asOf: req.asOf ?? null });
     const dict = p.lines.dicts.customer ?? [];
-    const codeOf = new Map<string, number>();
-    dict.forEach((id, code) => codeOf.set(id, code));
+    const codeOf = customerCodes(p);
     const list = codesOf(c.customers, codeOf, dict.length);
     const comparison = codesOf(c.comparison, codeOf, dict.length + list.missing);
     const C = isoToDay(c.savedAsOf);
@@ -294,9 +302,7 @@ export const campaignsHandler = {
       p = await prepare({ datasetId, asOf: c.savedAsOf });
     }
     const figures = await figuresHandler.getFigures(c.workspaceId, null);
-    const dict = p.lines.dicts.customer ?? [];
-    const codeOf = new Map<string, number>();
-    dict.forEach((id, code) => codeOf.set(id, code));
+    const codeOf = customerCodes(p);
     const { locale } = req;
     const currency = p.info.options.currency || 'EUR';
     const suggestion = c.target ?? '';
