@@ -205,6 +205,107 @@ try {
   const econFirst = await economicsCall(5);
   const econCached = [];
   for (const costPerOrder of [6, 7, 8, 9, 10]) econCached.push(await economicsCall(costPerOrder));
+
+  // Actions: the same orders with a category column (40 categories, by product), imported through the app; then the
+  // overview (first call: the forecast fit, the matrix's bitsets, co-purchase and journey), every list's first page
+  // at several sorts and filters, and matrix pages at every sort, with filters and while scrolling, each timed in
+  // the worker.
+  const catPath = resolve(TMP, 'retail-1000000-100k-category.csv');
+  {
+    const text = readFileSync(path, 'utf8').split('\n');
+    const withCategory = text.map((line, i) => {
+      if (i === 0) return `${line},Category`;
+      if (line === '') return line;
+      const code = line.split(',')[1];
+      let h = 0;
+      for (let k = 0; k < code.length; k++) h = (h * 31 + code.charCodeAt(k)) >>> 0;
+      return `${line},Cat ${String(h % 40).padStart(2, '0')}`;
+    });
+    writeFileSync(catPath, withCategory.join('\n'));
+  }
+  const { page: actionsPage } = await app.open({ context });
+  await actionsPage.setInputFiles('[data-testid=file-input]', catPath);
+  await actionsPage.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
+  await actionsPage.click('[data-testid=start-import]');
+  await actionsPage.waitForSelector('[data-testid=import-summary]', { timeout: 600_000 });
+  const catId = await actionsPage.evaluate(async () => {
+    const e = globalThis.__kundenwertEngine;
+    const ws = await e.listWorkspaces();
+    const ds = (await e.listDatasets(ws.value[0].id)).value;
+    return Math.max(...ds.map((d) => d.id));
+  });
+  const actionsBase = {
+    datasetId: catId,
+    asOf: lastDate,
+    figures: {
+      cac: null,
+      marginPercent: 30,
+      acquisitionShare: null,
+      existingShare: null,
+      costs: costsFor(5),
+    },
+  };
+  const actionsCall = (method, extra = {}) =>
+    actionsPage.evaluate(
+      async (call) => {
+        const r = await globalThis.__kundenwertEngine.timeActions(call);
+        if (!r.ok) throw new Error(`${call.method}: ${r.error.code} ${r.error.message}`);
+        return r.value;
+      },
+      { method, req: { ...actionsBase, ...extra } },
+    );
+  const overviewFirst = await actionsCall('actionsOverview');
+  const overview = await actionsPage.evaluate(
+    async (req) => (await globalThis.__kundenwertEngine.actionsOverview(req)).value,
+    actionsBase,
+  );
+  const pair = overview.whitespace[0] ? { a: overview.whitespace[0].a, b: overview.whitespace[0].b } : null;
+  // Another margin: every list's value and the overview again, the fit and the matrix memoised.
+  const overviewOtherMargin = await actionsCall('actionsOverview', {
+    figures: { ...actionsBase.figures, marginPercent: 40 },
+  });
+  const listCalls = [];
+  for (const list of ['reactivation', 'due', 'whitespace', 'upsell'])
+    for (const variant of [
+      {},
+      { sort: 'revenue' },
+      { sort: 'id', descending: false },
+      { segment: 'atRisk' },
+      { search: '123' },
+    ]) {
+      const query = { list, pair, ...variant };
+      const first = await actionsCall('actionPage', { query, offset: 0, limit: 100 });
+      const scrolled = await actionsCall('actionPage', { query, offset: 5000, limit: 100 });
+      listCalls.push({
+        list,
+        variant,
+        total: first.total,
+        firstMs: first.workerMs,
+        pageMs: scrolled.workerMs,
+      });
+    }
+  const columns = overview.matrixColumns;
+  const matrixCalls = [];
+  for (const [name, query] of [
+    ['id', { sort: { by: 'id' }, descending: false }],
+    ['revenue', { sort: { by: 'revenue' }, descending: true }],
+    ['count', { sort: { by: 'count' }, descending: true }],
+    ['column', { sort: { by: 'column', column: columns[3] }, descending: true }],
+    ['has/hasNot', { sort: { by: 'revenue' }, descending: true, has: [columns[0]], hasNot: [columns[1]] }],
+    ['search', { sort: { by: 'id' }, descending: false, search: '1234' }],
+    ['segment', { sort: { by: 'count' }, descending: true, segment: 'champions' }],
+  ]) {
+    const pages = [];
+    for (const offset of [0, 100, 20_000, 50_000])
+      pages.push(await actionsCall('actionMatrix', { query, offset, limit: 60 }));
+    matrixCalls.push({ name, total: pages[0].total, ms: pages.map((p) => p.workerMs) });
+  }
+  const warmActions = [
+    overviewOtherMargin.workerMs,
+    ...listCalls.flatMap((c) => [c.firstMs, c.pageMs]),
+    ...matrixCalls.flatMap((c) => c.ms),
+  ];
+  await actionsPage.close();
   out = {
     bench: 'analyze',
     date: new Date().toISOString(),
@@ -235,6 +336,19 @@ try {
       cachedFitRuns: econCached,
       targetWorkerMs: 150,
     },
+    actions: {
+      customers: overview.customers,
+      crossSellKey: overview.crossSellKey,
+      columns: columns.length,
+      lists: Object.fromEntries(Object.entries(overview.lists).map(([k, v]) => [k, v.total])),
+      overviewFirstCallMs: overviewFirst.workerMs,
+      overviewOtherMarginMs: overviewOtherMargin.workerMs,
+      listCalls,
+      matrixCalls,
+      maxWarmCallMs: Math.max(...warmActions),
+      medianWarmCallMs: median(warmActions),
+      targetWorkerMs: 300,
+    },
   };
   console.log(
     `${out.lines.toLocaleString('en')} lines, ${out.customers.toLocaleString('en')} customers: first analysis after ` +
@@ -257,6 +371,22 @@ try {
       `worker (median of ${econCached.length}: ${econCached.map((r) => r.workerMs.toFixed(0)).join(', ')}; figures ` +
       `${ec.cachedFitComputeMs.toFixed(0)}; target ≤ 150)`,
   );
+  const ac = out.actions;
+  console.log(
+    `actions, ${ac.customers.toLocaleString('en')} customers, ${ac.columns} categories (lists: ` +
+      `${Object.entries(ac.lists)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}): first overview with the forecast fit ` +
+      `${ac.overviewFirstCallMs.toFixed(0)} ms in the worker; overview at another margin ${ac.overviewOtherMarginMs.toFixed(0)} ms; ` +
+      `list pages and matrix pages (${warmActions.length} calls, fit memoised): median ${ac.medianWarmCallMs.toFixed(0)} ms, ` +
+      `slowest ${ac.maxWarmCallMs.toFixed(0)} ms (target ≤ 300)`,
+  );
+  for (const c of listCalls)
+    console.log(
+      `  ${c.list} ${JSON.stringify(c.variant)}: ${c.total} rows, first page ${c.firstMs.toFixed(0)} ms, page at 5000 ${c.pageMs.toFixed(0)} ms`,
+    );
+  for (const c of matrixCalls)
+    console.log(`  matrix ${c.name}: ${c.total} rows, pages ${c.ms.map((m) => m.toFixed(0)).join(', ')} ms`);
 } finally {
   await app.stop();
 }
