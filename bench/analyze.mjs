@@ -340,7 +340,14 @@ try {
       customers: overview.customers,
       crossSellKey: overview.crossSellKey,
       columns: columns.length,
-      lists: Object.fromEntries(Object.entries(overview.lists).map(([k, v]) => [k, v.total])),
+      lists: Object.fromEntries(
+        Object.entries(overview.lists).map(([k, v]) => [
+          k,
+          v.unavailable ? `${v.total} (${v.unavailable})` : v.total,
+        ]),
+      ),
+      withPAlive: overview.lists.reactivation.withPAlive,
+      model: overview.lists.due.model,
       overviewFirstCallMs: overviewFirst.workerMs,
       overviewOtherMarginMs: overviewOtherMargin.workerMs,
       listCalls,
