@@ -300,6 +300,84 @@ try {
       pages.push(await actionsCall('actionMatrix', { query, offset, limit: 60 }));
     matrixCalls.push({ name, total: pages[0].total, ms: pages.map((p) => p.workerMs) });
   }
+  // The due-now list needs a forecast with dropout: the retail file above has none (its customers buy evenly, the
+  // BG/NBD fit fails with dropoutToZero). So 100k BG/NBD-like customers (seeded: rate ~ Exp(1) per 2 weeks, dropout
+  // after each repeat purchase with probability U(0.05, 0.5), two years) with a category, imported the same way.
+  const duePath = resolve(TMP, 'btyd-100k.csv');
+  {
+    let state = 20_261_205;
+    const rnd = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const start = Date.UTC(2022, 0, 1) / 86_400_000;
+    const end = start + 730;
+    const iso = (d) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    const out = ['Kunde;Datum;Betrag;Kategorie'];
+    for (let c = 0; c < 100_000; c++) {
+      const rate = -Math.log(1 - rnd()) / 14; // per day
+      const dropout = 0.05 + 0.45 * rnd();
+      let d = start + Math.floor(rnd() * 365);
+      const cat = () => `Cat ${String(Math.floor(rnd() ** 2 * 30)).padStart(2, '0')}`;
+      out.push(`C${c};${iso(d)};${(20 + 80 * rnd()).toFixed(2)};${cat()}`);
+      for (;;) {
+        d += Math.max(1, Math.ceil(-Math.log(1 - rnd()) / rate));
+        if (d > end) break;
+        out.push(`C${c};${iso(d)};${(20 + 80 * rnd()).toFixed(2)};${cat()}`);
+        if (rnd() < dropout) break;
+      }
+    }
+    writeFileSync(duePath, out.join('\n'));
+  }
+  const { page: duePage } = await app.open({ context });
+  await duePage.setInputFiles('[data-testid=file-input]', duePath);
+  await duePage.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
+  await duePage.click('[data-testid=start-import]');
+  await duePage.waitForSelector('[data-testid=import-summary]', { timeout: 600_000 });
+  const dueId = await duePage.evaluate(async () => {
+    const e = globalThis.__kundenwertEngine;
+    const ws = await e.listWorkspaces();
+    const ds = (await e.listDatasets(ws.value[0].id)).value;
+    return Math.max(...ds.map((d) => d.id));
+  });
+  const dueBase = { datasetId: dueId, asOf: null, figures: actionsBase.figures };
+  const dueCall = (method, extra = {}) =>
+    duePage.evaluate(
+      async (call) => {
+        const r = await globalThis.__kundenwertEngine.timeActions(call);
+        if (!r.ok) throw new Error(`${call.method}: ${r.error.code} ${r.error.message}`);
+        return r.value;
+      },
+      { method, req: { ...dueBase, ...extra } },
+    );
+  const dueOverviewFirst = await dueCall('actionsOverview');
+  const dueSummary = await duePage.evaluate(
+    async (req) => (await globalThis.__kundenwertEngine.actionsOverview(req)).value.lists.due,
+    dueBase,
+  );
+  for (const variant of [
+    {},
+    { sort: 'expectedNext' },
+    { sort: 'pAlive' },
+    { sort: 'id', descending: false },
+    { segment: 'loyal' },
+    { search: '123' },
+  ]) {
+    const query = { list: 'due', ...variant };
+    const first = await dueCall('actionPage', { query, offset: 0, limit: 100 });
+    const scrolled = await dueCall('actionPage', { query, offset: 2000, limit: 100 });
+    listCalls.push({
+      list: 'due (BG/NBD data)',
+      variant,
+      total: first.total,
+      firstMs: first.workerMs,
+      pageMs: scrolled.workerMs,
+    });
+  }
+  await duePage.close();
   const warmActions = [
     overviewOtherMargin.workerMs,
     ...listCalls.flatMap((c) => [c.firstMs, c.pageMs]),
@@ -350,6 +428,7 @@ try {
       model: overview.lists.due.model,
       overviewFirstCallMs: overviewFirst.workerMs,
       overviewOtherMarginMs: overviewOtherMargin.workerMs,
+      dueData: { customers: 100_000, overviewFirstCallMs: dueOverviewFirst.workerMs, due: dueSummary },
       listCalls,
       matrixCalls,
       maxWarmCallMs: Math.max(...warmActions),
@@ -385,6 +464,8 @@ try {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}): first overview with the forecast fit ` +
       `${ac.overviewFirstCallMs.toFixed(0)} ms in the worker; overview at another margin ${ac.overviewOtherMarginMs.toFixed(0)} ms; ` +
+      `BG/NBD data: first overview ${ac.dueData.overviewFirstCallMs.toFixed(0)} ms, due now ${ac.dueData.due.total} ` +
+      `(${ac.dueData.due.model ?? ac.dueData.due.unavailable}); ` +
       `list pages and matrix pages (${warmActions.length} calls, fit memoised): median ${ac.medianWarmCallMs.toFixed(0)} ms, ` +
       `slowest ${ac.maxWarmCallMs.toFixed(0)} ms (target ≤ 300)`,
   );
