@@ -4,7 +4,8 @@
 // Reactivation (12 months): B (200), A (150). Due now: no forecast for five customers. Co-purchase: Food bought by
 // A, B, C, E (4 of 5), Toys by A, C, D (3 of 5), both by A, C: confidence(Food → Toys) = 2/4, lift = 0.5 / 0.6;
 // confidence(Toys → Food) = 2/3, lift = (2/3) / 0.8. Whitespace: Toys → Food (D; 1 × 2/3 × mean(100, 80) = 60)
-// before Food → Toys (B, E; 2 × 0.5 × 45 = 45). Journey: A and C, Food then Toys.
+// before Food → Toys (B, E; 2 × 0.5 × 45 = 45). Journey: A and C, Food then Toys. Upsell: A alone (F 4, AOV 75 below
+// the atRisk median 137.5; gap 125; the RFM worked out in test/unit/actions/handler.test.ts).
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/report';
 import { bytesSource } from '../../src/ingest/parse';
@@ -33,6 +34,10 @@ describe('report: actions', () => {
       ['A', 150],
     ]);
     expect(a.lists.reactivation.top[1]).toMatchObject({ yearlyValue: 150, reasons: ['noPurchase'] });
+    expect(a.lists.upsell.summary).toMatchObject({ total: 1, valueTotal: 125 });
+    expect(a.lists.upsell.top).toEqual([
+      { id: 'A', name: null, value: 125, aov: 75, segmentMedianAov: 137.5, f: 4, orders: 2 },
+    ]);
     expect(a.lists.due.summary).toMatchObject({ total: 0, unavailable: 'forecastFailed' });
     expect(a.lists.whitespace.pair).toEqual({ a: 'Toys', b: 'Food' });
     expect(a.lists.whitespace.summary.total).toBe(1);

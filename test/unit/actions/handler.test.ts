@@ -8,6 +8,10 @@
 //   E 2024-06-30 60 Food                                   active
 // Yearly value = value / max(1, (last − first) / 365.25 years) = the whole value for each (at most 59 days).
 // Five customers are too few for a forecast: no P(alive), due now unavailable (forecastFailed).
+// RFM (tie-safe scores 1 + floor(5 · lower / 5)): orders A 2, B 1, C 2, D 1, E 1 → F = 4 for A and C, 1 otherwise;
+// recency A 843, B 532, D 334, C 0, E 0 days → R = 1, 2, 3, 4, 4; revenue D 30, E 60, C 120, A 150, B 200 → M = 1 … 5;
+// FM = (F + M + 1) >> 1: A 4, B 3, C 4, D 1, E 2. Segments: A atRisk (R 1, FM 4), B atRisk (R 2, FM 3), C champions,
+// D aboutToSleep, E potentialLoyalists.
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabasePerTest, importCsv, unwrap } from '../worker-fixture';
 import { api } from '../../../src/worker/api';
@@ -186,15 +190,24 @@ describe('actions handler', () => {
     );
     expect(second.total).toBe(2);
     expect(ids(second.rows)).toEqual(['E']);
-    // Segment filter: B's segment keeps B (E, bought on D, is in another one).
-    const seg = page.rows[0].segment;
-    expect(page.rows[1].segment).not.toBe(seg);
+    // Segment filter: B is atRisk, E potentialLoyalists.
+    expect(page.rows.map((r) => r.segment)).toEqual(['atRisk', 'potentialLoyalists']);
     const bySegment = unwrap(
-      await api.actionPage({ ...req, query: { ...query, segment: seg }, offset: 0, limit: 10 }),
+      await api.actionPage({ ...req, query: { ...query, segment: 'atRisk' }, offset: 0, limit: 10 }),
     );
     expect(ids(bySegment.rows)).toEqual(['B']);
     // The whole list.
     expect(ids(unwrap(await api.actionRows({ ...req, query })).rows)).toEqual(['B', 'E']);
+  });
+
+  it('upsell: F ≥ 4 and an AOV below the segment median', async () => {
+    const req = await setup();
+    // A (F 4, atRisk): AOV 150 / 2 = 75 < median(75, 200) = 137.5, gap (137.5 − 75) × 2 = 125. C (F 4, champions
+    // alone): AOV 60 = its segment's median, not below.
+    const page = unwrap(await api.actionPage({ ...req, query: { list: 'upsell' }, offset: 0, limit: 10 }));
+    expect(page.rows.map((r) => [r.id, r.value, r.aov, r.segmentMedianAov, r.f, r.segment])).toEqual([
+      ['A', 125, 75, 137.5, 4, 'atRisk'],
+    ]);
   });
 
   it('the overview: heatmap, whitespace ranking, journey and the matrix columns', async () => {
@@ -222,6 +235,7 @@ describe('actions handler', () => {
     expect(o.lists.whitespace).toMatchObject({ total: 1, unavailable: null });
     expect(o.lists.whitespace.valueTotal).toBeCloseTo(60, 12);
     expect(o.lists.reactivation.total).toBe(2);
+    expect(o.lists.upsell).toMatchObject({ total: 1, valueTotal: 125 });
     expect(o.lists.due.unavailable).toBe('forecastFailed');
     // Journey: A and C have two purchase orders, both Food then Toys.
     expect(o.journey).toEqual([{ from: 'Food', to: 'Toys', customers: 2, share: 1 }]);
