@@ -454,3 +454,80 @@ describe('campaign messages', () => {
     expect(page.rows[1].messages[0]).toBe('Hallo  (D), zuletzt am .');
   });
 });
+
+describe('with the real list core', () => {
+  beforeEach(() => spy?.mockRestore());
+
+  it('saves the reactivation list at C, measures it on the later data and fills its messages', async () => {
+    const { ws, earlier, later } = await twoDatasets();
+    // At C = 2024-03-31 with N = 12 months, inactive means a last purchase on or before C − 366 days = 2023-03-31:
+    // A (2023-01-10), B (2023-02-10) and C (2023-03-10); D (2023-04-10) and later are active. Sorted by id: A, B, C.
+    const info = unwrap(
+      await api.saveCampaign({
+        datasetId: earlier.id,
+        figures: EMPTY_FIGURES,
+        options: options({
+          query: { list: 'reactivation', inactiveMonths: 12, sort: 'id', descending: false },
+          top: 2,
+        }),
+      }),
+    );
+    expect(info).toMatchObject({ workspaceId: ws, size: 2, comparisonSize: 1, savedAsOf: '2024-03-31' });
+    const out = unwrap(await api.campaignOutcome({ datasetId: later.id, campaignId: info.id }));
+    // List A, B: A bought on 04-15 (120), B only after the window: 1 of 2, revenue 120. Comparison C: bought on
+    // 05-20 (40) and returned 15 on 05-21: 1 of 1, revenue 25. Uplift 0.5 − 1 = −0.5.
+    expect(out.list).toEqual({
+      size: 2,
+      converted: 1,
+      rate: 0.5,
+      revenue: 120,
+      targetRevenue: null,
+      missing: 0,
+    });
+    expect(out.comparison).toEqual({
+      size: 1,
+      converted: 1,
+      rate: 1,
+      revenue: 25,
+      targetRevenue: null,
+      missing: 0,
+    });
+    expect(out.uplift).toBe(-0.5);
+    const page = unwrap(
+      await api.campaignMessages({
+        datasetId: later.id,
+        campaignId: info.id,
+        locale: 'de',
+        offset: 0,
+        limit: 10,
+      }),
+    );
+    // At C: A's only order 2023-01-10, 446 days before (365 to 2024-01-10, + 31 + 29 + 21), 100,00 €, Schrauben;
+    // B's 2023-02-10, 415 days before (365 to 2024-02-10, + 19 + 31), 200,00 €. No master data: no names.
+    expect(page.rows.map((r) => r.fields)).toEqual([
+      {
+        customer: 'A',
+        name: '',
+        lastOrderDate: '10.01.2023',
+        daysSinceLastOrder: '446',
+        lastProducts: 'Schrauben',
+        usualProducts: 'Schrauben',
+        orders: '1',
+        revenue: '100,00\u00a0€',
+        suggestion: '',
+      },
+      {
+        customer: 'B',
+        name: '',
+        lastOrderDate: '10.02.2023',
+        daysSinceLastOrder: '415',
+        lastProducts: 'Schrauben',
+        usualProducts: 'Schrauben',
+        orders: '1',
+        revenue: '200,00\u00a0€',
+        suggestion: '',
+      },
+    ]);
+    expect(page.rows[0].messages[1]).toBe('1 Bestellungen, 100,00\u00a0€; neu: . {unbekannt}');
+  });
+});

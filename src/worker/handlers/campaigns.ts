@@ -22,7 +22,7 @@ import { fillMessage } from '../../analytics/actions/message';
 import { formatMoney, formatNumber } from '../../i18n/format';
 import * as repo from '../../storage/campaigns';
 import { getDataset } from '../../storage/datasets';
-import { actionListOf, customerRowOf } from '../action-lists';
+import { actionListOf, customerRowOf, prepareActions } from '../action-lists';
 import { prepare, type AnalysisRequest, type Prepared } from '../scope';
 import { figuresHandler } from './figures';
 import type { ActionsRequest } from './actions';
@@ -192,7 +192,7 @@ export const campaignsHandler = {
     if (top !== null && (typeof top !== 'number' || !Number.isInteger(top) || top < 1)) {
       invalid('the number of customers to take must be a whole number of at least 1');
     }
-    const p = await prepare(req);
+    const p = await prepareActions(req);
     const query = plain(o.query);
     const list = campaignLists.listOf(p, req.figures, query);
     const dict = p.lines.dicts.customer ?? [];
@@ -295,11 +295,11 @@ export const campaignsHandler = {
     const datasetId = fromSavedDataset ? c.datasetId : req.datasetId;
     let p: Prepared;
     try {
-      p = await prepare({ datasetId, asOf: c.savedAsOf, filters: c.filters });
+      p = await prepareActions({ datasetId, asOf: c.savedAsOf, filters: c.filters });
     } catch (e) {
       // Another dataset may lack a filter's attribute: then its customers' whole history is used.
       if (fromSavedDataset || !(e instanceof AppFailure) || e.code !== 'notFound') throw e;
-      p = await prepare({ datasetId, asOf: c.savedAsOf });
+      p = await prepareActions({ datasetId, asOf: c.savedAsOf });
     }
     const figures = await figuresHandler.getFigures(c.workspaceId, null);
     const codeOf = customerCodes(p);
