@@ -205,6 +205,187 @@ try {
   const econFirst = await economicsCall(5);
   const econCached = [];
   for (const costPerOrder of [6, 7, 8, 9, 10]) econCached.push(await economicsCall(costPerOrder));
+
+  // Actions: the same orders with a category column (40 categories, by product), imported through the app; then the
+  // overview (first call: the forecast fit, the matrix's bitsets, co-purchase and journey), every list's first page
+  // at several sorts and filters, and matrix pages at every sort, with filters and while scrolling, each timed in
+  // the worker.
+  const catPath = resolve(TMP, 'retail-1000000-100k-category.csv');
+  {
+    const text = readFileSync(path, 'utf8').split('\n');
+    const withCategory = text.map((line, i) => {
+      if (i === 0) return `${line},Category`;
+      if (line === '') return line;
+      const code = line.split(',')[1];
+      let h = 0;
+      for (let k = 0; k < code.length; k++) h = (h * 31 + code.charCodeAt(k)) >>> 0;
+      return `${line},Cat ${String(h % 40).padStart(2, '0')}`;
+    });
+    writeFileSync(catPath, withCategory.join('\n'));
+  }
+  const { page: actionsPage } = await app.open({ context });
+  await actionsPage.setInputFiles('[data-testid=file-input]', catPath);
+  await actionsPage.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
+  await actionsPage.click('[data-testid=start-import]');
+  await actionsPage.waitForSelector('[data-testid=import-summary]', { timeout: 600_000 });
+  const catId = await actionsPage.evaluate(async () => {
+    const e = globalThis.__kundenwertEngine;
+    const ws = await e.listWorkspaces();
+    const ds = (await e.listDatasets(ws.value[0].id)).value;
+    return Math.max(...ds.map((d) => d.id));
+  });
+  const actionsBase = {
+    datasetId: catId,
+    asOf: lastDate,
+    figures: {
+      cac: null,
+      marginPercent: 30,
+      acquisitionShare: null,
+      existingShare: null,
+      costs: costsFor(5),
+    },
+  };
+  const actionsCall = (method, extra = {}) =>
+    actionsPage.evaluate(
+      async (call) => {
+        const r = await globalThis.__kundenwertEngine.timeActions(call);
+        if (!r.ok) throw new Error(`${call.method}: ${r.error.code} ${r.error.message}`);
+        return r.value;
+      },
+      { method, req: { ...actionsBase, ...extra } },
+    );
+  const overviewFirst = await actionsCall('actionsOverview');
+  const overview = await actionsPage.evaluate(
+    async (req) => (await globalThis.__kundenwertEngine.actionsOverview(req)).value,
+    actionsBase,
+  );
+  const pair = overview.whitespace[0] ? { a: overview.whitespace[0].a, b: overview.whitespace[0].b } : null;
+  // Another margin: every list's value and the overview again, the fit and the matrix memoised.
+  const overviewOtherMargin = await actionsCall('actionsOverview', {
+    figures: { ...actionsBase.figures, marginPercent: 40 },
+  });
+  const listCalls = [];
+  for (const list of ['reactivation', 'due', 'whitespace', 'upsell'])
+    for (const variant of [
+      {},
+      { sort: 'revenue' },
+      { sort: 'id', descending: false },
+      { segment: 'atRisk' },
+      { search: '123' },
+    ]) {
+      const query = { list, pair, ...variant };
+      const first = await actionsCall('actionPage', { query, offset: 0, limit: 100 });
+      const scrolled = await actionsCall('actionPage', { query, offset: 5000, limit: 100 });
+      listCalls.push({
+        list,
+        variant,
+        total: first.total,
+        firstMs: first.workerMs,
+        offset: 5000,
+        pageMs: scrolled.workerMs,
+      });
+    }
+  const columns = overview.matrixColumns;
+  const matrixCalls = [];
+  for (const [name, query] of [
+    ['id', { sort: { by: 'id' }, descending: false }],
+    ['revenue', { sort: { by: 'revenue' }, descending: true }],
+    ['count', { sort: { by: 'count' }, descending: true }],
+    ['column', { sort: { by: 'column', column: columns[3] }, descending: true }],
+    ['has/hasNot', { sort: { by: 'revenue' }, descending: true, has: [columns[0]], hasNot: [columns[1]] }],
+    ['search', { sort: { by: 'id' }, descending: false, search: '1234' }],
+    ['segment', { sort: { by: 'count' }, descending: true, segment: 'champions' }],
+  ]) {
+    const pages = [];
+    for (const offset of [0, 100, 20_000, 50_000])
+      pages.push(await actionsCall('actionMatrix', { query, offset, limit: 60 }));
+    matrixCalls.push({ name, total: pages[0].total, ms: pages.map((p) => p.workerMs) });
+  }
+  // The due-now list needs a forecast with dropout: the retail file above has none (its customers buy evenly, the
+  // BG/NBD fit fails with dropoutToZero). So 100k BG/NBD-like customers (seeded: rate ~ Exp(1) per 2 weeks, dropout
+  // after each repeat purchase with probability U(0.05, 0.5), two years) with a category, imported the same way.
+  const duePath = resolve(TMP, 'btyd-100k.csv');
+  {
+    let state = 20_261_205;
+    const rnd = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const start = Date.UTC(2022, 0, 1) / 86_400_000;
+    const end = start + 730;
+    const iso = (d) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    const out = ['Kunde;Datum;Betrag;Kategorie'];
+    for (let c = 0; c < 100_000; c++) {
+      const rate = -Math.log(1 - rnd()) / 14; // per day
+      const dropout = 0.05 + 0.45 * rnd();
+      let d = start + Math.floor(rnd() * 365);
+      const cat = () => `Cat ${String(Math.floor(rnd() ** 2 * 30)).padStart(2, '0')}`;
+      out.push(`C${c};${iso(d)};${(20 + 80 * rnd()).toFixed(2)};${cat()}`);
+      for (;;) {
+        d += Math.max(1, Math.ceil(-Math.log(1 - rnd()) / rate));
+        if (d > end) break;
+        out.push(`C${c};${iso(d)};${(20 + 80 * rnd()).toFixed(2)};${cat()}`);
+        if (rnd() < dropout) break;
+      }
+    }
+    writeFileSync(duePath, out.join('\n'));
+  }
+  const { page: duePage } = await app.open({ context });
+  await duePage.setInputFiles('[data-testid=file-input]', duePath);
+  await duePage.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
+  await duePage.click('[data-testid=start-import]');
+  await duePage.waitForSelector('[data-testid=import-summary]', { timeout: 600_000 });
+  const dueId = await duePage.evaluate(async () => {
+    const e = globalThis.__kundenwertEngine;
+    const ws = await e.listWorkspaces();
+    const ds = (await e.listDatasets(ws.value[0].id)).value;
+    return Math.max(...ds.map((d) => d.id));
+  });
+  const dueBase = { datasetId: dueId, asOf: null, figures: actionsBase.figures };
+  const dueCall = (method, extra = {}) =>
+    duePage.evaluate(
+      async (call) => {
+        const r = await globalThis.__kundenwertEngine.timeActions(call);
+        if (!r.ok) throw new Error(`${call.method}: ${r.error.code} ${r.error.message}`);
+        return r.value;
+      },
+      { method, req: { ...dueBase, ...extra } },
+    );
+  const dueOverviewFirst = await dueCall('actionsOverview');
+  const dueSummary = await duePage.evaluate(
+    async (req) => (await globalThis.__kundenwertEngine.actionsOverview(req)).value.lists.due,
+    dueBase,
+  );
+  for (const variant of [
+    {},
+    { sort: 'expectedNext' },
+    { sort: 'pAlive' },
+    { sort: 'id', descending: false },
+    { segment: 'loyal' },
+    { search: '123' },
+  ]) {
+    const query = { list: 'due', ...variant };
+    const first = await dueCall('actionPage', { query, offset: 0, limit: 100 });
+    const scrolled = await dueCall('actionPage', { query, offset: 1000, limit: 100 });
+    listCalls.push({
+      list: 'due (BG/NBD data)',
+      variant,
+      total: first.total,
+      firstMs: first.workerMs,
+      offset: 1000,
+      pageMs: scrolled.workerMs,
+    });
+  }
+  await duePage.close();
+  const warmActions = [
+    overviewOtherMargin.workerMs,
+    ...listCalls.flatMap((c) => [c.firstMs, c.pageMs]),
+    ...matrixCalls.flatMap((c) => c.ms),
+  ];
+  await actionsPage.close();
   out = {
     bench: 'analyze',
     date: new Date().toISOString(),
@@ -235,6 +416,27 @@ try {
       cachedFitRuns: econCached,
       targetWorkerMs: 150,
     },
+    actions: {
+      customers: overview.customers,
+      crossSellKey: overview.crossSellKey,
+      columns: columns.length,
+      lists: Object.fromEntries(
+        Object.entries(overview.lists).map(([k, v]) => [
+          k,
+          v.unavailable ? `${v.total} (${v.unavailable})` : v.total,
+        ]),
+      ),
+      withPAlive: overview.lists.reactivation.withPAlive,
+      model: overview.lists.due.model,
+      overviewFirstCallMs: overviewFirst.workerMs,
+      overviewOtherMarginMs: overviewOtherMargin.workerMs,
+      dueData: { customers: 100_000, overviewFirstCallMs: dueOverviewFirst.workerMs, due: dueSummary },
+      listCalls,
+      matrixCalls,
+      maxWarmCallMs: Math.max(...warmActions),
+      medianWarmCallMs: median(warmActions),
+      targetWorkerMs: 300,
+    },
   };
   console.log(
     `${out.lines.toLocaleString('en')} lines, ${out.customers.toLocaleString('en')} customers: first analysis after ` +
@@ -257,6 +459,24 @@ try {
       `worker (median of ${econCached.length}: ${econCached.map((r) => r.workerMs.toFixed(0)).join(', ')}; figures ` +
       `${ec.cachedFitComputeMs.toFixed(0)}; target ≤ 150)`,
   );
+  const ac = out.actions;
+  console.log(
+    `actions, ${ac.customers.toLocaleString('en')} customers, ${ac.columns} categories (lists: ` +
+      `${Object.entries(ac.lists)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}): first overview with the forecast fit ` +
+      `${ac.overviewFirstCallMs.toFixed(0)} ms in the worker; overview at another margin ${ac.overviewOtherMarginMs.toFixed(0)} ms; ` +
+      `BG/NBD data: first overview ${ac.dueData.overviewFirstCallMs.toFixed(0)} ms, due now ${ac.dueData.due.total} ` +
+      `(${ac.dueData.due.model ?? ac.dueData.due.unavailable}); ` +
+      `list pages and matrix pages (${warmActions.length} calls, fit memoised): median ${ac.medianWarmCallMs.toFixed(0)} ms, ` +
+      `slowest ${ac.maxWarmCallMs.toFixed(0)} ms (target ≤ 300)`,
+  );
+  for (const c of listCalls)
+    console.log(
+      `  ${c.list} ${JSON.stringify(c.variant)}: ${c.total} rows, first page ${c.firstMs.toFixed(0)} ms, page at ${c.offset} ${c.pageMs.toFixed(0)} ms`,
+    );
+  for (const c of matrixCalls)
+    console.log(`  matrix ${c.name}: ${c.total} rows, pages ${c.ms.map((m) => m.toFixed(0)).join(', ')} ms`);
 } finally {
   await app.stop();
 }

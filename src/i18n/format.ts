@@ -93,3 +93,12 @@ export function formatDuration(locale: Locale, ms: number | null | undefined): s
   const m = Math.floor(s / 60);
   return `${m} min ${Math.round(s - m * 60)} s`;
 }
+
+/** The month of an ISO date in words with its year: "Dezember 2025" (German), "December 2025" (English). */
+export function formatMonthYear(locale: Locale, iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const [y, m] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}

@@ -15,6 +15,7 @@ import type { ImportOptions, ImportSummary } from '../shared/types';
 import type { ColumnValues } from '../shared/columns';
 import type { RecordColumns, RecordSourceId } from '../shared/economics';
 import { economicsSection, type EconomicsSection, type EconomicsConfig } from './economics';
+import { actionsSection, type ActionsSection } from './actions';
 import { dayRange, linesFromColumns, type Lines } from '../analytics/lines';
 import { customerAggregates } from '../analytics/customers';
 import { computeKpis, type KpiResult } from '../analytics/kpis';
@@ -110,6 +111,8 @@ export interface ReportDocument {
   };
   /** Every economics figure (METRICS "Economics"), each with its definition id; see docs/report-schema.md. */
   economics: EconomicsSection;
+  /** The action lists, co-purchase lifts, whitespace and journey (METRICS "Actions"); see docs/report-schema.md. */
+  actions: ActionsSection;
 }
 
 function modelReport(
@@ -226,6 +229,25 @@ export async function buildReport(
       forecast: { ...bg, top, horizonMonths },
     };
   }
+  const economics = economicsSection({
+    lines,
+    opts,
+    table,
+    rfm,
+    kpis,
+    currency: options.currency,
+    marginRate: config.marginRate,
+    cac: config.cac,
+    config: config.economics ?? {},
+  });
+  const actions = actionsSection({
+    lines,
+    opts,
+    table,
+    rfm,
+    figures: economics.figures,
+    master: config.economics?.customers?.data ?? null,
+  });
   return {
     schema: 'kundenwert-report/1',
     file: fileName,
@@ -265,17 +287,8 @@ export async function buildReport(
       })),
     })),
     ...forecastPart,
-    economics: economicsSection({
-      lines,
-      opts,
-      table,
-      rfm,
-      kpis,
-      currency: options.currency,
-      marginRate: config.marginRate,
-      cac: config.cac,
-      config: config.economics ?? {},
-    }),
+    economics,
+    actions,
   };
 }
 

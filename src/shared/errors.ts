@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'demoMissing'
   | 'demoUnreachable'
   | 'tooManyColumns'
+  | 'campaignEmpty'
+  | 'campaignInvalid'
   | 'unexpected';
 
 export interface AppError {

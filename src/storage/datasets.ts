@@ -52,11 +52,13 @@ export async function deleteWorkspace(id: number): Promise<void> {
       d.rejects,
       d.customerFiles,
       d.spendFiles,
+      d.campaigns,
     ],
     async () => {
-      // Its customer master data and marketing spend files go with it.
+      // Its customer master data, marketing spend files and campaigns go with it.
       await d.customerFiles.where('workspaceId').equals(id).delete();
       await d.spendFiles.where('workspaceId').equals(id).delete();
+      await d.campaigns.where('workspaceId').equals(id).delete();
       const ids = (await d.datasets.where('workspaceId').equals(id).primaryKeys()) as number[];
       for (const ds of ids) await deleteDatasetRows(ds);
       await d.workspaces.delete(id);

@@ -10,6 +10,7 @@ import type { UserFigures } from '../analytics/evidence';
 import type { VsmStep } from '../analytics/valuestream';
 import { cleanFigures, EMPTY_COSTS, type FiguresRecord } from '../shared/figures';
 import type { RecordColumns } from '../shared/economics';
+import type { CampaignRecord } from '../shared/actions';
 
 export interface WorkspaceRow {
   id?: number;
@@ -105,6 +106,9 @@ export interface RecordFileRow {
   rejects: RejectChunk[];
 }
 
+/** A campaign saved from an action list, since version 5 (see shared/actions.ts). */
+export type CampaignRow = CampaignRecord;
+
 export const DB_NAME = 'kundenwert';
 
 export class KundenwertDB extends Dexie {
@@ -119,6 +123,7 @@ export class KundenwertDB extends Dexie {
   figures!: Table<FiguresRow, number>;
   customerFiles!: Table<RecordFileRow, number>;
   spendFiles!: Table<RecordFileRow, number>;
+  campaigns!: Table<CampaignRow, number>;
 
   constructor(name = DB_NAME) {
     // Relaxed durability: no fsync per transaction; an import is all or nothing through its status flag anyway.
@@ -162,6 +167,10 @@ export class KundenwertDB extends Dexie {
     this.version(4).stores({
       customerFiles: '++id, workspaceId',
       spendFiles: '++id, workspaceId',
+    });
+    // Version 5 (issue #14): the campaigns saved from the action lists, per workspace. No data to migrate.
+    this.version(5).stores({
+      campaigns: '++id, workspaceId',
     });
   }
 }

@@ -56,7 +56,7 @@ describe('schema version 3: your figures', () => {
     const v3 = new KundenwertDB(name);
     opened.push(v3);
     useDatabase(v3);
-    expect(v3.verno).toBe(4);
+    expect(v3.verno).toBe(5);
     expect(await v3.figures.get(a)).toEqual({
       workspaceId: a,
       cac: 1250,

@@ -179,7 +179,7 @@ describe('schema version 4', () => {
     v3.close();
     const v4 = new KundenwertDB(name);
     try {
-      expect(v4.verno).toBe(4);
+      expect(v4.verno).toBe(5);
       expect((await v4.workspaces.get(ws))?.name).toBe('Alt');
       expect((await v4.datasets.get(ds))?.name).toBe('Bestellungen');
       const chunk = await v4.chunks.get([ds, 'amount', 0]);

@@ -291,6 +291,7 @@ describe('storage: atomic imports', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
 
     // The live import (held lock) survives; only the dead one goes.
@@ -309,6 +310,7 @@ describe('storage: atomic imports', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
 
     expect(await deleteInterrupted(() => false)).toBe(1);
@@ -326,6 +328,7 @@ describe('storage: atomic imports', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
     expect(await deleteInterrupted(() => false)).toBe(0);
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([ready]);
@@ -405,6 +408,7 @@ describe('storage: deletion', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
     expect((await listWorkspaces()).map((w) => [w.id, w.name, w.datasetCount])).toEqual([[w2, 'Two', 1]]);
     expect(await d.settings.get(w2)).toEqual({ workspaceId: w2, ...settings });
@@ -443,6 +447,7 @@ describe('storage: deletion', () => {
       figures: 1,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
     await deleteAllData();
     expect(await tableCounts()).toEqual({
@@ -457,6 +462,7 @@ describe('storage: deletion', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
     // The database stays usable.
     expect(await createWorkspace('')).toBeGreaterThan(0);
@@ -466,6 +472,7 @@ describe('storage: deletion', () => {
   it('db() returns the database set with useDatabase', () => {
     expect(db()).toBe(d);
     expect(d.tables.map((t) => t.name).sort()).toEqual([
+      'campaigns',
       'chunks',
       'customerFiles',
       'datasets',
@@ -624,6 +631,7 @@ describe('worker api end to end', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
 
     expect(await api.deleteAllData()).toEqual({ ok: true, value: true });
@@ -700,6 +708,7 @@ describe('worker api: failures leave nothing behind', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
     expect(await rowsOf(other)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([other]);
@@ -754,6 +763,7 @@ describe('worker api: failures leave nothing behind', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
   });
 
@@ -790,6 +800,7 @@ describe('worker api: failures leave nothing behind', () => {
       figures: 0,
       customerFiles: 0,
       spendFiles: 0,
+      campaigns: 0,
     });
     expect(unwrap(await api.listDatasets(ws))).toEqual([]);
 
@@ -888,7 +899,7 @@ describe('schema version 2', () => {
     v1.close();
     const v2 = new KundenwertDB(name);
     expect((await v2.workspaces.get(id))?.name).toBe('Alt');
-    expect(v2.verno).toBe(4);
+    expect(v2.verno).toBe(5);
     await v2.valueStreams.put({ workspaceId: id, steps: [], updatedAt: 2 });
     expect((await v2.valueStreams.get(id))?.updatedAt).toBe(2);
     await v2.delete();

@@ -161,7 +161,8 @@ interface OrderAcc {
 /**
  * For customers with at least two purchase orders: (main category of the first purchase order, main category of
  * the second), counted and ranked by customers. Orders are put in order by their first day, then by their first
- * line; the main category is the one with the largest net value, the lower code on a tie.
+ * line; the main category is the one with the largest net value, the lower code on a tie (values equal up to
+ * floating-point noise are a tie).
  */
 export function productJourney(
   lines: Lines,
@@ -207,11 +208,15 @@ export function productJourney(
   return steps;
 }
 
+/** Net values within this relative distance are equal (floating-point noise: 3 × 38.40 vs 18 × 6.40). */
+const TIE = 1e-9;
+
 function mainCategory(byCategory: Map<number, number>): number {
   let best = -1;
   let bestValue = -Infinity;
   for (const [g, v] of byCategory) {
-    if (v > bestValue || (v === bestValue && g < best)) {
+    const tie = best >= 0 && Math.abs(v - bestValue) <= TIE * Math.max(1, Math.abs(v), Math.abs(bestValue));
+    if ((v > bestValue && !tie) || (tie && g < best)) {
       best = g;
       bestValue = v;
     }

@@ -60,6 +60,10 @@ export const de = {
   'error.nothingImported':
     'Keine der {rows} Zeilen konnte übernommen werden (häufigster Grund: {reason}). Prüfen Sie Spaltenzuordnung, Datums- und Zahlenformat.',
   'error.notFound': 'Der Datensatz wurde nicht gefunden.',
+  'error.campaignEmpty':
+    'Die Liste ist leer: Es gibt keine Kunden, die als Kampagne gespeichert werden könnten. Ändern Sie die Kriterien der Liste oder den Stichtag.',
+  'error.campaignInvalid':
+    'Die Kampagne kann so nicht gespeichert werden: Sie braucht einen Namen, ein Messfenster von 1 bis 730 Tagen und einen zurückgehaltenen Anteil von 0 bis 50 %.',
   'error.workerCrashed':
     'Die Rechen-Engine wurde unerwartet beendet und neu gestartet. Ihre gespeicherten Daten sind unversehrt; ein laufender Import wurde vollständig verworfen. Öffnen Sie die Ansicht erneut, um sie neu zu berechnen.',
   'error.unexpected':
@@ -135,6 +139,10 @@ export const en: Texts<typeof de> = {
   'error.nothingImported':
     'None of the {rows} rows could be imported (most common reason: {reason}). Check the column mapping and the date and number formats.',
   'error.notFound': 'The dataset was not found.',
+  'error.campaignEmpty':
+    'The list is empty: there are no customers to save as a campaign. Change the list’s criteria or the as-of date.',
+  'error.campaignInvalid':
+    'The campaign cannot be saved like this: it needs a name, an outcome window of 1 to 730 days and a held-back share of 0 to 50 %.',
   'error.workerCrashed':
     'The computing engine stopped unexpectedly and was restarted. Your stored data is intact; an import that was running was discarded completely. Open the view again to recompute it.',
   'error.unexpected':
@@ -172,5 +180,7 @@ export const ERROR_TEXT: Record<ErrorCode, Key> = {
   demoMissing: 'error.demoMissing',
   demoUnreachable: 'error.demoUnreachable',
   tooManyColumns: 'error.tooManyColumns',
+  campaignEmpty: 'error.campaignEmpty',
+  campaignInvalid: 'error.campaignInvalid',
   unexpected: 'error.unexpected',
 };

@@ -14,6 +14,7 @@ import { openDatasets, openSession } from '../session';
 import { asOfDay, type AnalysisRequest } from '../scope';
 import { importSeam, type ImportJob } from './import';
 import { economicsHandler, type EconomicsRequest } from './economics';
+import { actionsHandler, type ActionPageRequest, type ActionsRequest, type MatrixRequest } from './actions';
 
 /** Resolves once the held import has reached its hold (null without a hold set). */
 let holdReached: Promise<void> | null = null;
@@ -91,6 +92,28 @@ export const devHandler = {
       customers: r.customers,
       channels: r.channels.length,
     };
+  },
+
+  /**
+   * Benchmark: one Actions call (the overview, a list page or a matrix page) timed in the worker, with the size of
+   * its answer (`total`: list or matrix rows; the overview's customers).
+   */
+  async timeActions(
+    call:
+      | { method: 'actionsOverview'; req: ActionsRequest }
+      | { method: 'actionPage'; req: ActionPageRequest }
+      | { method: 'actionMatrix'; req: MatrixRequest },
+  ): Promise<{ workerMs: number; total: number; rows: number }> {
+    const t0 = performance.now();
+    if (call.method === 'actionsOverview') {
+      const o = await actionsHandler.actionsOverview(call.req);
+      return { workerMs: performance.now() - t0, total: o.customers, rows: o.whitespace.length };
+    }
+    const r =
+      call.method === 'actionPage'
+        ? await actionsHandler.actionPage(call.req)
+        : await actionsHandler.actionMatrix(call.req);
+    return { workerMs: performance.now() - t0, total: r.total, rows: r.rows.length };
   },
 
   /**

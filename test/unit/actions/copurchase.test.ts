@@ -114,6 +114,18 @@ describe('product journey', () => {
     ]);
   });
 
+  it('a tie in money is a tie despite floating-point noise: 3 × 38.40 and 18 × 6.40 are both 115.20 → lower code', () => {
+    // o1: X 3 × 38.40 (115.19999999999999 in floating point), Y 18 × 6.40 (115.2): a tie → X; o2: Z 1 → (X, Z).
+    const lines = makeLines([
+      { c: 'U', d: 1, a: 3 * 38.4, o: 'o1', cat: 'X' },
+      { c: 'U', d: 1, a: 18 * 6.4, o: 'o1', cat: 'Y' },
+      { c: 'U', d: 2, a: 1, o: 'o2', cat: 'Z' },
+    ]);
+    expect(productJourney(lines, tableOf(lines, 10), 'category', { asOf: 10 })).toEqual([
+      { from: X, to: Z, customers: 1 },
+    ]);
+  });
+
   it('lines after D are ignored: with D = 1 nobody has two purchase orders', () => {
     expect(productJourney(LINES, tableOf(LINES, 1), 'category', { asOf: 1 })).toEqual([]);
   });
