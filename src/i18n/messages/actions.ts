@@ -63,7 +63,7 @@ export const de = {
   'ac.why.noCustomers':
     'Im gewählten Zeitraum und mit den gewählten Filtern gibt es keine Kunden. Wählen Sie einen späteren Stichtag oder weniger Filter.',
   'ac.why.noForecast':
-    'Diese Liste braucht eine Prognose (P(alive) und das erwartete nächste Bestelldatum), und für diese Daten gibt es keine. Importieren Sie eine Datei mit Wiederkäufen und einer Betragsspalte; die Prognose-Ansicht sagt, was fehlt.',
+    'Diese Liste braucht eine Prognose (P(alive) und das erwartete nächste Bestelldatum), und die Prognose braucht Beträge. Importieren Sie die Bestellungen mit einer Betragsspalte (oder Menge und Einzelpreis).',
   'ac.why.forecastFailed':
     'Die Prognose ließ sich für diese Daten nicht schätzen, darum fehlt diese Liste. Die Prognose-Ansicht nennt den Grund (z. B. zu wenige Wiederkäufer); ein früherer oder späterer Stichtag kann helfen.',
   'ac.why.noCategory':
@@ -226,7 +226,7 @@ export const en: Texts<typeof de> = {
   'ac.why.noCustomers':
     'There are no customers in the chosen period with the chosen filters. Choose a later as-of date or fewer filters.',
   'ac.why.noForecast':
-    'This list needs a forecast (P(alive) and the expected next order date), and there is none for this data. Import a file with repeat purchases and an amount column; the Forecast view says what is missing.',
+    'This list needs a forecast (P(alive) and the expected next order date), and the forecast needs amounts. Import the orders with an amount column (or quantity and unit price).',
   'ac.why.forecastFailed':
     'The forecast could not be fitted on this data, so this list is missing. The Forecast view gives the reason (e.g. too few repeat customers); an earlier or later as-of date may help.',
   'ac.why.noCategory':
