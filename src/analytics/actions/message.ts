@@ -7,17 +7,25 @@ import { MESSAGE_FIELDS, type MessageField } from '../../shared/actions';
 
 const FIELDS: ReadonlySet<string> = new Set(MESSAGE_FIELDS);
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+/** A placeholder with the one space before it (an empty value takes that space along before punctuation). */
+const PLACEHOLDER_SPACED = /( ?)\{([A-Za-z]+)\}/g;
 
 export function isMessageField(name: string): name is MessageField {
   return FIELDS.has(name);
 }
 
-/** The text with every `{field}` of MESSAGE_FIELDS replaced by its value. */
+/**
+ * The text with every `{field}` of MESSAGE_FIELDS replaced by its value. An empty value before punctuation or the
+ * end of a line takes the space before it along: "Guten Tag {name}," without a name reads "Guten Tag,".
+ */
 export function fillMessage(text: string, values: Partial<Record<MessageField, string>>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => {
+  return text.replace(PLACEHOLDER_SPACED, (whole: string, space: string, name: string, at: number) => {
     if (!isMessageField(name)) return whole;
     const value = values[name];
-    return value === undefined ? whole : value;
+    if (value === undefined) return whole;
+    const next = text[at + whole.length];
+    if (value === '' && space && (next === undefined || /[,.;:!?\n]/.test(next))) return '';
+    return space + value;
   });
 }
 

@@ -117,7 +117,7 @@ export const de = {
     'Der Browser hat das Kopieren nicht erlaubt. Laden Sie stattdessen die CSV-Datei herunter.',
   'cp.msg.none': 'Die Kampagne hat keine Kunden.',
   'cp.msg.noNames':
-    'Einige Kunden haben keinen Namen: Namen kommen aus den Kunden-Stammdaten. Bei ihnen bleibt {name} leer („Guten Tag ,“). Importieren Sie Stammdaten mit Namen oder nehmen Sie das Feld „Name“ aus den Texten.',
+    'Einige Kunden haben keinen Namen: Namen kommen aus den Kunden-Stammdaten. Bei ihnen bleibt {name} leer („Guten Tag,“). Importieren Sie Stammdaten mit Namen oder nehmen Sie das Feld „Name“ aus den Texten.',
   'cp.msg.file': 'kampagne-{name}-nachrichten',
 
   // Outcome
@@ -263,7 +263,7 @@ export const en: Texts<typeof de> = {
   'cp.msg.copyFailed': 'The browser did not allow copying. Download the CSV file instead.',
   'cp.msg.none': 'The campaign has no customers.',
   'cp.msg.noNames':
-    'Some customers have no name: names come from the customer master data. For them {name} stays empty (“Dear ,”). Import master data with names, or take the “Name” field out of the texts.',
+    'Some customers have no name: names come from the customer master data. For them {name} stays empty (“Dear,”). Import master data with names, or take the “Name” field out of the texts.',
   'cp.msg.file': 'campaign-{name}-messages',
 
   'cp.out.title': 'Campaign outcome',

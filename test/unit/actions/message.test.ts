@@ -36,6 +36,16 @@ describe('message fields', () => {
     expect(fillMessage('{name} {orders}', { name: '{orders}', orders: '4' })).toBe('{orders} 4');
   });
 
+  it('an empty value before punctuation or a line end takes its space along; elsewhere the space stays', () => {
+    const none = { name: '', orders: '4' };
+    expect(fillMessage('Guten Tag {name},\n\nDanke', none)).toBe('Guten Tag,\n\nDanke');
+    expect(fillMessage('Dear {name}!', none)).toBe('Dear!');
+    expect(fillMessage('Hallo {name}\nDanke', none)).toBe('Hallo\nDanke');
+    expect(fillMessage('Hallo {name}', none)).toBe('Hallo');
+    expect(fillMessage('Für {name} und {orders} Bestellungen', none)).toBe('Für  und 4 Bestellungen');
+    expect(fillMessage('Guten Tag {name},', { name: 'Müller GmbH' })).toBe('Guten Tag Müller GmbH,');
+  });
+
   it('names the fields a text uses, once each, in order', () => {
     expect(usedFields('{revenue} {x} {name} {revenue}')).toEqual(['revenue', 'name']);
   });
