@@ -451,7 +451,7 @@ describe('campaign messages', () => {
       orders: '',
       suggestion: '',
     });
-    expect(page.rows[1].messages[0]).toBe('Hallo  (D), zuletzt am .');
+    expect(page.rows[1].messages[0]).toBe('Hallo  (D), zuletzt am.');
   });
 });
 
@@ -528,6 +528,6 @@ describe('with the real list core', () => {
         suggestion: '',
       },
     ]);
-    expect(page.rows[0].messages[1]).toBe('1 Bestellungen, 100,00\u00a0€; neu: . {unbekannt}');
+    expect(page.rows[0].messages[1]).toBe('1 Bestellungen, 100,00\u00a0€; neu:. {unbekannt}');
   });
 });
