@@ -65,19 +65,3 @@ export function routeOf(hash: string): Route {
 export function entryOf(route: Route): RouteEntry {
   return ROUTES.find((r) => r.id === route) ?? ROUTES[0];
 }
-
-/**
- * The parameters after the route in the address (`#/actions?list=reactivation&segment=atRisk`): how one view links
- * into a part of another. Empty without any.
- */
-export function routeParams(hash: string): URLSearchParams {
-  const q = hash.indexOf('?');
-  return new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
-}
-
-/** The address of a route with parameters (null values are left out). */
-export function routeHref(route: Route, params: Record<string, string | null | undefined> = {}): string {
-  const kept = Object.entries(params).filter((e): e is [string, string] => e[1] != null && e[1] !== '');
-  const q = new URLSearchParams(kept).toString();
-  return `#/${route}${q ? `?${q}` : ''}`;
-}

@@ -2,7 +2,7 @@
  * Links into the Actions view: which list matches an RFM segment (docs/actions.md, "Links"), and the address of a
  * list. Kept small: the Customers, Self-check and Forecast views import it.
  */
-import { routeHref } from '../../routes';
+import { routeHref } from '../../app/route-params';
 import { ACTION_LISTS, type ActionListKind } from '../../shared/actions';
 import type { Segment } from '../../shared/segments';
 
