@@ -37,7 +37,14 @@ export const REASON_TEXT: Record<ActionReason, MessageKey> = {
   noCategory: 'ac.why.noCategory',
   tooManyProducts: 'ac.why.tooManyProducts',
   noPair: 'ac.why.noPair',
+  tooShort: 'ac.why.tooShort',
+  noAmount: 'ac.why.noAmount',
 };
+
+/** The forecast's warnings in words beside a list that shows P(alive). */
+export function warningText(w: string): string {
+  return w === 'weakDropout' ? i18n.t('ac.warn.weakDropout') : i18n.t('ac.warn.other', { w });
+}
 
 const MODEL_LABEL: Record<string, MessageKey> = {
   bgnbd: 'fc.model.bgnbd',
@@ -48,14 +55,44 @@ const UNIT_LABEL: Record<string, MessageKey> = { day: 'fc.unit.day', week: 'fc.u
 export const modelText = (m: string) => (MODEL_LABEL[m] ? i18n.t(MODEL_LABEL[m]) : m);
 export const unitText = (u: string) => (UNIT_LABEL[u] ? i18n.t(UNIT_LABEL[u]) : u);
 
-/** The reasons a customer is on the reactivation list, in words. */
-export function reasonsText(row: ActionRow, months: number, contactMonths: number): string {
+/** Whole months in `days` (one month = 365.25 / 12 days, METRICS.md "Actions"). */
+export const monthsIn = (days: number) => Math.floor(days / (365.25 / 12));
+
+/** The days between two ISO dates. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+function sinceText(days: number, many: MessageKey, one: MessageKey, inDays: MessageKey, key: 'n' | 'm') {
+  const n = monthsIn(days);
+  if (n >= 2) return i18n.t(many, { [key]: i18n.num(n) });
+  if (n === 1) return i18n.t(one);
+  return i18n.t(inDays, { d: i18n.num(days) });
+}
+
+/**
+ * The reasons a customer is on the reactivation list, in words, from the customer's own dates (not the criteria):
+ * "kein Kauf seit 14 Monaten" from the days since the last purchase, "kein Kontakt seit 8 Monaten" from the last
+ * contact up to D (`asOf`), "nie kontaktiert" without a known contact on or before D.
+ */
+export function reasonsText(row: ActionRow, asOf: string): string {
   return row.reasons
-    .map((r) =>
-      r === 'noPurchase'
-        ? i18n.t('ac.reason.noPurchase', { n: months })
-        : i18n.t('ac.reason.noContact', { m: contactMonths }),
-    )
+    .map((r) => {
+      if (r === 'noPurchase')
+        return sinceText(
+          row.daysSinceLast,
+          'ac.reason.noPurchase',
+          'ac.reason.noPurchaseOne',
+          'ac.reason.noPurchaseDays',
+          'n',
+        );
+      if (row.lastContact === null || row.lastContact > asOf) return i18n.t('ac.reason.neverContacted');
+      return sinceText(
+        daysBetween(row.lastContact, asOf),
+        'ac.reason.noContact',
+        'ac.reason.noContactOne',
+        'ac.reason.noContactDays',
+        'm',
+      );
+    })
     .join(', ');
 }
 
