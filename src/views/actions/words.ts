@@ -59,7 +59,8 @@ export const unitText = (u: string) => (UNIT_LABEL[u] ? i18n.t(UNIT_LABEL[u]) : 
 export const monthsIn = (days: number) => Math.floor(days / (365.25 / 12));
 
 /** The days between two ISO dates. */
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 function sinceText(days: number, many: MessageKey, one: MessageKey, inDays: MessageKey, key: 'n' | 'm') {
   const n = monthsIn(days);
