@@ -178,6 +178,9 @@ export const de = {
   'ac.ws.pair': 'A → B',
   'ac.ws.customers': 'Kunden mit A ohne B',
   'ac.ws.expected': 'Erwarteter Zusatzumsatz',
+  'ac.ws.expectedBuyers': 'Erwartete zusätzliche Käufer',
+  'ac.ws.noteBuyers':
+    'Ohne Betragsspalte gibt es keinen erwarteten Umsatz: Paare A → B nach erwarteten zusätzlichen Käufern von B = Kunden mit A ohne B × Konfidenz. Support, Konfidenz und Lift gelten wie mit Beträgen. Klicken Sie ein Paar, um seine Kunden zu sehen.',
   'ac.ws.none': 'Keine Paare mit Kunden, die beides kauften.',
   'ac.ws.listTitle': 'Kunden mit {a}, aber ohne {b}',
   'ac.jn.title': 'Produktreise: was folgt auf die erste Bestellung?',
@@ -370,6 +373,9 @@ export const en: Texts<typeof de> = {
   'ac.ws.pair': 'A → B',
   'ac.ws.customers': 'Customers with A without B',
   'ac.ws.expected': 'Expected additional revenue',
+  'ac.ws.expectedBuyers': 'Expected additional buyers',
+  'ac.ws.noteBuyers':
+    'Without an amount column there is no expected revenue: pairs A → B by expected additional buyers of B = customers with A without B × confidence. Support, confidence and lift hold as with amounts. Click a pair to see its customers.',
   'ac.ws.none': 'No pairs with customers who bought both.',
   'ac.ws.listTitle': 'Customers with {a} but without {b}',
   'ac.jn.title': 'Product journey: what follows the first order?',
