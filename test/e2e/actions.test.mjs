@@ -137,7 +137,7 @@ test(
     await openList(page, '#/actions?list=reactivation', 'ac-reactivation');
 
     // The list's size is the independent count; every row says why it is on the list, in whole months from its own
-    // days since the last purchase (floor(days / 30.4375), at least 12 here).
+    // days since the last purchase (floor(days / 30.4375), at least 12 here; "mehr als" when the days exceed them).
     assert.equal(await totalOf(page, 'ac-reactivation'), expected.inactive);
     await page.waitForSelector('[data-testid=ac-reactivation-row] [data-col=reasons]');
     const reasons = await page
@@ -149,7 +149,9 @@ test(
       const d = Number(days[i].replace(/\./g, ''));
       const months = Math.floor(d / 30.4375);
       assert.ok(months >= 12, `${d} days are at least 12 months`);
-      assert.match(r, new RegExp(`kein Kauf seit ${months} Monaten`));
+      // "mehr als" unless the days are exactly whole months.
+      const over = d > months * 30.4375 ? 'mehr als ' : '';
+      assert.match(r, new RegExp(`kein Kauf seit ${over}${months} Monaten`));
     });
 
     // The CSV: German conventions, one line per customer plus the header.
@@ -271,7 +273,7 @@ test(
     await page.waitForSelector('[data-testid=ac-reactivation-count][data-total="1"]', { timeout: 60_000 });
     assert.match(
       await page.locator('[data-testid=ac-reactivation-row] [data-col=reasons]').first().textContent(),
-      /kein Kauf seit 16 Monaten/,
+      /kein Kauf seit mehr als 16 Monaten/,
     );
     await context.close();
   },

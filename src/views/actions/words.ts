@@ -62,37 +62,32 @@ export const monthsIn = (days: number) => Math.floor(days / (365.25 / 12));
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-function sinceText(days: number, many: MessageKey, one: MessageKey, inDays: MessageKey, key: 'n' | 'm') {
+/**
+ * A span of days in words: whole months (floor(days / 30.4375)), "more than" when the days exceed them (so a rule
+ * "more than 12 months" never reads as "for 12 months"), days under one month.
+ */
+function spanText(days: number): string {
   const n = monthsIn(days);
-  if (n >= 2) return i18n.t(many, { [key]: i18n.num(n) });
-  if (n === 1) return i18n.t(one);
-  return i18n.t(inDays, { d: i18n.num(days) });
+  const over = days > n * (365.25 / 12) + 1e-9;
+  if (n >= 2)
+    return over
+      ? i18n.t('ac.span.overMonths', { n: i18n.num(n) })
+      : i18n.t('ac.span.months', { n: i18n.num(n) });
+  if (n === 1) return over ? i18n.t('ac.span.overOneMonth') : i18n.t('ac.span.oneMonth');
+  return i18n.t('ac.span.days', { d: i18n.num(days) });
 }
 
 /**
  * The reasons a customer is on the reactivation list, in words, from the customer's own dates (not the criteria):
- * "kein Kauf seit 14 Monaten" from the days since the last purchase, "kein Kontakt seit 8 Monaten" from the last
- * contact up to D (`asOf`), "nie kontaktiert" without a known contact on or before D.
+ * "kein Kauf seit mehr als 14 Monaten" from the days since the last purchase, "kein Kontakt seit mehr als 8
+ * Monaten" from the last contact up to D (`asOf`), "nie kontaktiert" without a known contact on or before D.
  */
 export function reasonsText(row: ActionRow, asOf: string): string {
   return row.reasons
     .map((r) => {
-      if (r === 'noPurchase')
-        return sinceText(
-          row.daysSinceLast,
-          'ac.reason.noPurchase',
-          'ac.reason.noPurchaseOne',
-          'ac.reason.noPurchaseDays',
-          'n',
-        );
+      if (r === 'noPurchase') return i18n.t('ac.reason.noPurchase', { span: spanText(row.daysSinceLast) });
       if (row.lastContact === null || row.lastContact > asOf) return i18n.t('ac.reason.neverContacted');
-      return sinceText(
-        daysBetween(row.lastContact, asOf),
-        'ac.reason.noContact',
-        'ac.reason.noContactOne',
-        'ac.reason.noContactDays',
-        'm',
-      );
+      return i18n.t('ac.reason.noContact', { span: spanText(daysBetween(row.lastContact, asOf)) });
     })
     .join(', ');
 }
