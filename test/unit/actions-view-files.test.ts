@@ -137,9 +137,9 @@ describe('the reasons and the value header say what they are', () => {
     expect(header({ withSpend: true }, 'due')).toContain(';Erwarteter Wert (P(alive) × erwarteter Bonwert);');
     i18n.locale = 'en';
     expect(header({ withSpend: false }, 'due')).toContain(',Expected value (P(alive) alone),');
-    // Without amounts: no value column on the reactivation list; whitespace shows the chance of B in percent.
+    // Without amounts: no revenue column, and no value column on the reactivation list; whitespace shows the chance of B in percent.
     expect(header({ valueBasis: null, hasAmount: false, contactCriterion: false })).toBe(
-      'Customer id,Segment,Last order,Days since purchase,Orders,Revenue,P(alive) (%),Usual products,Reason',
+      'Customer id,Segment,Last order,Days since purchase,Orders,P(alive) (%),Usual products,Reason',
     );
     expect(header({ hasAmount: false }, 'whitespace')).toContain(',Chance of B (confidence) (%),');
   });

@@ -120,7 +120,10 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       min: 4.2,
       get: (r) => r.orders,
     },
-    {
+  );
+  // Without an amount column every revenue is 0: no revenue column.
+  if (c.summary?.hasAmount !== false)
+    cols.push({
       id: 'revenue',
       label: 'ac.col.revenue',
       kind: 'money',
@@ -128,8 +131,7 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       width: 'minmax(6rem, 1fr)',
       min: 6,
       get: (r) => r.revenue,
-    },
-  );
+    });
   if (c.forecast)
     cols.push({
       id: 'pAlive',
