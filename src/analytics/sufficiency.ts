@@ -74,3 +74,14 @@ export const REQUIREMENT: Record<HistoryFigure, number> = {
 export function hasHistoryFor(figure: HistoryFigure, days: number): boolean {
   return days >= REQUIREMENT[figure];
 }
+
+/**
+ * Days of data the Actions view's reactivation list needs with "no purchase for more than N months": the same rule
+ * as the self-check's inactive customers (REQUIREMENT.reactivation). N = 12 is exactly that requirement (730 days);
+ * for other N, the N inactive months (one month = 365.25 / 12 days, METRICS.md "Actions") and one full year before
+ * them in which a customer could have bought, rounded up to whole days.
+ */
+export function reactivationRequirement(months: number): number {
+  if (months === 12) return REQUIREMENT.reactivation;
+  return Math.ceil((months * 365.25) / 12) + YEAR_DAYS;
+}

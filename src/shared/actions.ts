@@ -21,7 +21,14 @@ export type ActionReason =
   | 'noCategory'
   | 'tooManyProducts'
   /** Whitespace needs a chosen pair (A → B). */
-  | 'noPair';
+  | 'noPair'
+  /**
+   * Reactivation: the history is too short for "no purchase for more than N months" to mean anything (the same
+   * rule as the self-check's inactive customers; the summary's `historyDays` and `neededDays` say by how much).
+   */
+  | 'tooShort'
+  /** Upsell compares order values: it needs an amount column. */
+  | 'noAmount';
 
 /** The criteria of a list: what the view asks for and what a campaign stores (plain data, no state proxies). */
 export interface ActionListQuery {
@@ -36,7 +43,12 @@ export interface ActionListQuery {
   pair?: { a: string; b: string } | null;
   /** Case-insensitive part of the customer id or name. */
   search?: string;
-  /** Sort key (default: the list's value, highest first) and direction. */
+  /**
+   * Due: every customer of the forecast (with the expected next order date and the own rhythm), not only the
+   * overdue ones; sorted by the expected date, earliest first, unless `sort` says otherwise.
+   */
+  dueAll?: boolean;
+  /** Sort key (default: the list's value, highest first; due with `dueAll`: the expected date) and direction. */
   sort?: ActionSort;
   descending?: boolean;
 }
@@ -107,6 +119,16 @@ export interface ActionListSummary {
   unit: string | null;
   /** The as-of date D (ISO). */
   asOf: string;
+  /** Reactivation: days of data up to D and the days the inactive window needs (both set with `tooShort`). */
+  historyDays?: number;
+  neededDays?: number;
+  /** The forecast's warnings (ForecastWarning, e.g. 'weakDropout') for every list that shows P(alive). */
+  forecastWarnings?: string[];
+  /**
+   * False when the data have no amount column: reactivation is then ranked by days since the last purchase (no
+   * value at stake, `valueBasis` null), whitespace by expected additional buyers (confidence per customer).
+   */
+  hasAmount?: boolean;
 }
 
 export interface ActionPageRequestPart {
@@ -133,6 +155,8 @@ export interface ActionPair {
   /** Customers who bought A and not B. */
   whitespace: number;
   expectedRevenue: number;
+  /** Expected additional buyers of B = whitespace × confidence (the ranking without an amount column). */
+  expectedBuyers?: number;
 }
 
 /** The heatmap: the K most bought categories (by buyers, at most 20), K × K, row = A, column = B. */
@@ -165,6 +189,8 @@ export interface ActionsOverview {
   /** 'category', or 'product' when there is no category column and at most 200 products; null: no cross-sell. */
   crossSellKey: 'category' | 'product' | null;
   crossSellUnavailable: ActionReason | null;
+  /** False without an amount column: the whitespace pairs are ranked by expected additional buyers. */
+  hasAmount?: boolean;
   heatmap: ActionHeatmap | null;
   /** Whitespace pairs ranked by expected additional revenue (at most 50). */
   whitespace: ActionPair[];

@@ -136,14 +136,23 @@ test(
     assert.equal(Number((await text(page, 'sum-rejected')).replace(/\./g, '')), expected.rejected);
     await openList(page, '#/actions?list=reactivation', 'ac-reactivation');
 
-    // The list's size is the independent count; every row says why it is on the list.
+    // The list's size is the independent count; every row says why it is on the list, in whole months from its own
+    // days since the last purchase (floor(days / 30.4375), at least 12 here; "mehr als" when the days exceed them).
     assert.equal(await totalOf(page, 'ac-reactivation'), expected.inactive);
     await page.waitForSelector('[data-testid=ac-reactivation-row] [data-col=reasons]');
     const reasons = await page
       .locator('[data-testid=ac-reactivation-row] [data-col=reasons]')
       .allTextContents();
+    const days = await page.locator('[data-testid=ac-reactivation-row] [data-col=days]').allTextContents();
     assert.ok(reasons.length > 0);
-    for (const r of reasons) assert.match(r, /kein Kauf seit 12 Monaten/);
+    reasons.forEach((r, i) => {
+      const d = Number(days[i].replace(/\./g, ''));
+      const months = Math.floor(d / 30.4375);
+      assert.ok(months >= 12, `${d} days are at least 12 months`);
+      // "mehr als" unless the days are exactly whole months.
+      const over = d > months * 30.4375 ? 'mehr als ' : '';
+      assert.match(r, new RegExp(`kein Kauf seit ${over}${months} Monaten`));
+    });
 
     // The CSV: German conventions, one line per customer plus the header.
     const csv = await downloadOf(page, 'ac-reactivation-csv');
@@ -186,13 +195,16 @@ test(
   { timeout: 120_000 },
   async () => {
     const { page, context } = await app.open({ locale: 'de-DE' });
-    // Two inactive customers (more than 12 months before D = 01.06.2023), one active.
+    // Two inactive customers (more than 12 months before D = 01.06.2023), two active; K-3's first order on
+    // 01.01.2021 gives the file the 730 days of history the list needs (882).
     const lines = [
       'Kundennummer;Datum;Betrag',
       '=1+2;05.01.2022;100,50',
       '@SUMME;06.01.2022;20,00',
       'K-2;05.01.2022;50,00',
       'K-2;01.06.2023;60,00',
+      'K-3;01.01.2021;10,00',
+      'K-3;31.05.2023;10,00',
     ];
     await page.click('[data-testid=nav-import]');
     await page.setInputFiles('[data-testid=file-input]', {
@@ -213,6 +225,93 @@ test(
       .map((r) => r.split(';')[0])
       .sort();
     assert.deepEqual(ids, ["'=1+2", "'@SUMME"]);
+    await context.close();
+  },
+);
+
+/** Imports a small CSV through the import view (German UI). */
+async function importLines(page, name, lines) {
+  await page.click('[data-testid=nav-import]');
+  await page.setInputFiles('[data-testid=file-input]', {
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'),
+  });
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  await page.click('[data-testid=start-import]');
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+}
+
+test(
+  'Actions: a history shorter than the inactive window and a year says so in words, with the days',
+  { timeout: 120_000 },
+  async () => {
+    const { page, context } = await app.open({ locale: 'de-DE' });
+    // D = 01.06.2023, first day 05.01.2022: 513 days of data; N = 12 needs 730; N = 5 needs 153 + 365 = 518 days,
+    // N = 4 needs 122 + 365 = 487 and lists A (last purchase 512 days before D).
+    await importLines(page, 'kurz.csv', [
+      'Kundennummer;Datum;Betrag',
+      'A;05.01.2022;100,50',
+      'B;05.01.2022;50,00',
+      'B;01.06.2023;60,00',
+    ]);
+    await page.evaluate(() => (location.hash = '#/actions?list=reactivation'));
+    const why = page.locator('[data-testid=ac-reactivation-unavailable]');
+    await why.waitFor({ timeout: 60_000 });
+    assert.equal(await why.getAttribute('data-reason'), 'tooShort');
+    const said = await why.textContent();
+    assert.match(said, /513 Tage/);
+    assert.match(said, /730 Tage/);
+    assert.match(said, /längeren Export/);
+    await page.fill('[data-testid=ac-reactivation-months]', '5');
+    await page.dispatchEvent('[data-testid=ac-reactivation-months]', 'change');
+    await page.waitForFunction(() =>
+      /518 Tage/.test(document.querySelector('[data-testid=ac-reactivation-unavailable]')?.textContent ?? ''),
+    );
+    await page.fill('[data-testid=ac-reactivation-months]', '4');
+    await page.dispatchEvent('[data-testid=ac-reactivation-months]', 'change');
+    await page.waitForSelector('[data-testid=ac-reactivation-count][data-total="1"]', { timeout: 60_000 });
+    assert.match(
+      await page.locator('[data-testid=ac-reactivation-row] [data-col=reasons]').first().textContent(),
+      /kein Kauf seit mehr als 16 Monaten/,
+    );
+    await context.close();
+  },
+);
+
+test(
+  'Actions: the due tab lists every customer with a forecast on request, by expected date, and finds one by id',
+  { timeout: 240_000 },
+  async () => {
+    const { page, context } = await app.open({ locale: 'de-DE' });
+    await importDemo(page);
+    await openList(page, '#/actions?list=due', 'ac-due');
+    const overdue = await totalOf(page, 'ac-due');
+    await page.check('[data-testid=ac-due-all]');
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=ac-due-count]')?.getAttribute('data-total')) > n,
+      overdue,
+    );
+    const all = await totalOf(page, 'ac-due');
+    // The overview's customers (the demo's customers up to D) all have a forecast row.
+    assert.ok(all > overdue);
+    await page.waitForSelector('[data-testid=ac-due-row] [data-col=expectedNext]');
+    const isoOf = (de) => de.trim().split('.').reverse().join('-');
+    const dates = (
+      await page.locator('[data-testid=ac-due-row] [data-col=expectedNext]').allTextContents()
+    ).map(isoOf);
+    assert.ok(dates.length > 5);
+    for (let i = 1; i < dates.length; i++)
+      assert.ok(dates[i - 1] <= dates[i], 'earliest expected date first');
+    // Look up the fifth customer by id: the same expected date.
+    const id = (await page.locator('[data-testid=ac-due-row] [data-col=id]').nth(4).textContent()).trim();
+    await page.fill('[data-testid=ac-due-search]', id);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=ac-due-count]')?.getAttribute('data-total')) < n,
+      all,
+    );
+    const hit = page.locator('[data-testid=ac-due-row]', { hasText: id }).first();
+    assert.equal(isoOf(await hit.locator('[data-col=expectedNext]').textContent()), dates[4]);
     await context.close();
   },
 );

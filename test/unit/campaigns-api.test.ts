@@ -20,8 +20,10 @@ import type { ActionList } from '../../src/worker/action-lists';
 freshDatabasePerTest('campaigns-api');
 
 const HEADER = 'Kunde;Datum;Betrag;Kategorie';
-// The earlier export: as-of date (its last day) C = 2024-03-31.
+// The earlier export: as-of date (its last day) C = 2024-03-31. G's first order on 2022-01-01 gives the export the
+// 730 days of history (821) the reactivation list needs with N = 12 (the self-check's rule); G stays active.
 const EARLIER = [
+  'G;01.01.2022;10,00;Schrauben',
   'A;10.01.2023;100,00;Schrauben',
   'B;10.02.2023;200,00;Schrauben',
   'C;10.03.2023;50,00;Dübel',

@@ -101,17 +101,22 @@ export function pairFigures(cp: CoPurchase, a: number, b: number): PairFigures {
   return { a, b, supportA, supportB, confidence, lift, whitespace, expectedRevenue };
 }
 
-/** All ordered pairs A ≠ B with at least one whitespace customer, ranked by expected additional revenue. */
-export function whitespaceRanking(cp: CoPurchase): PairFigures[] {
+/**
+ * All ordered pairs A ≠ B with at least one whitespace customer, ranked by expected additional revenue; with
+ * `byBuyers` (data without an amount column, where there is no revenue in B) by expected additional buyers =
+ * whitespace × confidence.
+ */
+export function whitespaceRanking(cp: CoPurchase, byBuyers = false): PairFigures[] {
   const K = cp.labels.length;
   const out: PairFigures[] = [];
   for (let a = 0; a < K; a++)
     for (let b = 0; b < K; b++) {
       if (a === b) continue;
       const f = pairFigures(cp, a, b);
-      if (f.whitespace > 0 && f.expectedRevenue > 0) out.push(f);
+      if (f.whitespace > 0 && (byBuyers ? f.confidence > 0 : f.expectedRevenue > 0)) out.push(f);
     }
-  out.sort((x, y) => y.expectedRevenue - x.expectedRevenue || x.a - y.a || x.b - y.b);
+  const key = (f: PairFigures) => (byBuyers ? f.whitespace * f.confidence : f.expectedRevenue);
+  out.sort((x, y) => key(y) - key(x) || x.a - y.a || x.b - y.b);
   return out;
 }
 

@@ -21,6 +21,7 @@ import type { AggregateOptions, CustomerTable } from '../customers';
 import type { Lines } from '../lines';
 import type { RfmResult } from '../rfm';
 import type { ForecastColumns, ForecastReport, ForecastSettings } from '../forecast';
+import { historyDays, reactivationRequirement } from '../sufficiency';
 import { economicsForecastSettings, marginSettings, MASTER_KEYS } from '../economics/compute';
 import {
   buildOrders,
@@ -131,7 +132,11 @@ interface ForecastPart {
   expectedDay: Float64Array | null;
   rhythm: Float64Array | null;
   due: NextOrderRow[];
+  /** Every customer of the forecast (the due list with `dueAll`), in customer-code order. */
+  all: NextOrderRow[];
   withSpend: boolean;
+  /** The forecast's warnings (ForecastReport.warnings). */
+  warnings: string[];
 }
 
 function forecastPart(p: ListsContext, figures: YourFigures): ForecastPart {
@@ -145,7 +150,9 @@ function forecastPart(p: ListsContext, figures: YourFigures): ForecastPart {
       expectedDay: null,
       rhythm: null,
       due: [],
+      all: [],
       withSpend: false,
+      warnings: [],
     });
     if (!p.table.hasAmount || p.table.count === 0) return none('noForecast');
     const fc = p.forecast(settings);
@@ -172,7 +179,9 @@ function forecastPart(p: ListsContext, figures: YourFigures): ForecastPart {
       expectedDay,
       rhythm,
       due: result.due,
+      all: result.all,
       withSpend: result.withSpend,
+      warnings: [...fc.report.warnings],
     };
   });
 }
@@ -263,6 +272,9 @@ interface BaseList {
   withoutPAlive: number;
   contactCriterion: boolean;
   withSpend: boolean;
+  /** Reactivation: days of data and days needed (with `tooShort`). */
+  historyDays?: number;
+  neededDays?: number;
 }
 
 const emptyBase = (unavailable: ActionReason | null): BaseList => ({
@@ -291,6 +303,8 @@ function criteriaOf(q: ActionListQuery) {
   switch (q.list) {
     case 'reactivation':
       return { list: q.list, n: q.inactiveMonths ?? 12, m: q.contactMonths ?? 6 };
+    case 'due':
+      return { list: q.list, all: q.dueAll === true };
     case 'whitespace':
       return { list: q.list, pair: q.pair ?? null };
     default:
@@ -304,22 +318,36 @@ function baseList(p: ListsContext, figures: YourFigures, q: ActionListQuery): Ba
     if (p.table.count === 0) return emptyBase('noCustomers');
     switch (q.list) {
       case 'reactivation': {
+        // The same data-sufficiency rule as the self-check's inactive customers (sufficiency.ts).
+        const months = q.inactiveMonths ?? 12;
+        const days = historyDays(p.lines, p.opts.asOf);
+        const needed = reactivationRequirement(months);
+        if (days < needed) return { ...emptyBase('tooShort'), historyDays: days, neededDays: needed };
         const fc = forecastPart(p, figures);
         const m = masterPart(p);
         const v = valuePart(p, figures);
         const r = inactiveCustomers(v.table, {
-          months: q.inactiveMonths ?? 12,
+          months,
           contactMonths: q.contactMonths ?? 6,
           lastContact: m.lastContact,
           pAlive: fc.pAlive,
           hasMargin: v.hasMargin,
         });
+        // Without an amount column there is no value at stake: ranked by days since the last purchase (longest
+        // first, equal days by id), each row's value 0.
+        const amounts = p.table.hasAmount;
+        const rank = idRank(p.lines.dicts.customer ?? []);
+        const rows = amounts
+          ? r.rows
+          : [...r.rows].sort(
+              (x, y) => y.daysSincePurchase - x.daysSincePurchase || rank[x.code] - rank[y.code],
+            );
         return {
           ...emptyBase(null),
-          codes: Int32Array.from(r.rows, (x) => x.code),
-          value: new Map(r.rows.map((x) => [x.code, x.valueAtStake])),
-          inactive: new Map(r.rows.map((x) => [x.code, x])),
-          valueBasis: r.valueBasis,
+          codes: Int32Array.from(rows, (x) => x.code),
+          value: new Map(rows.map((x) => [x.code, amounts ? x.valueAtStake : 0])),
+          inactive: new Map(rows.map((x) => [x.code, x])),
+          valueBasis: amounts ? r.valueBasis : null,
           withPAlive: r.withPAlive,
           withoutPAlive: r.withoutPAlive,
           contactCriterion: m.lastContact !== null,
@@ -328,10 +356,14 @@ function baseList(p: ListsContext, figures: YourFigures, q: ActionListQuery): Ba
       case 'due': {
         const fc = forecastPart(p, figures);
         if (fc.reason) return emptyBase(fc.reason);
+        // With `dueAll`: every customer of the forecast, in the order of their expected next order date.
+        const rows = q.dueAll
+          ? [...fc.all].sort((x, y) => x.expectedDay - y.expectedDay || x.code - y.code)
+          : fc.due;
         return {
           ...emptyBase(null),
-          codes: Int32Array.from(fc.due, (x) => x.code),
-          value: new Map(fc.due.map((x) => [x.code, x.value])),
+          codes: Int32Array.from(rows, (x) => x.code),
+          value: new Map(rows.map((x) => [x.code, x.value])),
           withPAlive: true,
           withSpend: fc.withSpend,
         };
@@ -344,7 +376,15 @@ function baseList(p: ListsContext, figures: YourFigures, q: ActionListQuery): Ba
         const b = q.pair ? labels.indexOf(q.pair.b) : -1;
         if (a < 0 || b < 0 || a === b) return emptyBase('noPair');
         const f = pairFigures(coPurchaseOf(p)!, a, b);
-        const each = f.whitespace > 0 ? f.expectedRevenue / f.whitespace : 0;
+        // Without an amount column: the chance that this customer buys B (confidence), summing to the expected
+        // additional buyers of B; with one, the expected revenue in B.
+        const each = !p.table.hasAmount
+          ? f.confidence === f.confidence
+            ? f.confidence
+            : 0
+          : f.whitespace > 0
+            ? f.expectedRevenue / f.whitespace
+            : 0;
         const rank = idRank(p.lines.dicts.customer ?? []);
         const codes = whitespaceCustomers(p.lines, p.table, cols.crossKey, p.opts, a, b).sort(
           (x, y) => rank[x] - rank[y],
@@ -356,6 +396,7 @@ function baseList(p: ListsContext, figures: YourFigures, q: ActionListQuery): Ba
         };
       }
       case 'upsell': {
+        if (!p.table.hasAmount) return emptyBase('noAmount');
         const rows = upsellCandidates(p.table, p.rfm());
         return {
           ...emptyBase(null),
@@ -400,7 +441,7 @@ const defaultDescending = (s: ActionSort) => s !== 'id' && s !== 'expectedNext';
 export function actionList(p: ListsContext, figures: YourFigures, query: ActionListQuery): ActionList {
   const base = baseList(p, figures, query);
   const fc = forecastPart(p, figures);
-  const sort = query.sort ?? 'value';
+  const sort = query.sort ?? (query.list === 'due' && query.dueAll ? 'expectedNext' : 'value');
   const descending = query.descending ?? defaultDescending(sort);
   const key = `actions-list|${JSON.stringify([
     criteriaOf(query),
@@ -428,7 +469,9 @@ export function actionList(p: ListsContext, figures: YourFigures, query: ActionL
                 ? (c) => (fc.pAlive ? fc.pAlive[c] : NaN)
                 : sort === 'expectedNext'
                   ? (c) => (fc.expectedDay ? fc.expectedDay[c] : NaN)
-                  : (c) => base.value.get(c) ?? NaN;
+                  : query.list === 'reactivation' && !t.hasAmount
+                    ? (c) => t.asOf - t.last[c]
+                    : (c) => base.value.get(c) ?? NaN;
     return sortCodes(kept, sortKey, rank, descending);
   });
   let valueTotal = 0;
@@ -446,7 +489,13 @@ export function actionList(p: ListsContext, figures: YourFigures, query: ActionL
     model: fc.model,
     unit: fc.unit,
     asOf: dayToIso(p.opts.asOf),
+    forecastWarnings: fc.pAlive ? [...fc.warnings] : [],
+    hasAmount: p.table.hasAmount,
   };
+  if (base.historyDays !== undefined) {
+    summary.historyDays = base.historyDays;
+    summary.neededDays = base.neededDays;
+  }
   return {
     summary,
     codes,

@@ -37,6 +37,7 @@ function pairOf(labels: string[], f: PairFigures): ActionPair {
     lift: f.lift,
     whitespace: f.whitespace,
     expectedRevenue: f.expectedRevenue,
+    expectedBuyers: f.whitespace * f.confidence,
   };
 }
 
@@ -52,7 +53,7 @@ export function actionsOverview(p: ListsContext, figures: YourFigures): ActionsO
   if (cols.crossKey && cols.matrix && cp) {
     const K = cp.labels.length;
     const m = cols.matrix;
-    const ranking = whitespaceRanking(cp);
+    const ranking = whitespaceRanking(cp, !p.table.hasAmount);
     whitespace = ranking
       .slice(0, OVERVIEW_PAIRS)
       .map((f) => ({ ...pairOf(cp.labels, f), both: cp.both[f.a * K + f.b] }));
@@ -102,6 +103,7 @@ export function actionsOverview(p: ListsContext, figures: YourFigures): ActionsO
     lists,
     crossSellKey: cols.crossKey,
     crossSellUnavailable: cols.crossReason,
+    hasAmount: p.table.hasAmount,
     heatmap,
     whitespace,
     journey,

@@ -53,7 +53,18 @@ export const de = {
   'ac.sum.due':
     'Auf der Liste: mindestens ein Wiederkauf, P(alive) ≥ 50 % und seit dem letzten Kauf mindestens so viele Tage wie der eigene Rhythmus (Tage zwischen den Käufen).',
   'ac.sum.withSpend': 'Gereiht nach P(alive) × erwartetem Betrag je Kauf (Gamma-Gamma).',
-  'ac.sum.pAliveOnly': 'Gereiht nach P(alive) allein: kein Ausgabenmodell (keine Betragsspalte).',
+  'ac.sum.pAliveOnly':
+    'Gereiht nach P(alive) allein: das Ausgabenmodell (Gamma-Gamma) fehlt für diese Daten oder ließ sich nicht schätzen.',
+  'ac.sum.dueAll':
+    'Alle Kunden der Prognose mit dem erwarteten nächsten Bestelldatum (Median der Zeit bis zum nächsten Kauf eines lebenden Kunden) und dem eigenen Rhythmus, nach dem erwarteten Datum sortiert. Suchen Sie nach der Kundennummer, um einen Kunden nachzuschlagen.',
+  'ac.sum.noAmountReactivation':
+    'Keine Betragsspalte: kein Wert im Spiel. Gereiht nach Tagen seit dem letzten Kauf, die längste Pause zuerst.',
+  'ac.sum.whitespaceBuyers':
+    'Kunden, die {a} gekauft haben, aber nie {b}. Ohne Betragsspalte gibt es keinen erwarteten Umsatz: Wert = Konfidenz({a} → {b}), die Chance, dass der Kunde {b} kauft; die Summe ist die Zahl der erwarteten zusätzlichen Käufer von {b}.',
+  'ac.sum.countBuyers': '{n} Kunden auf der Liste, erwartet {buyers} zusätzliche Käufer.',
+  'ac.warn.weakDropout':
+    'Vorsicht: Die Daten zeigen kaum Abwanderung. Der Abwanderungsparameter der Prognose ist schlecht bestimmt (sein Standardfehler übersteigt den Schätzwert), P(alive) in dieser Liste ist daher vermutlich zu hoch. Mehr Historie hilft.',
+  'ac.warn.other': 'Die Prognose meldet eine Warnung ({w}); die Prognose-Ansicht erklärt sie.',
   'ac.sum.whitespace':
     'Kunden, die {a} gekauft haben, aber nie {b}. Wert = Konfidenz({a} → {b}) × mittlerer Umsatz in {b} der Kunden, die beides kauften.',
   'ac.sum.upsell':
@@ -70,6 +81,12 @@ export const de = {
     'Cross-Selling braucht eine Kategorie-Spalte (oder eine Produktspalte mit höchstens 200 Produkten). Importieren Sie die Bestellungen erneut und ordnen Sie die Spalte „Kategorie“ zu.',
   'ac.why.tooManyProducts':
     'Die Daten haben keine Kategorie-Spalte und mehr als 200 Produkte: eine Matrix darüber wäre nicht lesbar. Importieren Sie die Bestellungen mit einer Spalte „Kategorie“ (z. B. Warengruppe).',
+  'ac.why.tooShort':
+    'Die Daten reichen nicht weit genug zurück für „kein Kauf seit mehr als N Monaten“: nötig sind die N Monate und ein ganzes Jahr davor, in dem ein Kunde hätte kaufen können. Importieren Sie einen längeren Export oder wählen Sie eine kleinere Monatszahl.',
+  'ac.why.tooShortDays':
+    'Die Daten reichen {days} Tage zurück; „kein Kauf seit mehr als {n} Monaten“ braucht {needed} Tage: die {n} Monate und ein ganzes Jahr davor, in dem ein Kunde hätte kaufen können (dieselbe Regel wie im Selbstcheck). Importieren Sie einen längeren Export oder wählen Sie eine kleinere Monatszahl.',
+  'ac.why.noAmount':
+    'Upselling vergleicht Bestellwerte und braucht daher Beträge. Importieren Sie die Bestellungen mit einer Betragsspalte (oder Menge und Einzelpreis).',
   'ac.why.noPair':
     'Wählen Sie oben in der Rangliste ein Paar A → B: dann erscheinen hier die Kunden mit A, aber ohne B.',
   'ac.toForecast': 'Zur Prognose',
@@ -88,6 +105,16 @@ export const de = {
   'ac.col.value.due': 'Erwarteter Wert',
   'ac.col.value.whitespace': 'Erwarteter Umsatz in B',
   'ac.col.value.upsell': 'Entgangener Bestellwert',
+  'ac.col.value.whitespaceBuyers': 'Chance auf B (Konfidenz)',
+  'ac.file.value.margin': 'Wert im Spiel (Deckungsbeitrag)',
+  'ac.file.value.revenue': 'Wert im Spiel (Umsatz)',
+  'ac.file.value.dueSpend': 'Erwarteter Wert (P(alive) × erwarteter Bonwert)',
+  'ac.file.value.duePAlive': 'Erwarteter Wert (P(alive) allein)',
+  'ac.file.value.whitespace': 'Erwarteter Umsatz in B (Konfidenz × mittlerer Umsatz in B)',
+  'ac.file.value.upsell': 'Entgangener Bestellwert ((Median − eigener Ø Bestellwert) × Bestellungen)',
+  'ac.due.mode': 'Anzeigen',
+  'ac.due.overdue': 'Nur überfällige',
+  'ac.due.all': 'Alle Kunden mit Prognose',
   'ac.col.usual': 'Übliche Produkte',
   'ac.col.reasons': 'Grund',
   'ac.col.expectedNext': 'Nächste Bestellung erwartet',
@@ -95,8 +122,17 @@ export const de = {
   'ac.col.aov': 'Ø Bestellwert',
   'ac.col.medianAov': 'Median Ø Bestellwert im Segment',
   'ac.col.lastContact': 'Letzter Kontakt',
-  'ac.reason.noPurchase': 'kein Kauf seit {n} Monaten',
-  'ac.reason.noContact': 'kein Kontakt seit {m} Monaten',
+  'ac.reason.noPurchase': 'kein Kauf seit {span}',
+  'ac.reason.noContact': 'kein Kontakt seit {span}',
+  'ac.reason.neverContacted': 'nie kontaktiert',
+  'ac.span.months': '{n} Monaten',
+  'ac.span.overMonths': 'mehr als {n} Monaten',
+  'ac.span.oneMonth': '1 Monat',
+  'ac.span.overOneMonth': 'mehr als 1 Monat',
+  'ac.span.days': '{d} Tagen',
+  'ac.sum.valueSpend': 'Erwarteter Wert = P(alive) × erwarteter Betrag je Kauf (Gamma-Gamma).',
+  'ac.sum.valuePAlive':
+    'Erwarteter Wert = P(alive) allein: das Ausgabenmodell (Gamma-Gamma) fehlt für diese Daten oder ließ sich nicht schätzen.',
   'ac.rhythm': 'alle {d} Tage',
   'ac.listOf': '{list}: {n} Kunden',
   'ac.rowsLoading': 'Lädt …',
@@ -146,6 +182,9 @@ export const de = {
   'ac.ws.pair': 'A → B',
   'ac.ws.customers': 'Kunden mit A ohne B',
   'ac.ws.expected': 'Erwarteter Zusatzumsatz',
+  'ac.ws.expectedBuyers': 'Erwartete zusätzliche Käufer',
+  'ac.ws.noteBuyers':
+    'Ohne Betragsspalte gibt es keinen erwarteten Umsatz: Paare A → B nach erwarteten zusätzlichen Käufern von B = Kunden mit A ohne B × Konfidenz. Support, Konfidenz und Lift gelten wie mit Beträgen. Klicken Sie ein Paar, um seine Kunden zu sehen.',
   'ac.ws.none': 'Keine Paare mit Kunden, die beides kauften.',
   'ac.ws.listTitle': 'Kunden mit {a}, aber ohne {b}',
   'ac.jn.title': 'Produktreise: was folgt auf die erste Bestellung?',
@@ -217,7 +256,18 @@ export const en: Texts<typeof de> = {
   'ac.sum.due':
     'On the list: at least one repeat purchase, P(alive) ≥ 50 %, and at least as many days since the last purchase as the own rhythm (days between purchases).',
   'ac.sum.withSpend': 'Ranked by P(alive) × expected spend per purchase (Gamma-Gamma).',
-  'ac.sum.pAliveOnly': 'Ranked by P(alive) alone: no spend model (no amount column).',
+  'ac.sum.pAliveOnly':
+    'Ranked by P(alive) alone: the spend model (Gamma-Gamma) is missing for these data or could not be estimated.',
+  'ac.sum.dueAll':
+    'Every customer of the forecast with the expected next order date (median time to the next purchase of a living customer) and the own rhythm, sorted by the expected date. Search by customer id to look a customer up.',
+  'ac.sum.noAmountReactivation':
+    'No amount column: no value at stake. Ranked by days since the last purchase, the longest gap first.',
+  'ac.sum.whitespaceBuyers':
+    'Customers who bought {a} but never {b}. Without an amount column there is no expected revenue: value = confidence({a} → {b}), the chance that the customer buys {b}; the sum is the number of expected additional buyers of {b}.',
+  'ac.sum.countBuyers': '{n} customers on the list, {buyers} additional buyers expected.',
+  'ac.warn.weakDropout':
+    'Careful: the data barely show churn. The forecast’s dropout parameter is not well determined (its standard error exceeds the estimate), so P(alive) in this list is probably too high. More history helps.',
+  'ac.warn.other': 'The forecast reports a warning ({w}); the Forecast view explains it.',
   'ac.sum.whitespace':
     'Customers who bought {a} but never {b}. Value = confidence({a} → {b}) × mean revenue in {b} of the customers who bought both.',
   'ac.sum.upsell':
@@ -233,6 +283,12 @@ export const en: Texts<typeof de> = {
     'Cross-selling needs a category column (or a product column with at most 200 products). Import the orders again and map the "Category" column.',
   'ac.why.tooManyProducts':
     'The data has no category column and more than 200 products: a matrix over them would not be readable. Import the orders with a "Category" column (such as a product group).',
+  'ac.why.tooShort':
+    'The data do not reach back far enough for “no purchase for more than N months”: that needs the N months and a whole year before them in which a customer could have bought. Import a longer export or choose fewer months.',
+  'ac.why.tooShortDays':
+    'The data reach back {days} days; “no purchase for more than {n} months” needs {needed} days: the {n} months and a whole year before them in which a customer could have bought (the same rule as in the self-check). Import a longer export or choose fewer months.',
+  'ac.why.noAmount':
+    'Upselling compares order values and so needs amounts. Import the orders with an amount column (or quantity and unit price).',
   'ac.why.noPair':
     'Choose a pair A → B in the ranking above: the customers with A but without B then appear here.',
   'ac.toForecast': 'Go to the forecast',
@@ -250,6 +306,16 @@ export const en: Texts<typeof de> = {
   'ac.col.value.due': 'Expected value',
   'ac.col.value.whitespace': 'Expected revenue in B',
   'ac.col.value.upsell': 'Order value missed',
+  'ac.col.value.whitespaceBuyers': 'Chance of B (confidence)',
+  'ac.file.value.margin': 'Value at stake (contribution margin)',
+  'ac.file.value.revenue': 'Value at stake (revenue)',
+  'ac.file.value.dueSpend': 'Expected value (P(alive) × expected order value)',
+  'ac.file.value.duePAlive': 'Expected value (P(alive) alone)',
+  'ac.file.value.whitespace': 'Expected revenue in B (confidence × mean revenue in B)',
+  'ac.file.value.upsell': 'Order value missed ((median − own average order value) × orders)',
+  'ac.due.mode': 'Show',
+  'ac.due.overdue': 'Overdue only',
+  'ac.due.all': 'All customers with a forecast',
   'ac.col.usual': 'Usual products',
   'ac.col.reasons': 'Reason',
   'ac.col.expectedNext': 'Next order expected',
@@ -257,8 +323,17 @@ export const en: Texts<typeof de> = {
   'ac.col.aov': 'Average order value',
   'ac.col.medianAov': 'Segment median AOV',
   'ac.col.lastContact': 'Last contact',
-  'ac.reason.noPurchase': 'no purchase for {n} months',
-  'ac.reason.noContact': 'no contact for {m} months',
+  'ac.reason.noPurchase': 'no purchase for {span}',
+  'ac.reason.noContact': 'no contact for {span}',
+  'ac.reason.neverContacted': 'never contacted',
+  'ac.span.months': '{n} months',
+  'ac.span.overMonths': 'more than {n} months',
+  'ac.span.oneMonth': '1 month',
+  'ac.span.overOneMonth': 'more than 1 month',
+  'ac.span.days': '{d} days',
+  'ac.sum.valueSpend': 'Expected value = P(alive) × expected spend per purchase (Gamma-Gamma).',
+  'ac.sum.valuePAlive':
+    'Expected value = P(alive) alone: the spend model (Gamma-Gamma) is missing for these data or could not be estimated.',
   'ac.rhythm': 'every {d} days',
   'ac.listOf': '{list}: {n} customers',
   'ac.rowsLoading': 'Loading …',
@@ -306,6 +381,9 @@ export const en: Texts<typeof de> = {
   'ac.ws.pair': 'A → B',
   'ac.ws.customers': 'Customers with A without B',
   'ac.ws.expected': 'Expected additional revenue',
+  'ac.ws.expectedBuyers': 'Expected additional buyers',
+  'ac.ws.noteBuyers':
+    'Without an amount column there is no expected revenue: pairs A → B by expected additional buyers of B = customers with A without B × confidence. Support, confidence and lift hold as with amounts. Click a pair to see its customers.',
   'ac.ws.none': 'No pairs with customers who bought both.',
   'ac.ws.listTitle': 'Customers with {a} but without {b}',
   'ac.jn.title': 'Product journey: what follows the first order?',

@@ -35,7 +35,19 @@ export function heatmapTable(h: ActionHeatmap): FileTable {
   };
 }
 
-export function pairsTable(pairs: ActionPair[]): FileTable {
+export function pairsTable(pairs: ActionPair[], hasAmount = true): FileTable {
+  if (!hasAmount)
+    return {
+      columns: [
+        { header: 'A' },
+        { header: 'B' },
+        { header: i18n.t('ac.ws.customers'), kind: 'number' },
+        { header: i18n.t('ac.hm.confidence'), kind: 'percent' },
+        { header: i18n.t('ac.hm.lift'), kind: 'number', digits: 2 },
+        { header: i18n.t('ac.ws.expectedBuyers'), kind: 'number', digits: 2 },
+      ],
+      rows: pairs.map((p) => [p.a, p.b, p.whitespace, p.confidence, p.lift, p.expectedBuyers ?? null]),
+    };
   return {
     columns: [
       { header: 'A' },

@@ -28,7 +28,10 @@ export interface FileTable {
 
 export function listTable(cols: ListColumn[], rows: ActionRow[]): FileTable {
   return {
-    columns: cols.map((c) => ({ ...csvKind(c.kind), header: i18n.t(c.label).replaceAll('\u00ad', '') })),
+    columns: cols.map((c) => ({
+      ...csvKind(c.kind),
+      header: i18n.t(c.fileLabel ?? c.label).replaceAll('\u00ad', ''),
+    })),
     rows: rows.map((r) =>
       cols.map((c) => {
         const v = c.get(r);

@@ -4,7 +4,13 @@
  */
 import { i18n, type MessageKey } from '../../i18n/i18n.svelte';
 import { SEGMENT_LABEL } from '../../i18n/messages/customers';
-import type { ActionListKind, ActionListQuery, ActionRow, ActionSort } from '../../shared/actions';
+import type {
+  ActionListKind,
+  ActionListQuery,
+  ActionListSummary,
+  ActionRow,
+  ActionSort,
+} from '../../shared/actions';
 import { DEFAULT_CONTACT_MONTHS, DEFAULT_INACTIVE_MONTHS, reasonsText, VALUE_LABEL } from './words';
 
 export type CellKind = 'text' | 'money' | 'int' | 'pct' | 'date' | 'num1';
@@ -12,6 +18,8 @@ export type CellKind = 'text' | 'money' | 'int' | 'pct' | 'date' | 'num1';
 export interface ListColumn {
   id: string;
   label: MessageKey;
+  /** The header in a file (CSV, clipboard) when it says more than the screen's (the value's basis). */
+  fileLabel?: MessageKey;
   kind: CellKind;
   /** The worker's sort key, or null for a column that does not sort. */
   sort: ActionSort | null;
@@ -30,6 +38,26 @@ export interface ColumnContext {
   forecast: boolean;
   months: number;
   contactMonths: number;
+  /** The list's summary: the value's basis, the contact criterion, the as-of date for the reasons. */
+  summary?: ActionListSummary | null;
+}
+
+/** The header of the value column in a file: what the number is. */
+function valueFileLabel(s: ActionListSummary): MessageKey | undefined {
+  switch (s.list) {
+    case 'reactivation':
+      return s.valueBasis === 'margin'
+        ? 'ac.file.value.margin'
+        : s.valueBasis === 'revenue'
+          ? 'ac.file.value.revenue'
+          : undefined;
+    case 'due':
+      return s.withSpend ? 'ac.file.value.dueSpend' : 'ac.file.value.duePAlive';
+    case 'whitespace':
+      return s.hasAmount === false ? undefined : 'ac.file.value.whitespace';
+    case 'upsell':
+      return 'ac.file.value.upsell';
+  }
 }
 
 /** The columns of a list. */
@@ -92,7 +120,10 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       min: 4.2,
       get: (r) => r.orders,
     },
-    {
+  );
+  // Without an amount column every revenue is 0: no revenue column.
+  if (c.summary?.hasAmount !== false)
+    cols.push({
       id: 'revenue',
       label: 'ac.col.revenue',
       kind: 'money',
@@ -100,8 +131,7 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       width: 'minmax(6rem, 1fr)',
       min: 6,
       get: (r) => r.revenue,
-    },
-  );
+    });
   if (c.forecast)
     cols.push({
       id: 'pAlive',
@@ -112,15 +142,20 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       min: 3.6,
       get: (r) => r.pAlive,
     });
-  cols.push({
-    id: 'value',
-    label: VALUE_LABEL[c.list],
-    kind: 'money',
-    sort: 'value',
-    width: 'minmax(6rem, 1fr)',
-    min: 6,
-    get: (r) => r.value,
-  });
+  const s = c.summary ?? null;
+  const noAmount = s?.hasAmount === false;
+  // Reactivation without amounts has no value at stake (ranked by days since the last purchase): no value column.
+  if (!(noAmount && c.list === 'reactivation'))
+    cols.push({
+      id: 'value',
+      label: noAmount && c.list === 'whitespace' ? 'ac.col.value.whitespaceBuyers' : VALUE_LABEL[c.list],
+      fileLabel: s ? valueFileLabel(s) : undefined,
+      kind: noAmount && c.list === 'whitespace' ? 'pct' : 'money',
+      sort: 'value',
+      width: 'minmax(6rem, 1fr)',
+      min: 6,
+      get: (r) => r.value,
+    });
   if (c.list === 'due')
     cols.push(
       {
@@ -173,6 +208,17 @@ export function listColumns(c: ColumnContext): ListColumn[] {
     get: (r) => r.usualProducts.join(', '),
   });
   if (c.list === 'reactivation') {
+    if (s?.contactCriterion)
+      cols.push({
+        id: 'lastContact',
+        label: 'ac.col.lastContact',
+        kind: 'date',
+        sort: null,
+        width: 'minmax(5.5rem, 0.9fr)',
+        min: 5.5,
+        get: (r) => r.lastContact,
+      });
+    const asOf = s?.asOf ?? '9999-12-31';
     cols.push({
       id: 'reasons',
       label: 'ac.col.reasons',
@@ -180,7 +226,7 @@ export function listColumns(c: ColumnContext): ListColumn[] {
       sort: null,
       width: 'minmax(6.5rem, 1.6fr)',
       min: 6.5,
-      get: (r) => reasonsText(r, c.months, c.contactMonths),
+      get: (r) => reasonsText(r, asOf),
     });
   }
   return cols;

@@ -37,7 +37,14 @@ export const REASON_TEXT: Record<ActionReason, MessageKey> = {
   noCategory: 'ac.why.noCategory',
   tooManyProducts: 'ac.why.tooManyProducts',
   noPair: 'ac.why.noPair',
+  tooShort: 'ac.why.tooShort',
+  noAmount: 'ac.why.noAmount',
 };
+
+/** The forecast's warnings in words beside a list that shows P(alive). */
+export function warningText(w: string): string {
+  return w === 'weakDropout' ? i18n.t('ac.warn.weakDropout') : i18n.t('ac.warn.other', { w });
+}
 
 const MODEL_LABEL: Record<string, MessageKey> = {
   bgnbd: 'fc.model.bgnbd',
@@ -48,14 +55,40 @@ const UNIT_LABEL: Record<string, MessageKey> = { day: 'fc.unit.day', week: 'fc.u
 export const modelText = (m: string) => (MODEL_LABEL[m] ? i18n.t(MODEL_LABEL[m]) : m);
 export const unitText = (u: string) => (UNIT_LABEL[u] ? i18n.t(UNIT_LABEL[u]) : u);
 
-/** The reasons a customer is on the reactivation list, in words. */
-export function reasonsText(row: ActionRow, months: number, contactMonths: number): string {
+/** Whole months in `days` (one month = 365.25 / 12 days, METRICS.md "Actions"). */
+export const monthsIn = (days: number) => Math.floor(days / (365.25 / 12));
+
+/** The days between two ISO dates. */
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/**
+ * A span of days in words: whole months (floor(days / 30.4375)), "more than" when the days exceed them (so a rule
+ * "more than 12 months" never reads as "for 12 months"), days under one month.
+ */
+function spanText(days: number): string {
+  const n = monthsIn(days);
+  const over = days > n * (365.25 / 12) + 1e-9;
+  if (n >= 2)
+    return over
+      ? i18n.t('ac.span.overMonths', { n: i18n.num(n) })
+      : i18n.t('ac.span.months', { n: i18n.num(n) });
+  if (n === 1) return over ? i18n.t('ac.span.overOneMonth') : i18n.t('ac.span.oneMonth');
+  return i18n.t('ac.span.days', { d: i18n.num(days) });
+}
+
+/**
+ * The reasons a customer is on the reactivation list, in words, from the customer's own dates (not the criteria):
+ * "kein Kauf seit mehr als 14 Monaten" from the days since the last purchase, "kein Kontakt seit mehr als 8
+ * Monaten" from the last contact up to D (`asOf`), "nie kontaktiert" without a known contact on or before D.
+ */
+export function reasonsText(row: ActionRow, asOf: string): string {
   return row.reasons
-    .map((r) =>
-      r === 'noPurchase'
-        ? i18n.t('ac.reason.noPurchase', { n: months })
-        : i18n.t('ac.reason.noContact', { m: contactMonths }),
-    )
+    .map((r) => {
+      if (r === 'noPurchase') return i18n.t('ac.reason.noPurchase', { span: spanText(row.daysSinceLast) });
+      if (row.lastContact === null || row.lastContact > asOf) return i18n.t('ac.reason.neverContacted');
+      return i18n.t('ac.reason.noContact', { span: spanText(daysBetween(row.lastContact, asOf)) });
+    })
     .join(', ');
 }
 
