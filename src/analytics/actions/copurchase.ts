@@ -20,6 +20,14 @@ export interface CoPurchase {
   revenueBoth: Float64Array;
 }
 
+/**
+ * The codes whose label is blank (empty or spaces): a line without a category (or product) is not a column to sell
+ * across, so it makes no buyer, no co-purchase and no matrix cross (docs/actions.md).
+ */
+export function blankCodes(labels: readonly string[]): Uint8Array {
+  return Uint8Array.from(labels, (l) => (l.trim() === '' ? 1 : 0));
+}
+
 /** Customers × categories, from the lines that count up to D (as-of date, duplicates, filter of `opts`). */
 export function coPurchase(lines: Lines, t: CustomerTable, key: string, opts: AggregateOptions): CoPurchase {
   const labels = lines.dicts[key] ?? [];
@@ -31,6 +39,7 @@ export function coPurchase(lines: Lines, t: CustomerTable, key: string, opts: Ag
   const revenueBoth = new Float64Array(K * K);
   const out: CoPurchase = { labels, customers: t.count, buyers, both, revenueBoth };
   if (!col) return out;
+  const blank = blankCodes(labels);
   const idx = sortedLineIndex(lines, opts, size);
   const { customer, amount, flags } = lines;
   const bought = new Uint8Array(K);
@@ -50,7 +59,7 @@ export function coPurchase(lines: Lines, t: CustomerTable, key: string, opts: Ag
         touched.push(g);
       }
       rev[g] += amount ? amount[i] : 0;
-      if (!(flags[i] & FLAG_RETURN)) bought[g] = 1;
+      if (!(flags[i] & FLAG_RETURN) && !blank[g]) bought[g] = 1;
     }
     if (t.isCustomer[c]) {
       for (const g of touched) if (bought[g]) list.push(g);

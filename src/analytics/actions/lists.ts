@@ -17,8 +17,8 @@ import type { YourFigures } from '../../shared/figures';
 import { SEGMENTS, type Segment } from '../../shared/segments';
 import { dayToIso } from '../../shared/days';
 import { NO_DAY } from '../../shared/columns';
-import type { AggregateOptions, CustomerTable } from '../customers';
-import type { Lines } from '../lines';
+import { sortedLineIndex, type AggregateOptions, type CustomerTable } from '../customers';
+import { FLAG_RETURN, type Lines } from '../lines';
 import type { RfmResult } from '../rfm';
 import type { ForecastColumns, ForecastReport, ForecastSettings } from '../forecast';
 import { historyDays, reactivationRequirement } from '../sufficiency';
@@ -36,7 +36,7 @@ import { expectedSpend, type GammaGammaParams } from '../btyd/gammagamma';
 import { inactiveCustomers, type InactiveRow } from './inactive';
 import { nextOrders, type NextOrderRow } from './next-order';
 import { upsellCandidates, type UpsellRow } from './upsell';
-import { coPurchase, pairFigures, whitespaceCustomers, type CoPurchase } from './copurchase';
+import { blankCodes, coPurchase, pairFigures, whitespaceCustomers, type CoPurchase } from './copurchase';
 import {
   customerColumns,
   idRank,
@@ -215,14 +215,34 @@ interface ColumnsPart {
 }
 
 /** The cross-sell key: category when the data has one, else product up to 200 products. */
+/**
+ * The products bought in scope (a purchase line up to D that passes the filter; a blank product is none): the count
+ * the 200-product limit of METRICS "Co-purchase" is checked against (docs/actions.md).
+ */
+function productsBought(p: ListsContext): number {
+  return p.memo('actions-products-bought', () => {
+    const col = p.lines.codes.product!;
+    const blank = blankCodes(p.lines.dicts.product ?? []);
+    const seen = new Uint8Array(blank.length);
+    let n = 0;
+    for (const i of sortedLineIndex(p.lines, p.opts, p.table.size)) {
+      const g = col[i];
+      if (seen[g] || blank[g] || p.lines.flags[i] & FLAG_RETURN || !p.table.isCustomer[p.lines.customer[i]])
+        continue;
+      seen[g] = 1;
+      n++;
+    }
+    return n;
+  });
+}
+
 export function crossSellKeyOf(p: ListsContext): {
   key: 'category' | 'product' | null;
   reason: ActionReason | null;
 } {
   if (p.lines.codes.category) return { key: 'category', reason: null };
   if (!p.lines.codes.product) return { key: null, reason: 'noCategory' };
-  if ((p.lines.dicts.product ?? []).length > MAX_PRODUCT_COLUMNS)
-    return { key: null, reason: 'tooManyProducts' };
+  if (productsBought(p) > MAX_PRODUCT_COLUMNS) return { key: null, reason: 'tooManyProducts' };
   return { key: 'product', reason: null };
 }
 

@@ -7,6 +7,7 @@
  */
 import { sortedLineIndex, type AggregateOptions, type CustomerTable } from '../customers';
 import { FLAG_RETURN, type Lines } from '../lines';
+import { blankCodes } from './copurchase';
 
 export interface CustomerColumns {
   key: string;
@@ -64,6 +65,7 @@ export function customerColumns(
   const lastStart = new Int32Array(size + 1);
   const last: number[] = [];
   if (col) {
+    const blankColumn = blankCodes(labels);
     const idx = sortedLineIndex(lines, opts, size);
     const { customer, day, amount, flags, order } = lines;
     const orderDict = lines.dicts.order ?? [];
@@ -85,7 +87,8 @@ export function customerColumns(
         }
         const a = amount ? amount[i] : 0;
         rev[g] += a;
-        const buy = !(flags[i] & FLAG_RETURN);
+        // A blank category (or product) is no column: no cross, not usual, not among the last products.
+        const buy = !(flags[i] & FLAG_RETURN) && !blankColumn[g];
         if (buy && words) bits[c * words + (g >>> 5)] |= 1 << (g & 31);
         const id = order && !blank![order[i]] ? order[i] : -1e9 - day[i] - 1;
         let acc = orders.get(id);
@@ -112,7 +115,7 @@ export function customerColumns(
         count[c] = n;
         if (words) for (const g of touched) if (bits[c * words + (g >>> 5)] & (1 << (g & 31))) buyers[g]++;
         const top = touched
-          .filter((g) => rev[g] > 0)
+          .filter((g) => rev[g] > 0 && !blankColumn[g])
           .sort((x, y) => rev[y] - rev[x] || x - y)
           .slice(0, 3);
         top.forEach((g, j) => (usual[c * 3 + j] = g));
@@ -149,6 +152,13 @@ export function customerColumns(
     lastStart,
     lastCodes: Int32Array.from(last),
   };
+}
+
+/** The matrix's columns: the labels of the columns bought by at least one customer in scope, by buyers. */
+export function matrixColumnLabels(m: CustomerColumns): string[] {
+  const out: string[] = [];
+  for (const g of m.byBuyers) if (m.buyers[g] > 0) out.push(m.labels[g]);
+  return out;
 }
 
 /** Whether customer c bought column g. */

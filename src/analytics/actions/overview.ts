@@ -18,7 +18,7 @@ import type { YourFigures } from '../../shared/figures';
 import { SEGMENTS } from '../../shared/segments';
 import { dayToIso } from '../../shared/days';
 import { pairFigures, productJourney, whitespaceRanking, type PairFigures } from './copurchase';
-import { boughtPositions, columnFilter, idRank, sortCodes } from './matrix';
+import { boughtPositions, columnFilter, idRank, matrixColumnLabels, sortCodes } from './matrix';
 import { actionList, coPurchaseOf, columnsPart, filterCodes, segmentsPart, type ListsContext } from './lists';
 
 /** At most this many whitespace pairs and journey transitions in the overview; the heatmap's size. */
@@ -108,7 +108,7 @@ export function actionsOverview(p: ListsContext, figures: YourFigures): ActionsO
     whitespace,
     journey,
     journeyCustomers,
-    matrixColumns: cols.matrix ? Array.from(cols.matrix.byBuyers, (g) => cols.matrix!.labels[g]) : [],
+    matrixColumns: cols.matrix ? matrixColumnLabels(cols.matrix) : [],
     computeMs: performance.now() - t0,
   };
 }
@@ -118,7 +118,7 @@ export function matrixPage(p: ListsContext, q: MatrixQuery, offset: number, limi
   const cols = columnsPart(p);
   const m = cols.matrix;
   if (!m) return { total: 0, columns: [], rows: [] };
-  const columns = Array.from(m.byBuyers, (g) => m.labels[g]);
+  const columns = matrixColumnLabels(m);
   const t = p.table;
   const codeOf = (label: string) => m.labels.indexOf(label);
   const sortCol = q.sort.by === 'column' ? codeOf(q.sort.column) : -1;
