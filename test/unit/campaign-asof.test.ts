@@ -12,9 +12,12 @@ freshDatabasePerTest('campaign-asof');
 // One export up to 2024-09-15. C = 2024-03-31; the window of 90 days after C is (2024-03-31, 2024-06-29].
 // At C with N = 12 months, inactive means a last purchase on or before C − 366 days = 2023-03-31 (2024 is a leap
 // year): A (2023-01-10), B (2023-02-10), C (2023-03-10). D (2023-04-10), E, F and G are active at C. The lines after C
-// do not exist at C.
+// do not exist at C. H (2022-01-01 and C itself) only gives the export the two years of history the reactivation
+// list needs (730 days before C, as the self-check's rule); H is active at C and never on the list.
 const CSV = [
   'Kunde;Datum;Betrag;Kategorie',
+  'H;01.01.2022;10,00;Schrauben',
+  'H;31.03.2024;10,00;Schrauben',
   'A;10.01.2023;100,00;Schrauben',
   'B;10.02.2023;200,00;Schrauben',
   'C;10.03.2023;50,00;Dübel',
