@@ -96,17 +96,32 @@ function options(o: Partial<SaveCampaignOptions> = {}): SaveCampaignOptions {
   };
 }
 
+type SaveRequest = Parameters<typeof api.saveCampaign>[0];
+/** Saves a campaign of `options(o)` from the dataset `datasetId`, with no figures of one's own. */
+const saveFrom = (
+  datasetId: SaveRequest['datasetId'],
+  o: Partial<SaveCampaignOptions> = {},
+  filters?: SaveRequest['filters'],
+) => api.saveCampaign({ datasetId, figures: EMPTY_FIGURES, filters, options: options(o) });
+
+type MessagesRequest = Parameters<typeof api.campaignMessages>[0];
+/** A page of a campaign's messages on the dataset `datasetId`. */
+async function messages(
+  datasetId: MessagesRequest['datasetId'],
+  campaignId: MessagesRequest['campaignId'],
+  locale: MessagesRequest['locale'],
+  offset: number,
+  limit: number,
+) {
+  return unwrap(await api.campaignMessages({ datasetId, campaignId, locale, offset, limit }));
+}
+
 describe('saving a campaign', () => {
   it('stores the ids of the first `top` of the list; those beyond are the comparison group', async () => {
     const { ws, earlier } = await twoDatasets();
     listIds = ['A', 'B', 'C', 'D', 'E', 'F', 'H'];
     const info = unwrap(
-      await api.saveCampaign({
-        datasetId: earlier.id,
-        figures: EMPTY_FIGURES,
-        filters: [{ attribute: 'category', values: ['Schrauben', 'Dübel'] }],
-        options: options({ top: 4 }),
-      }),
+      await saveFrom(earlier.id, { top: 4 }, [{ attribute: 'category', values: ['Schrauben', 'Dübel'] }]),
     );
     expect(info).toMatchObject({
       workspaceId: ws,
@@ -145,15 +160,11 @@ describe('saving a campaign', () => {
     const { ws, earlier } = await twoDatasets();
     listIds = ['A', 'B', 'C', 'E', 'F', 'H', 'G'];
     const info = unwrap(
-      await api.saveCampaign({
-        datasetId: earlier.id,
-        figures: EMPTY_FIGURES,
-        options: options({
-          name: 'Dübel',
-          query: { list: 'whitespace', pair: { a: 'Schrauben', b: 'Dübel' } },
-          top: 6,
-          holdOutShare: 0.5,
-        }),
+      await saveFrom(earlier.id, {
+        name: 'Dübel',
+        query: { list: 'whitespace', pair: { a: 'Schrauben', b: 'Dübel' } },
+        top: 6,
+        holdOutShare: 0.5,
       }),
     );
     // Taken 6, held back round(0.5 × 6) = 3: contacted 3; comparison 3 held + G beyond top = 4.
@@ -163,8 +174,7 @@ describe('saving a campaign', () => {
 
   it('refuses an empty list, an empty name, a window outside 1–730 days and a share above 0.5, storing nothing', async () => {
     const { ws, earlier } = await twoDatasets();
-    const save = (o: Partial<SaveCampaignOptions>) =>
-      api.saveCampaign({ datasetId: earlier.id, figures: EMPTY_FIGURES, options: options(o) });
+    const save = (o: Partial<SaveCampaignOptions>) => saveFrom(earlier.id, o);
     listIds = [];
     const empty = await save({});
     expect(empty.ok).toBe(false);
@@ -184,8 +194,7 @@ describe('editing and deleting', () => {
   it('renames, changes the window and marks a stage done; lists newest first; deletes', async () => {
     const { ws, earlier } = await twoDatasets();
     listIds = ['A', 'B'];
-    const save = (name: string) =>
-      api.saveCampaign({ datasetId: earlier.id, figures: EMPTY_FIGURES, options: options({ name }) });
+    const save = (name: string) => saveFrom(earlier.id, { name });
     const now = vi.spyOn(Date, 'now');
     now.mockReturnValue(1000);
     const first = unwrap(await save('Erste'));
@@ -213,9 +222,7 @@ describe('campaign outcome', () => {
   async function saved(ids: string[], o: Partial<SaveCampaignOptions>) {
     const sets = await twoDatasets();
     listIds = ids;
-    const info = unwrap(
-      await api.saveCampaign({ datasetId: sets.earlier.id, figures: EMPTY_FIGURES, options: options(o) }),
-    );
+    const info = unwrap(await saveFrom(sets.earlier.id, o));
     return { ...sets, info };
   }
 
@@ -369,21 +376,9 @@ describe('campaign messages', () => {
     const { earlier, later } = await twoDatasets();
     listIds = ['A', 'B', 'C'];
     const info = unwrap(
-      await api.saveCampaign({
-        datasetId: earlier.id,
-        figures: EMPTY_FIGURES,
-        options: options({ query: { list: 'whitespace', pair: { a: 'Schrauben', b: 'Dübel' } } }),
-      }),
+      await saveFrom(earlier.id, { query: { list: 'whitespace', pair: { a: 'Schrauben', b: 'Dübel' } } }),
     );
-    const de = unwrap(
-      await api.campaignMessages({
-        datasetId: later.id,
-        campaignId: info.id,
-        locale: 'de',
-        offset: 0,
-        limit: 2,
-      }),
-    );
+    const de = await messages(later.id, info.id, 'de', 0, 2);
     expect(de.total).toBe(3);
     expect(de.fromSavedDataset).toBe(true);
     expect(de.rows.map((r) => r.id)).toEqual(['A', 'B']);
@@ -404,44 +399,18 @@ describe('campaign messages', () => {
     ]);
     expect(de.rows[1]).toMatchObject({ id: 'B', name: null });
     expect(de.rows[1].messages[0]).toBe('Hallo  (B), zuletzt am 10.02.2023.');
-    const en = unwrap(
-      await api.campaignMessages({
-        datasetId: later.id,
-        campaignId: info.id,
-        locale: 'en',
-        offset: 2,
-        limit: 5,
-      }),
-    );
+    const en = await messages(later.id, info.id, 'en', 2, 5);
     expect(en.rows.map((r) => r.id)).toEqual(['C']);
-    const enA = unwrap(
-      await api.campaignMessages({
-        datasetId: later.id,
-        campaignId: info.id,
-        locale: 'en',
-        offset: 0,
-        limit: 1,
-      }),
-    );
+    const enA = await messages(later.id, info.id, 'en', 0, 1);
     expect(enA.rows[0].fields).toMatchObject({ lastOrderDate: '2023-01-10', revenue: '€1,234.50' });
   });
 
   it('with its dataset gone, the fields come from the request’s dataset at C; an id not in it gets empty fields', async () => {
     const { earlier, later } = await twoDatasets();
     listIds = ['A', 'D'];
-    const info = unwrap(
-      await api.saveCampaign({ datasetId: earlier.id, figures: EMPTY_FIGURES, options: options() }),
-    );
+    const info = unwrap(await saveFrom(earlier.id));
     unwrap(await api.deleteDataset(earlier.id));
-    const page = unwrap(
-      await api.campaignMessages({
-        datasetId: later.id,
-        campaignId: info.id,
-        locale: 'de',
-        offset: 0,
-        limit: 10,
-      }),
-    );
+    const page = await messages(later.id, info.id, 'de', 0, 10);
     expect(page.fromSavedDataset).toBe(false);
     expect(page.rows.map((r) => [r.id, r.name])).toEqual([
       ['A', 'Alpha GmbH'],
@@ -465,13 +434,9 @@ describe('with the real list core', () => {
     // At C = 2024-03-31 with N = 12 months, inactive means a last purchase on or before C − 366 days = 2023-03-31:
     // A (2023-01-10), B (2023-02-10) and C (2023-03-10); D (2023-04-10) and later are active. Sorted by id: A, B, C.
     const info = unwrap(
-      await api.saveCampaign({
-        datasetId: earlier.id,
-        figures: EMPTY_FIGURES,
-        options: options({
-          query: { list: 'reactivation', inactiveMonths: 12, sort: 'id', descending: false },
-          top: 2,
-        }),
+      await saveFrom(earlier.id, {
+        query: { list: 'reactivation', inactiveMonths: 12, sort: 'id', descending: false },
+        top: 2,
       }),
     );
     expect(info).toMatchObject({ workspaceId: ws, size: 2, comparisonSize: 1, savedAsOf: '2024-03-31' });
@@ -495,15 +460,7 @@ describe('with the real list core', () => {
       missing: 0,
     });
     expect(out.uplift).toBe(-0.5);
-    const page = unwrap(
-      await api.campaignMessages({
-        datasetId: later.id,
-        campaignId: info.id,
-        locale: 'de',
-        offset: 0,
-        limit: 10,
-      }),
-    );
+    const page = await messages(later.id, info.id, 'de', 0, 10);
     // At C: A's only order 2023-01-10, 446 days before (365 to 2024-01-10, + 31 + 29 + 21), 100,00 €, Schrauben;
     // B's 2023-02-10, 415 days before (365 to 2024-02-10, + 19 + 31), 200,00 €. No master data: no names.
     expect(page.rows.map((r) => r.fields)).toEqual([

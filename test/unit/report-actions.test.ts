@@ -9,17 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/report';
 import { bytesSource } from '../../src/ingest/parse';
-
-const CSV = [
-  'Kunde;Datum;Betrag;Kategorie',
-  'A;10.01.2022;100,00;Food',
-  'A;10.03.2022;50,00;Toys',
-  'B;15.01.2023;200,00;Food',
-  'C;01.06.2024;80,00;Food',
-  'C;30.06.2024;40,00;Toys',
-  'D;01.08.2023;30,00;Toys',
-  'E;30.06.2024;60,00;Food',
-].join('\n');
+import { HAND_CSV as CSV } from './actions/fixtures';
 
 describe('report: actions', () => {
   it('list sizes, top entries, lifts, whitespace and journey of a hand-made file', async () => {

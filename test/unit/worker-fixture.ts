@@ -1,10 +1,13 @@
-// What the worker API tests share: a fresh fake-indexeddb database per test, Result unwrapping, and the KPI test
-// case (days 100..900 from 1970, five customers, a region column) imported through the real API.
+// What the worker API tests share: a fresh fake-indexeddb database per test, Result unwrapping, the KPI test case
+// (days 100..900 from 1970, five customers, a region column) imported through the real API, and the Actions
+// request on an imported file.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
 import { KundenwertDB, useDatabase } from '../../src/storage/db';
 import { api } from '../../src/worker/api';
 import { forgetAll } from '../../src/worker/session';
+import { actionRecords } from '../../src/worker/action-lists';
+import { EMPTY_FIGURES } from '../../src/shared/figures';
 import type { Result } from '../../src/shared/errors';
 
 /** Every test gets a database of its own, whose dataset ids start at 1 again: nothing held may outlive it. */
@@ -45,4 +48,17 @@ export async function importCsv(csv = KPI_CSV, workspace?: number) {
   const file = new File([csv], 'kpi.csv');
   const { options } = unwrap(await api.sniffFile(file));
   return unwrap(await api.startImport(ws, file, { ...options, attributes: [] }));
+}
+
+/** The Actions tests replace the worker's record sources (master data); each test gets the originals back. */
+export function restoreActionRecordsAfterEach(): void {
+  const original = { ...actionRecords };
+  afterEach(() => Object.assign(actionRecords, original));
+}
+
+/** Imports a CSV without master data; the Actions request on it, with no figures of one's own. */
+export async function actionsRequest(csv: string) {
+  actionRecords.master = async () => null;
+  const ds = await importCsv(csv);
+  return { datasetId: ds.id, figures: EMPTY_FIGURES };
 }

@@ -7,6 +7,20 @@ import { SEGMENT_LABEL } from '../../i18n/messages/customers';
 import type { ActionHeatmap, ActionPair, JourneyTransition, MatrixPage } from '../../shared/actions';
 import type { FileTable } from './file-table';
 
+type FileColumn = FileTable['columns'][number];
+
+/** The columns of a pair A → B: A, B, the customers counted, confidence, lift, then the table's own last column. */
+function pairColumns(customers: string, last: FileColumn): FileColumn[] {
+  return [
+    { header: 'A' },
+    { header: 'B' },
+    { header: customers, kind: 'number' },
+    { header: i18n.t('ac.hm.confidence'), kind: 'percent' },
+    { header: i18n.t('ac.hm.lift'), kind: 'number', digits: 2 },
+    last,
+  ];
+}
+
 export function heatmapTable(h: ActionHeatmap): FileTable {
   const K = h.labels.length;
   const rows: FileTable['rows'] = [];
@@ -23,41 +37,30 @@ export function heatmapTable(h: ActionHeatmap): FileTable {
       ]);
     }
   return {
-    columns: [
-      { header: 'A' },
-      { header: 'B' },
-      { header: i18n.t('ac.jn.customers'), kind: 'number' },
-      { header: i18n.t('ac.hm.confidence'), kind: 'percent' },
-      { header: i18n.t('ac.hm.lift'), kind: 'number', digits: 2 },
-      { header: `${i18n.t('ac.hm.support')} B`, kind: 'percent' },
-    ],
+    columns: pairColumns(i18n.t('ac.jn.customers'), {
+      header: `${i18n.t('ac.hm.support')} B`,
+      kind: 'percent',
+    }),
     rows,
   };
 }
 
+/** The whitespace pairs; without an amount column the last column is the expected additional buyers. */
 export function pairsTable(pairs: ActionPair[], hasAmount = true): FileTable {
-  if (!hasAmount)
-    return {
-      columns: [
-        { header: 'A' },
-        { header: 'B' },
-        { header: i18n.t('ac.ws.customers'), kind: 'number' },
-        { header: i18n.t('ac.hm.confidence'), kind: 'percent' },
-        { header: i18n.t('ac.hm.lift'), kind: 'number', digits: 2 },
-        { header: i18n.t('ac.ws.expectedBuyers'), kind: 'number', digits: 2 },
-      ],
-      rows: pairs.map((p) => [p.a, p.b, p.whitespace, p.confidence, p.lift, p.expectedBuyers ?? null]),
-    };
   return {
-    columns: [
-      { header: 'A' },
-      { header: 'B' },
-      { header: i18n.t('ac.ws.customers'), kind: 'number' },
-      { header: i18n.t('ac.hm.confidence'), kind: 'percent' },
-      { header: i18n.t('ac.hm.lift'), kind: 'number', digits: 2 },
-      { header: i18n.t('ac.ws.expected'), kind: 'number', digits: 2 },
-    ],
-    rows: pairs.map((p) => [p.a, p.b, p.whitespace, p.confidence, p.lift, p.expectedRevenue]),
+    columns: pairColumns(i18n.t('ac.ws.customers'), {
+      header: hasAmount ? i18n.t('ac.ws.expected') : i18n.t('ac.ws.expectedBuyers'),
+      kind: 'number',
+      digits: 2,
+    }),
+    rows: pairs.map((p) => [
+      p.a,
+      p.b,
+      p.whitespace,
+      p.confidence,
+      p.lift,
+      hasAmount ? p.expectedRevenue : (p.expectedBuyers ?? null),
+    ]),
   };
 }
 

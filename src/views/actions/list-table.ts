@@ -60,174 +60,61 @@ function valueFileLabel(s: ActionListSummary): MessageKey | undefined {
   }
 }
 
+/** A column whose grid track is at least `min` rem wide and takes `fr` parts of the room left. */
+function column(
+  id: string,
+  label: MessageKey,
+  kind: CellKind,
+  sort: ActionSort | null,
+  min: number,
+  fr: number,
+  get: ListColumn['get'],
+): ListColumn {
+  return { id, label, kind, sort, width: `minmax(${min}rem, ${fr}fr)`, min, get };
+}
+
 /** The columns of a list. */
 export function listColumns(c: ColumnContext): ListColumn[] {
-  const cols: ListColumn[] = [
-    {
-      id: 'id',
-      label: 'ac.col.id',
-      kind: 'text',
-      sort: 'id',
-      width: 'minmax(5.5rem, 1fr)',
-      min: 5.5,
-      get: (r) => r.id,
-    },
-  ];
-  if (c.names)
-    cols.push({
-      id: 'name',
-      label: 'ac.col.name',
-      kind: 'text',
-      sort: null,
-      width: 'minmax(6rem, 1.4fr)',
-      min: 6,
-      get: (r) => r.name,
-    });
+  const cols: ListColumn[] = [column('id', 'ac.col.id', 'text', 'id', 5.5, 1, (r) => r.id)];
+  if (c.names) cols.push(column('name', 'ac.col.name', 'text', null, 6, 1.4, (r) => r.name));
   cols.push(
-    {
-      id: 'segment',
-      label: 'ac.col.segment',
-      kind: 'text',
-      sort: null,
-      width: 'minmax(6.5rem, 1.1fr)',
-      min: 6.5,
-      get: (r) => i18n.t(SEGMENT_LABEL[r.segment]),
-    },
-    {
-      id: 'lastOrder',
-      label: 'ac.col.lastOrder',
-      kind: 'date',
-      sort: 'lastOrder',
-      width: 'minmax(5.5rem, 0.9fr)',
-      min: 5.5,
-      get: (r) => r.lastOrder,
-    },
-    {
-      id: 'days',
-      label: 'ac.col.days',
-      kind: 'int',
-      sort: null,
-      width: 'minmax(3.6rem, 0.6fr)',
-      min: 3.6,
-      get: (r) => r.daysSinceLast,
-    },
-    {
-      id: 'orders',
-      label: 'ac.col.orders',
-      kind: 'int',
-      sort: 'orders',
-      width: 'minmax(4.2rem, 0.6fr)',
-      min: 4.2,
-      get: (r) => r.orders,
-    },
+    column('segment', 'ac.col.segment', 'text', null, 6.5, 1.1, (r) => i18n.t(SEGMENT_LABEL[r.segment])),
+    column('lastOrder', 'ac.col.lastOrder', 'date', 'lastOrder', 5.5, 0.9, (r) => r.lastOrder),
+    column('days', 'ac.col.days', 'int', null, 3.6, 0.6, (r) => r.daysSinceLast),
+    column('orders', 'ac.col.orders', 'int', 'orders', 4.2, 0.6, (r) => r.orders),
   );
   // Without an amount column every revenue is 0: no revenue column.
   if (c.summary?.hasAmount !== false)
-    cols.push({
-      id: 'revenue',
-      label: 'ac.col.revenue',
-      kind: 'money',
-      sort: 'revenue',
-      width: 'minmax(6rem, 1fr)',
-      min: 6,
-      get: (r) => r.revenue,
-    });
-  if (c.forecast)
-    cols.push({
-      id: 'pAlive',
-      label: 'ac.col.pAlive',
-      kind: 'pct',
-      sort: 'pAlive',
-      width: 'minmax(3.6rem, 0.6fr)',
-      min: 3.6,
-      get: (r) => r.pAlive,
-    });
+    cols.push(column('revenue', 'ac.col.revenue', 'money', 'revenue', 6, 1, (r) => r.revenue));
+  if (c.forecast) cols.push(column('pAlive', 'ac.col.pAlive', 'pct', 'pAlive', 3.6, 0.6, (r) => r.pAlive));
   const s = c.summary ?? null;
   const noAmount = s?.hasAmount === false;
   // Reactivation without amounts has no value at stake (ranked by days since the last purchase): no value column.
-  if (!(noAmount && c.list === 'reactivation'))
+  if (!(noAmount && c.list === 'reactivation')) {
+    const buyers = noAmount && c.list === 'whitespace';
+    const label = buyers ? 'ac.col.value.whitespaceBuyers' : VALUE_LABEL[c.list];
+    const fileLabel = s ? valueFileLabel(s) : undefined;
     cols.push({
-      id: 'value',
-      label: noAmount && c.list === 'whitespace' ? 'ac.col.value.whitespaceBuyers' : VALUE_LABEL[c.list],
-      fileLabel: s ? valueFileLabel(s) : undefined,
-      kind: noAmount && c.list === 'whitespace' ? 'pct' : 'money',
-      sort: 'value',
-      width: 'minmax(6rem, 1fr)',
-      min: 6,
-      get: (r) => r.value,
+      ...column('value', label, buyers ? 'pct' : 'money', 'value', 6, 1, (r) => r.value),
+      fileLabel,
     });
+  }
   if (c.list === 'due')
     cols.push(
-      {
-        id: 'expectedNext',
-        label: 'ac.col.expectedNext',
-        kind: 'date',
-        sort: 'expectedNext',
-        width: 'minmax(5.5rem, 0.9fr)',
-        min: 5.5,
-        get: (r) => r.expectedNext,
-      },
-      {
-        id: 'rhythm',
-        label: 'ac.col.rhythm',
-        kind: 'num1',
-        sort: null,
-        width: 'minmax(4.5rem, 0.7fr)',
-        min: 4.5,
-        get: (r) => r.rhythmDays,
-      },
+      column('expectedNext', 'ac.col.expectedNext', 'date', 'expectedNext', 5.5, 0.9, (r) => r.expectedNext),
+      column('rhythm', 'ac.col.rhythm', 'num1', null, 4.5, 0.7, (r) => r.rhythmDays),
     );
   if (c.list === 'upsell')
     cols.push(
-      {
-        id: 'aov',
-        label: 'ac.col.aov',
-        kind: 'money',
-        sort: null,
-        width: 'minmax(5.5rem, 0.9fr)',
-        min: 5.5,
-        get: (r) => r.aov,
-      },
-      {
-        id: 'medianAov',
-        label: 'ac.col.medianAov',
-        kind: 'money',
-        sort: null,
-        width: 'minmax(5.5rem, 0.9fr)',
-        min: 5.5,
-        get: (r) => r.segmentMedianAov,
-      },
+      column('aov', 'ac.col.aov', 'money', null, 5.5, 0.9, (r) => r.aov),
+      column('medianAov', 'ac.col.medianAov', 'money', null, 5.5, 0.9, (r) => r.segmentMedianAov),
     );
-  cols.push({
-    id: 'usual',
-    label: 'ac.col.usual',
-    kind: 'text',
-    sort: null,
-    width: 'minmax(6.5rem, 1.6fr)',
-    min: 6.5,
-    get: (r) => r.usualProducts.join(', '),
-  });
+  cols.push(column('usual', 'ac.col.usual', 'text', null, 6.5, 1.6, (r) => r.usualProducts.join(', ')));
   if (c.list === 'reactivation') {
     if (s?.contactCriterion)
-      cols.push({
-        id: 'lastContact',
-        label: 'ac.col.lastContact',
-        kind: 'date',
-        sort: null,
-        width: 'minmax(5.5rem, 0.9fr)',
-        min: 5.5,
-        get: (r) => r.lastContact,
-      });
+      cols.push(column('lastContact', 'ac.col.lastContact', 'date', null, 5.5, 0.9, (r) => r.lastContact));
     const asOf = s?.asOf ?? '9999-12-31';
-    cols.push({
-      id: 'reasons',
-      label: 'ac.col.reasons',
-      kind: 'text',
-      sort: null,
-      width: 'minmax(6.5rem, 1.6fr)',
-      min: 6.5,
-      get: (r) => reasonsText(r, asOf),
-    });
+    cols.push(column('reasons', 'ac.col.reasons', 'text', null, 6.5, 1.6, (r) => reasonsText(r, asOf)));
   }
   return cols;
 }

@@ -3,21 +3,17 @@
  * not among the usual or last products), the matrix shows only the columns bought in scope, and the 200-product
  * limit counts the products bought in scope. Hand-made files through the real worker API; counted by hand.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabasePerTest, importCsv, unwrap } from '../worker-fixture';
+import { describe, expect, it } from 'vitest';
+import {
+  actionsRequest as scope,
+  freshDatabasePerTest,
+  restoreActionRecordsAfterEach,
+  unwrap,
+} from '../worker-fixture';
 import { api } from '../../../src/worker/api';
-import { actionRecords } from '../../../src/worker/action-lists';
-import { EMPTY_FIGURES } from '../../../src/shared/figures';
 
 freshDatabasePerTest('actions-blank-columns');
-const original = { ...actionRecords };
-afterEach(() => Object.assign(actionRecords, original));
-
-async function scope(csv: string) {
-  actionRecords.master = async () => null;
-  const ds = await importCsv(csv);
-  return { datasetId: ds.id, figures: EMPTY_FIGURES };
-}
+restoreActionRecordsAfterEach();
 
 describe('cross-sell columns', () => {
   it('a line without a category makes no column, no pair and no usual or last product', async () => {

@@ -1,46 +1,22 @@
 // The due-now list through the worker API on simulated BG/NBD customers (seeded): the list holds exactly the
 // customers of METRICS "Due now" (x ≥ 1, P(alive) ≥ 0.5, D − last ≥ own rhythm), ranked by P(alive) × expected
 // spend, with the model and unit named, and every row of the other lists carries the expected next order date.
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabasePerTest, importCsv, unwrap } from '../worker-fixture';
+import { describe, expect, it } from 'vitest';
+import {
+  actionsRequest,
+  freshDatabasePerTest,
+  restoreActionRecordsAfterEach,
+  unwrap,
+} from '../worker-fixture';
 import { api } from '../../../src/worker/api';
-import { actionRecords } from '../../../src/worker/action-lists';
-import { EMPTY_FIGURES } from '../../../src/shared/figures';
-import { dayToIso } from '../../../src/shared/days';
-import { simulateBgNbd } from '../btyd/simulate';
+import { simulatedCsv } from './fixtures';
 
 freshDatabasePerTest('actions-due');
-const original = { ...actionRecords };
-afterEach(() => Object.assign(actionRecords, original));
-
-function csv(): string {
-  const occ = simulateBgNbd({
-    customers: 600,
-    seed: 3,
-    r: 1,
-    alpha: 2,
-    a: 0.8,
-    b: 2.5,
-    p: 6,
-    q: 4,
-    gamma: 15,
-    startDay: 18000,
-    birthDays: 52 * 7,
-    endDay: 18000 + 104 * 7,
-  });
-  const rows = ['Kunde;Datum;Betrag'];
-  for (let i = 0; i < occ.day.length; i++) {
-    const [y, m, d] = dayToIso(occ.day[i]).split('-');
-    rows.push(`K${occ.customer[i]};${d}.${m}.${y};${occ.value![i].toFixed(2).replace('.', ',')}`);
-  }
-  return rows.join('\n');
-}
+restoreActionRecordsAfterEach();
 
 describe('due now through the API', () => {
   it('lists the living, overdue repeat customers, ranked by P(alive) × expected spend', async () => {
-    actionRecords.master = async () => null;
-    const ds = await importCsv(csv());
-    const req = { datasetId: ds.id, figures: EMPTY_FIGURES };
+    const req = await actionsRequest(simulatedCsv(0.8, 2.5, 3));
     const due = unwrap(await api.actionRows({ ...req, query: { list: 'due' } }));
     expect(due.summary).toMatchObject({ unavailable: null, model: 'bgnbd', unit: 'week', withSpend: true });
     expect(due.total).toBeGreaterThan(10);

@@ -12,29 +12,23 @@
 // recency A 843, B 532, D 334, C 0, E 0 days → R = 1, 2, 3, 4, 4; revenue D 30, E 60, C 120, A 150, B 200 → M = 1 … 5;
 // FM = (F + M + 1) >> 1: A 4, B 3, C 4, D 1, E 2. Segments: A atRisk (R 1, FM 4), B atRisk (R 2, FM 3), C champions,
 // D aboutToSleep, E potentialLoyalists.
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabasePerTest, importCsv, unwrap } from '../worker-fixture';
+import { describe, expect, it } from 'vitest';
+import {
+  actionsRequest,
+  freshDatabasePerTest,
+  restoreActionRecordsAfterEach,
+  unwrap,
+} from '../worker-fixture';
 import { api } from '../../../src/worker/api';
 import { actionRecords } from '../../../src/worker/action-lists';
 import type { RecordFile } from '../../../src/worker/records';
 import { EMPTY_FIGURES } from '../../../src/shared/figures';
 import { isoToDay } from '../../../src/shared/days';
 import { records } from '../economics/fixture';
+import { HAND_CSV } from './fixtures';
 
 freshDatabasePerTest('actions-handler');
-const original = { ...actionRecords };
-afterEach(() => Object.assign(actionRecords, original));
-
-const CSV = [
-  'Kunde;Datum;Betrag;Kategorie',
-  'A;10.01.2022;100,00;Food',
-  'A;10.03.2022;50,00;Toys',
-  'B;15.01.2023;200,00;Food',
-  'C;01.06.2024;80,00;Food',
-  'C;30.06.2024;40,00;Toys',
-  'D;01.08.2023;30,00;Toys',
-  'E;30.06.2024;60,00;Food',
-].join('\n');
+restoreActionRecordsAfterEach();
 
 function master(data: RecordFile['data']): RecordFile {
   return {
@@ -53,11 +47,7 @@ function master(data: RecordFile['data']): RecordFile {
   };
 }
 
-async function setup() {
-  actionRecords.master = async () => null;
-  const ds = await importCsv(CSV);
-  return { datasetId: ds.id, figures: EMPTY_FIGURES };
-}
+const setup = () => actionsRequest(HAND_CSV);
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 

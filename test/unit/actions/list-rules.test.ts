@@ -4,39 +4,27 @@
 // - data without an amount column: reactivation by days since the last purchase (no value), upsell unavailable,
 //   whitespace by expected additional buyers (confidence);
 // - the due list for every customer of the forecast (`dueAll`), by expected next order date.
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabasePerTest, importCsv, unwrap } from '../worker-fixture';
+import { describe, expect, it } from 'vitest';
+import {
+  actionsRequest as dataset,
+  freshDatabasePerTest,
+  restoreActionRecordsAfterEach,
+  unwrap,
+} from '../worker-fixture';
 import { api } from '../../../src/worker/api';
-import { actionRecords } from '../../../src/worker/action-lists';
-import { EMPTY_FIGURES } from '../../../src/shared/figures';
-import { dayToIso, isoToDay } from '../../../src/shared/days';
+import { isoToDay } from '../../../src/shared/days';
 import { reactivationRequirement } from '../../../src/analytics/sufficiency';
-import { simulateBgNbd } from '../btyd/simulate';
+import { HAND_CSV, HAND_LINES, simulatedCsv } from './fixtures';
 
 freshDatabasePerTest('actions-list-rules');
-const original = { ...actionRecords };
-afterEach(() => Object.assign(actionRecords, original));
+restoreActionRecordsAfterEach();
 
-async function dataset(csv: string) {
-  actionRecords.master = async () => null;
-  const ds = await importCsv(csv);
-  return { datasetId: ds.id, figures: EMPTY_FIGURES };
-}
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 // The handler test's file: D = 2024-06-30, first line 2022-01-10. History = D − first + 1 = 365 (to 2023-01-10)
 // + 366 (to 2024-01-10, over 29.02.2024) + 31 + 29 + 31 + 30 + 31 (to 2024-06-10) + 20 + 1 = 903 days.
-const LINES = [
-  ['A', '10.01.2022', '100,00', 'Food'],
-  ['A', '10.03.2022', '50,00', 'Toys'],
-  ['B', '15.01.2023', '200,00', 'Food'],
-  ['C', '01.06.2024', '80,00', 'Food'],
-  ['C', '30.06.2024', '40,00', 'Toys'],
-  ['D', '01.08.2023', '30,00', 'Toys'],
-  ['E', '30.06.2024', '60,00', 'Food'],
-];
-const WITH_AMOUNTS = ['Kunde;Datum;Betrag;Kategorie', ...LINES.map((l) => l.join(';'))].join('\n');
-const NO_AMOUNTS = ['Kunde;Datum;Kategorie', ...LINES.map(([c, d, , k]) => [c, d, k].join(';'))].join('\n');
+const WITH_AMOUNTS = HAND_CSV;
+const NO_AMOUNTS = ['Kunde;Datum;Kategorie', ...HAND_LINES.map(([c, d, , k]) => `${c};${d};${k}`)].join('\n');
 
 describe('reactivation needs the history of the self-check', () => {
   it('the requirement: 730 days for N = 12 (the self-check), else N months of 30.4375 days + 365, rounded up', () => {
@@ -156,30 +144,6 @@ describe('data without an amount column', () => {
     expect(o.lists.upsell.unavailable).toBeNull();
   });
 });
-
-/** Simulated BG/NBD customers as a CSV (two years, first purchases over the first year). */
-function simulatedCsv(a: number, b: number, seed: number): string {
-  const occ = simulateBgNbd({
-    customers: 600,
-    seed,
-    r: 1,
-    alpha: 2,
-    a,
-    b,
-    p: 6,
-    q: 4,
-    gamma: 15,
-    startDay: 18000,
-    birthDays: 52 * 7,
-    endDay: 18000 + 104 * 7,
-  });
-  const rows = ['Kunde;Datum;Betrag'];
-  for (let i = 0; i < occ.day.length; i++) {
-    const [y, m, d] = dayToIso(occ.day[i]).split('-');
-    rows.push(`K${occ.customer[i]};${d}.${m}.${y};${occ.value![i].toFixed(2).replace('.', ',')}`);
-  }
-  return rows.join('\n');
-}
 
 describe('the due list for every customer of the forecast', () => {
   it('lists every customer with the expected next order date, earliest first, and finds one by id', async () => {

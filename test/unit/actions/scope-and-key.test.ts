@@ -4,24 +4,20 @@
  * there is no category column and at most 200 products; and the self-check's inactive count agrees with the
  * reactivation list at N = 12 months.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabasePerTest, importCsv, unwrap } from '../worker-fixture';
+import { describe, expect, it } from 'vitest';
+import {
+  actionsRequest as scope,
+  freshDatabasePerTest,
+  restoreActionRecordsAfterEach,
+  unwrap,
+} from '../worker-fixture';
 import { api } from '../../../src/worker/api';
-import { actionRecords } from '../../../src/worker/action-lists';
-import { EMPTY_FIGURES } from '../../../src/shared/figures';
 import { dayToIso, isoToDay } from '../../../src/shared/days';
 
 freshDatabasePerTest('actions-scope-key');
-const original = { ...actionRecords };
-afterEach(() => Object.assign(actionRecords, original));
+restoreActionRecordsAfterEach();
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-
-async function scope(csv: string) {
-  actionRecords.master = async () => null;
-  const ds = await importCsv(csv);
-  return { datasetId: ds.id, figures: EMPTY_FIGURES };
-}
 
 describe('a list in the scope of an attribute filter', () => {
   // D = 2024-06-30 in both regions (C's Nord line and E's Süd line are on that day).
