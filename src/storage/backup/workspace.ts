@@ -237,8 +237,8 @@ export async function restoreWorkspace(
     if (workspaceId !== null) {
       const id = workspaceId;
       const created = [...datasetIds.values()];
-      // The original error is what the user needs to see. Should the clean-up itself fail, its datasets stay
-      // marked importing (never listed; the next start deletes them) and the new workspace stays, empty of data.
+      // The original error is what the user needs to see. Should the clean-up itself fail, what it wrote stays in
+      // the new workspace; its datasets stay marked importing (never listed; the next start deletes them).
       await d
         .transaction('rw', d.tables, () => deleteWorkspaceRows(d, rules, id, created))
         .catch(() => undefined);
