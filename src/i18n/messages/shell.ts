@@ -6,6 +6,15 @@ export const de = {
   'app.title': 'Kundenwert',
   'app.tagline': 'Kundenwert verstehen – Ihre Daten bleiben auf diesem Gerät',
   'app.skip': 'Zum Inhalt springen',
+  'app.viewError.title': 'Diese Ansicht konnte nicht angezeigt werden',
+  'app.viewError.body':
+    'Beim Aufbau der Ansicht „{view}“ ist ein unerwarteter Fehler aufgetreten. Die Navigation und die übrigen Ansichten funktionieren weiter.',
+  'app.viewError.safe':
+    'Es sind keine Daten verloren gegangen: Gelöscht wurde nichts, Ihre Datensätze und Eingaben sind unverändert gespeichert.',
+  'app.viewError.hint':
+    'Wählen Sie oben eine andere Ansicht oder kehren Sie zu den Daten zurück. Tritt der Fehler wieder auf, laden Sie die Seite neu.',
+  'app.viewError.details': 'Technische Meldung',
+  'app.viewError.back': 'Zur Übersicht',
   'nav.label': 'Hauptnavigation',
   'nav.import': 'Daten',
   'nav.actions': 'Aktionen',
@@ -85,6 +94,15 @@ export const en: Texts<typeof de> = {
   'app.title': 'Kundenwert',
   'app.tagline': 'Understand customer value – your data stays on this device',
   'app.skip': 'Skip to content',
+  'app.viewError.title': 'This view could not be shown',
+  'app.viewError.body':
+    'An unexpected error occurred while building the view “{view}”. The navigation and the other views keep working.',
+  'app.viewError.safe':
+    'No data was lost: nothing was deleted, your datasets and entries are stored as they were.',
+  'app.viewError.hint':
+    'Choose another view above or go back to the data. If the error comes back, reload the page.',
+  'app.viewError.details': 'Technical message',
+  'app.viewError.back': 'Back',
   'nav.label': 'Main navigation',
   'nav.import': 'Data',
   'nav.actions': 'Actions',
