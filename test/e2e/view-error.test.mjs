@@ -86,7 +86,7 @@ test(
       /Ansicht „Übersicht“ ist ein unerwarteter Fehler aufgetreten/,
     );
     assert.match(await text(page, 'view-error-safe'), /keine Daten verloren gegangen: Gelöscht wurde nichts/);
-    assert.equal(await text(page, 'view-error-back'), 'Zur Übersicht');
+    assert.equal(await text(page, 'view-error-back'), 'Zu den Daten');
     // The error's own message is one click away, in a details element.
     assert.equal(await page.locator('[data-testid=view-error-message]').isVisible(), false);
     await page.click('[data-testid=view-error] summary');
@@ -136,7 +136,7 @@ test(
     assert.equal(await page.locator('#view-error-title').textContent(), 'This view could not be shown');
     assert.match(await text(page, 'view-error'), /building the view “Settings”/);
     assert.match(await text(page, 'view-error-safe'), /^No data was lost: nothing was deleted/);
-    assert.equal(await text(page, 'view-error-back'), 'Back');
+    assert.equal(await text(page, 'view-error-back'), 'Back to the data');
     await page.click('[data-testid=view-error-back]');
     await page.waitForSelector('[data-testid=dropzone]');
     assert.equal(new URL(page.url()).hash, '#/import');

@@ -14,7 +14,7 @@ export const de = {
   'app.viewError.hint':
     'Wählen Sie oben eine andere Ansicht oder kehren Sie zu den Daten zurück. Tritt der Fehler wieder auf, laden Sie die Seite neu.',
   'app.viewError.details': 'Technische Meldung',
-  'app.viewError.back': 'Zur Übersicht',
+  'app.viewError.back': 'Zu den Daten',
   'nav.label': 'Hauptnavigation',
   'nav.import': 'Daten',
   'nav.actions': 'Aktionen',
@@ -102,7 +102,7 @@ export const en: Texts<typeof de> = {
   'app.viewError.hint':
     'Choose another view above or go back to the data. If the error comes back, reload the page.',
   'app.viewError.details': 'Technical message',
-  'app.viewError.back': 'Back',
+  'app.viewError.back': 'Back to the data',
   'nav.label': 'Main navigation',
   'nav.import': 'Data',
   'nav.actions': 'Actions',
