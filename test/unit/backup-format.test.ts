@@ -409,6 +409,35 @@ describe('streaming', () => {
     }
   }
 
+  it('stops pulling entries when the file is not read to its end, and a reader may stop early', async () => {
+    let pulled = 0;
+    let closed = false;
+    const source = (async function* () {
+      try {
+        for (const e of noisyEntries(200)) {
+          pulled++;
+          yield e;
+        }
+      } finally {
+        closed = true;
+      }
+    })();
+    const reader = writeBackup(source, PASS, { ...FAST, chunkBytes: 256 }).getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    expect(closed).toBe(true);
+    expect(pulled).toBeLessThan(200);
+
+    const { entries } = await readBackup(blobOf(await backup(noisyEntries(50), { chunkBytes: 256 })), PASS);
+    let seen = 0;
+    for await (const e of entries) {
+      expect(e.table).toBe('chunks');
+      if (++seen === 2) break;
+    }
+    expect(seen).toBe(2);
+  });
+
   it('round-trips 200,000 rows in typed arrays a chunk at a time', async () => {
     const rows = 200_000;
     const chunkBytes = 64 * 1024;
