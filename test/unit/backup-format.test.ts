@@ -452,7 +452,8 @@ describe('streaming', () => {
     const parts: Uint8Array[] = [];
     const total = 1 + 3 * Math.ceil(rows / 65_536) + 2_000;
     for (let i = 0; i < 3; i++) parts.push((await reader.read()).value!);
-    // (two chunks hold less than one 512 KB chunk of amounts; the writer may hold one more entry in hand)
+    // (the workspace row, then amounts: two 64 KiB chunks hold less than one 512 KB chunk of them; the writer may
+    // hold one or two more entries in hand)
     expect(written.n).toBeLessThanOrEqual(4);
     for (;;) {
       const { value, done } = await reader.read();
