@@ -1,6 +1,7 @@
-// The benchmarks and test hooks (src/worker/handlers/dev.ts, and the engine handle that src/main.ts puts on
-// globalThis) are in the test build only: the production build (dist/, what ships) must not contain them, not even
-// their names. The same names in the test build (dist-test/) prove that the search finds them where they are.
+// The benchmarks and test hooks (src/worker/handlers/dev.ts, the engine handle that src/main.ts puts on globalThis,
+// and the flag in src/App.svelte that makes a view throw for the error boundary's test) are in the test build only:
+// the production build (dist/, what ships) must not contain them, not even their names. The same names in the test
+// build (dist-test/) prove that the search finds them where they are.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -14,6 +15,7 @@ const HOOKS = [
   'importHeldForTest',
   'crashForTest',
   '__kundenwertEngine',
+  'kundenwert:test:crash-view',
 ];
 
 /** The hook names found in the JavaScript assets of a build. */

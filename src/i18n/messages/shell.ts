@@ -26,6 +26,15 @@ export const de = {
   'app.tabs.workspaceDeleted':
     'Der Arbeitsbereich dieses Tabs wurde in einem anderen Tab gelöscht. Angezeigt wird jetzt ein anderer Arbeitsbereich.',
   'app.tabs.allDeleted': 'In einem anderen Tab wurden alle lokalen Daten gelöscht.',
+  'app.viewError.title': 'Diese Ansicht konnte nicht angezeigt werden',
+  'app.viewError.body':
+    'Beim Aufbau der Ansicht „{view}“ ist ein unerwarteter Fehler aufgetreten. Die Navigation und die übrigen Ansichten funktionieren weiter.',
+  'app.viewError.safe':
+    'Es sind keine Daten verloren gegangen: Gelöscht wurde nichts, Ihre Datensätze und Eingaben sind unverändert gespeichert.',
+  'app.viewError.hint':
+    'Wählen Sie oben eine andere Ansicht oder kehren Sie zu den Daten zurück. Tritt der Fehler wieder auf, laden Sie die Seite neu.',
+  'app.viewError.details': 'Technische Meldung',
+  'app.viewError.back': 'Zu den Daten',
   'nav.label': 'Hauptnavigation',
   'nav.import': 'Daten',
   'nav.actions': 'Aktionen',
@@ -125,6 +134,15 @@ export const en: Texts<typeof de> = {
   'app.tabs.workspaceDeleted':
     "This tab's workspace was deleted in another tab. Another workspace is shown now.",
   'app.tabs.allDeleted': 'All local data was deleted in another tab.',
+  'app.viewError.title': 'This view could not be shown',
+  'app.viewError.body':
+    'An unexpected error occurred while building the view “{view}”. The navigation and the other views keep working.',
+  'app.viewError.safe':
+    'No data was lost: nothing was deleted, your datasets and entries are stored as they were.',
+  'app.viewError.hint':
+    'Choose another view above or go back to the data. If the error comes back, reload the page.',
+  'app.viewError.details': 'Technical message',
+  'app.viewError.back': 'Back to the data',
   'nav.label': 'Main navigation',
   'nav.import': 'Data',
   'nav.actions': 'Actions',
