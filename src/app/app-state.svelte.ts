@@ -12,6 +12,15 @@ import { i18n, type MessageKey } from '../i18n/i18n.svelte';
 import { ERROR_TEXT } from '../i18n/messages/shell';
 import { isRejectReason, REJECT_REASON_TEXT } from '../i18n/messages/import';
 import { savedWorkspace, saveWorkspace } from './browser/local-prefs';
+import {
+  announce,
+  CANCELLED,
+  onOtherTabChange,
+  withWriteLock,
+  type TabChange,
+  type WaitingFor,
+  type WriteKind,
+} from './browser/tabs';
 
 /** A global filter: lines whose attribute has one of the values (applies to every analysis view). */
 export interface Filter {
@@ -53,6 +62,23 @@ export function attributeValueText(value: string): string {
   return value === '' ? '–' : value;
 }
 
+/** What another tab is doing while this one waits to write, in words (the kind its lock names). */
+export const WAIT_TEXT: Record<WriteKind, MessageKey> = {
+  import: 'app.tabs.waitImport',
+  delete: 'app.tabs.waitDelete',
+  rename: 'app.tabs.waitRename',
+  deleteAll: 'app.tabs.waitDeleteAll',
+  create: 'app.tabs.waitCreate',
+};
+
+/** A change another tab made to what this tab showed, said in a notice. */
+export type TabNotice = 'datasetDeleted' | 'workspaceDeleted' | 'allDeleted';
+export const TAB_NOTICE_TEXT: Record<TabNotice, MessageKey> = {
+  datasetDeleted: 'app.tabs.datasetDeleted',
+  workspaceDeleted: 'app.tabs.workspaceDeleted',
+  allDeleted: 'app.tabs.allDeleted',
+};
+
 const sameScope = (a: AnalysisScope | null, b: AnalysisScope | null) =>
   a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 
@@ -78,6 +104,12 @@ class AppState {
   attributes = $derived<Attribute[]>(
     attributeColumns(this.dataset?.columns ?? []).map((c) => ({ key: c.key, label: attributeLabel(c) })),
   );
+  /** A write of this tab waits for another write (of another tab, or of this one) to end; null when none waits. */
+  waiting = $state.raw<WaitingFor | null>(null);
+  /** A change another tab made to what this tab showed (its dataset or workspace deleted), or null. */
+  tabNotice = $state<TabNotice | null>(null);
+  /** The waits the user may give up (aborting one gives up that write). */
+  #waits = new Set<AbortController>();
   #scope: AnalysisScope | null = null;
   /**
    * The analysis request of the current dataset, as-of date and filters (null without a dataset). A plain snapshot,
@@ -101,6 +133,107 @@ class AppState {
       // A crash in the middle of an import leaves an unfinished dataset: remove it now, not only at the next start.
       void engine.cleanupInterrupted().then(() => this.loadDatasets());
     });
+    onOtherTabChange((change) => void this.#otherTabChanged(change));
+  }
+
+  /**
+   * Runs a write (an import, a delete, a rename) as the only writer of every tab of the app, then tells the other
+   * tabs what `changed` says of its answer. While another write runs, `waiting` says so and the write waits, unless
+   * the user gives up waiting (`stopWaiting`; then CANCELLED and nothing is written). `cancellable: false` for
+   * writes the app itself needs (the first workspace).
+   */
+  async write<T>(
+    kind: WriteKind,
+    run: () => Promise<T>,
+    changed: (value: T) => TabChange | TabChange[] | null,
+    { cancellable = true } = {},
+  ): Promise<T | typeof CANCELLED> {
+    const abort = new AbortController();
+    if (cancellable) this.#waits.add(abort);
+    const done = () => {
+      this.#waits.delete(abort);
+      if (this.#waits.size === 0) this.waiting = null;
+    };
+    try {
+      const out = await withWriteLock(
+        kind,
+        () => {
+          done();
+          return run();
+        },
+        { signal: abort.signal, onWait: (w) => (this.waiting = abort.signal.aborted ? null : w) },
+      );
+      if (out !== CANCELLED) {
+        const c = changed(out);
+        for (const one of Array.isArray(c) ? c : c ? [c] : []) announce(one);
+      }
+      return out;
+    } finally {
+      done();
+    }
+  }
+
+  /** Gives up every write of this tab that waits for another one (nothing of them is written). */
+  stopWaiting() {
+    for (const a of this.#waits) a.abort();
+    this.#waits.clear();
+    this.waiting = null;
+  }
+
+  /**
+   * Another tab changed the stored data: read the lists again, drop what the worker holds of deleted data, and fall
+   * back from a deleted dataset or workspace to another one (or the empty state) with a notice.
+   */
+  async #otherTabChanged(change: TabChange) {
+    switch (change.kind) {
+      case 'datasets': {
+        if (change.deleted?.length) await engine.forgetHeld(change.deleted);
+        void this.refreshWorkspaces();
+        if (change.workspaceId === this.workspaceId) await this.#reloadDatasets();
+        return;
+      }
+      case 'records':
+        // The analyses join the master data: sessions and the dataset list (its master attributes) are read again.
+        await engine.forgetHeld();
+        if (change.workspaceId === this.workspaceId) await this.#reloadDatasets();
+        return;
+      case 'workspaces':
+        if (change.deleted !== undefined) {
+          await engine.forgetHeld();
+          if (change.deleted === this.workspaceId) {
+            this.tabNotice = 'workspaceDeleted';
+            this.#leaveDataset();
+            this.workspaceId = null;
+          }
+        }
+        await this.loadWorkspaces();
+        return;
+      case 'all':
+        await engine.forgetHeld();
+        this.tabNotice = 'allDeleted';
+        this.#leaveDataset();
+        this.workspaceId = null;
+        this.datasets = [];
+        await this.loadWorkspaces();
+        return;
+    }
+  }
+
+  /** The datasets again; when the one shown is gone, the newest (or none) is shown, with a notice. */
+  async #reloadDatasets() {
+    const shown = this.dataset?.id;
+    await this.loadDatasets();
+    if (shown !== undefined && !this.datasets.some((d) => d.id === shown)) {
+      this.tabNotice = 'datasetDeleted';
+      this.#leaveDataset();
+    }
+  }
+
+  /** The choices that belonged to the dataset shown (it is gone): the newest dataset follows, unfiltered. */
+  #leaveDataset() {
+    this.datasetId = null;
+    this.filters = [];
+    this.asOf = null;
   }
 
   async init() {
@@ -114,9 +247,22 @@ class AppState {
     if (!res.ok) return this.fail(res.error);
     let list = res.value;
     if (list.length === 0) {
-      const created = await engine.createWorkspace(i18n.t('ws.defaultName'));
-      if (!created.ok) return this.fail(created.error);
-      const again = await engine.listWorkspaces();
+      // Under the write lock, and only if no other tab created one meanwhile (two tabs start on an empty store).
+      let made = false;
+      const again = await this.write(
+        'create',
+        async () => {
+          const now = await engine.listWorkspaces();
+          if (!now.ok || now.value.length > 0) return now;
+          const created = await engine.createWorkspace(i18n.t('ws.defaultName'));
+          if (!created.ok) return created;
+          made = true;
+          return engine.listWorkspaces();
+        },
+        (r) => (r.ok && made ? { kind: 'workspaces' } : null),
+        { cancellable: false },
+      );
+      if (again === CANCELLED) return;
       if (!again.ok) return this.fail(again.error);
       list = again.value;
     }
@@ -150,7 +296,12 @@ class AppState {
   }
 
   async createWorkspace(name: string) {
-    const res = await engine.createWorkspace(name);
+    const res = await this.write(
+      'create',
+      () => engine.createWorkspace(name),
+      (r) => (r.ok ? { kind: 'workspaces' } : null),
+    );
+    if (res === CANCELLED) return;
     if (!res.ok) return this.fail(res.error);
     this.workspaceId = res.value;
     await this.loadWorkspaces();

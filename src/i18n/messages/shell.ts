@@ -6,6 +6,26 @@ export const de = {
   'app.title': 'Kundenwert',
   'app.tagline': 'Kundenwert verstehen – Ihre Daten bleiben auf diesem Gerät',
   'app.skip': 'Zum Inhalt springen',
+  'app.tabs.waitImport':
+    'Ein anderer Tab von Kundenwert importiert gerade Daten; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
+  'app.tabs.waitDelete':
+    'Ein anderer Tab von Kundenwert löscht gerade Daten; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
+  'app.tabs.waitRename':
+    'Ein anderer Tab von Kundenwert benennt gerade etwas um; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
+  'app.tabs.waitDeleteAll':
+    'Ein anderer Tab von Kundenwert löscht gerade alle lokalen Daten; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
+  'app.tabs.waitCreate':
+    'Ein anderer Tab von Kundenwert legt gerade einen Arbeitsbereich an; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
+  'app.tabs.waitOther':
+    'Ein anderer Tab von Kundenwert speichert gerade Daten; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
+  'app.tabs.waitHere':
+    'Eine andere Änderung in diesem Tab läuft noch; bitte warten. Ihre Änderung folgt, sobald sie fertig ist.',
+  'app.tabs.stopWaiting': 'Nicht warten',
+  'app.tabs.datasetDeleted':
+    'Der angezeigte Datensatz wurde in einem anderen Tab gelöscht. Angezeigt wird jetzt der neueste verbleibende Datensatz, falls es einen gibt.',
+  'app.tabs.workspaceDeleted':
+    'Der Arbeitsbereich dieses Tabs wurde in einem anderen Tab gelöscht. Angezeigt wird jetzt ein anderer Arbeitsbereich.',
+  'app.tabs.allDeleted': 'In einem anderen Tab wurden alle lokalen Daten gelöscht.',
   'app.viewError.title': 'Diese Ansicht konnte nicht angezeigt werden',
   'app.viewError.body':
     'Beim Aufbau der Ansicht „{view}“ ist ein unerwarteter Fehler aufgetreten. Die Navigation und die übrigen Ansichten funktionieren weiter.',
@@ -94,6 +114,26 @@ export const en: Texts<typeof de> = {
   'app.title': 'Kundenwert',
   'app.tagline': 'Understand customer value – your data stays on this device',
   'app.skip': 'Skip to content',
+  'app.tabs.waitImport':
+    'Another tab of Kundenwert is importing data; please wait. Your change follows as soon as it is done.',
+  'app.tabs.waitDelete':
+    'Another tab of Kundenwert is deleting data; please wait. Your change follows as soon as it is done.',
+  'app.tabs.waitRename':
+    'Another tab of Kundenwert is renaming something; please wait. Your change follows as soon as it is done.',
+  'app.tabs.waitDeleteAll':
+    'Another tab of Kundenwert is deleting all local data; please wait. Your change follows as soon as it is done.',
+  'app.tabs.waitCreate':
+    'Another tab of Kundenwert is creating a workspace; please wait. Your change follows as soon as it is done.',
+  'app.tabs.waitOther':
+    'Another tab of Kundenwert is saving data; please wait. Your change follows as soon as it is done.',
+  'app.tabs.waitHere':
+    'Another change in this tab is still running; please wait. Your change follows as soon as it is done.',
+  'app.tabs.stopWaiting': 'Stop waiting',
+  'app.tabs.datasetDeleted':
+    'The dataset shown was deleted in another tab. The newest remaining dataset is shown now, if there is one.',
+  'app.tabs.workspaceDeleted':
+    "This tab's workspace was deleted in another tab. Another workspace is shown now.",
+  'app.tabs.allDeleted': 'All local data was deleted in another tab.',
   'app.viewError.title': 'This view could not be shown',
   'app.viewError.body':
     'An unexpected error occurred while building the view “{view}”. The navigation and the other views keep working.',

@@ -3,6 +3,7 @@ import { callback, engine } from '../../client/worker-client';
 import { createQuery } from '../../client/query.svelte';
 import { app } from '../../app/app-state.svelte';
 import { appUpdate } from '../../app/browser/app-update.svelte';
+import { CANCELLED, onOtherTabChange, type TabChange } from '../../app/browser/tabs';
 import type { AppError } from '../../shared/errors';
 import type { RecordFileInfo } from '../../shared/economics';
 import type {
@@ -58,6 +59,8 @@ class ImportFlow {
   /** Counts record imports and deletes, so that the record lists reload. */
   recordsVersion = $state(0);
   cancelling = $state(false);
+  /** An import of this tab runs or waits for another tab's write: a second Start is ignored meanwhile. */
+  private writing = false;
   /** The user has picked a date format (required when the sniff found the dates ambiguous). */
   dateChosen = $state(false);
   /** A layout change is being sniffed: the preview waits and Start is blocked. */
@@ -261,10 +264,45 @@ class ImportFlow {
     this.preview = answer.rows;
   }
 
+  /**
+   * Imports the file as the only writer of every tab (another tab's import, delete or rename is waited for; the app
+   * state says so and the user may give up waiting), then tells the other tabs, which list the result only now that
+   * it is complete.
+   */
   async start(workspaceId: number): Promise<DatasetInfo | RecordFileInfo | null> {
     const file = this.file;
-    if (!file || !this.options || this.layoutPending || this.layoutError) return null;
+    if (!file || !this.options || this.layoutPending || this.layoutError || this.writing) return null;
     this.error = null;
+    this.writing = true;
+    let demoRecords = false;
+    try {
+      const out = await app.write(
+        'import',
+        async () => {
+          // While this tab waited, the user may have opened another file or left the wizard.
+          if (this.file !== file || !this.options) return null;
+          const res = await this.run(file, workspaceId);
+          demoRecords = res !== null && this.notice !== null;
+          return res;
+        },
+        (r): TabChange[] =>
+          r === null
+            ? []
+            : isRecordFile(r)
+              ? [{ kind: 'records', workspaceId }]
+              : [
+                  { kind: 'datasets', workspaceId },
+                  ...(demoRecords ? [{ kind: 'records', workspaceId } as const] : []),
+                ],
+      );
+      return out === CANCELLED ? null : out;
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async run(file: File, workspaceId: number): Promise<DatasetInfo | RecordFileInfo | null> {
+    if (!this.options) return null;
     this.progress = null;
     this.cancelling = false;
     this.step = 'importing';
@@ -359,3 +397,7 @@ async function cachedDemo(url = DEMO_URL): Promise<Blob | null> {
 
 export const flow = new ImportFlow();
 appUpdate.holdWhile(() => flow.busy);
+// Record files imported, renamed or deleted in another tab: the record lists are read again.
+onOtherTabChange((c) => {
+  if (c.kind === 'records' || c.kind === 'all') flow.recordsVersion++;
+});

@@ -6,7 +6,8 @@ import * as repo from '../../storage/datasets';
 import { rejectsToCsv, type RejectsCsvFormat } from '../../ingest/export';
 import { dayToIso } from '../../shared/days';
 import { dayRange, type Lines } from '../../analytics/lines';
-import { currentMaster, forget, masterColumns, openSession } from '../session';
+import { currentMaster, forget, forgetAll, masterColumns, openSession } from '../session';
+import { forgetRecords } from '../records';
 
 export interface AttributeInfo {
   key: string;
@@ -56,6 +57,19 @@ export const datasetsHandler = {
   async deleteDataset(id: number): Promise<true> {
     forget(id);
     await repo.deleteDataset(id);
+    return true;
+  },
+
+  /**
+   * Drops what this worker holds in memory because another tab of the app changed the stored data; writes nothing.
+   * With ids: those datasets' sessions (they were deleted); without: every session and every record file held.
+   */
+  async forgetHeld(datasetIds?: number[]): Promise<true> {
+    if (datasetIds) datasetIds.forEach(forget);
+    else {
+      forgetAll();
+      forgetRecords();
+    }
     return true;
   },
 

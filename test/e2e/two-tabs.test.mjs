@@ -1,0 +1,155 @@
+// Two tabs of the app in one browser context (one IndexedDB, one BroadcastChannel): what one tab imports, deletes
+// or renames shows in the other without a reload; the other tab's open view falls back to the empty state with a
+// notice when its dataset is deleted; and while one tab imports, the other's import waits and says why.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, text, num, importDemo } from './harness.mjs';
+
+let app;
+let dir;
+before(async () => {
+  app = await startApp();
+  dir = mkdtempSync(join(tmpdir(), 'kundenwert-tabs-'));
+});
+after(async () => {
+  await app?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
+});
+
+/** Two pages on the app in one context, opened at the same time (both start on an empty database). */
+async function twoTabs() {
+  const context = await app.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const [a, b] = await Promise.all([app.open({ context }), app.open({ context })]);
+  const errors = [];
+  for (const [name, page] of [
+    ['A', a.page],
+    ['B', b.page],
+  ])
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+  return { a: a.page, b: b.page, context, errors };
+}
+
+/** Waits until the page's dataset list (Data view) holds `n` datasets. */
+async function datasetCount(page, n) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=dataset]').length === n, n, {
+    timeout: 60_000,
+  });
+}
+
+/** An orders file of `rows` lines: invoice, date, customer, quantity and unit price, German conventions. */
+function ordersFile(name, rows) {
+  const lines = ['Rechnungsnummer;Rechnungsdatum;Kundennummer;Menge;Einzelpreis'];
+  for (let i = 0; i < rows; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+    lines.push(`RE-${i};${day}.${month}.2023;K-${i % 5000};${1 + (i % 5)};12,50`);
+  }
+  const path = join(dir, name);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+test(
+  'an import, a delete and a rename in one tab show in the other without a reload',
+  { timeout: 240_000 },
+  async () => {
+    const { a, b, context, errors } = await twoTabs();
+    // Both tabs started on an empty database at once: one default workspace, not two.
+    for (const page of [a, b]) assert.equal(await page.locator('[data-testid=workspace] option').count(), 1);
+
+    await b.click('[data-testid=nav-import]');
+    await b.waitForSelector('[data-testid=no-datasets]');
+    await importDemo(a);
+    await a.click('[data-testid=summary-done]');
+    // B lists the demo without a reload.
+    await datasetCount(b, 1);
+    assert.match(await text(b, 'dataset'), /kundenwert-demo/);
+
+    // B opens the Overview of it; A opens it too: the same figures from the same stored data.
+    await b.click('[data-testid=nav-overview]');
+    await b.waitForSelector('[data-testid=kpi-clvHistoric]');
+    await a.click('[data-testid=nav-overview]');
+    await a.waitForSelector('[data-testid=kpi-clvHistoric]');
+    await b.waitForFunction(
+      () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
+    );
+    await a.waitForFunction(
+      () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
+    );
+    assert.equal(await text(b, 'ov-customers'), await text(a, 'ov-customers'));
+
+    // A deletes it: B's Overview falls back to the empty state with a notice, no error.
+    await a.click('[data-testid=nav-import]');
+    await a.click('[data-testid=dataset-delete]');
+    await a.click('dialog[open] [data-testid=confirm-yes]');
+    await datasetCount(a, 0);
+    await b.waitForSelector('[data-testid=ov-nodata]');
+    assert.match(await text(b, 'tab-notice'), /deleted in another tab/);
+    assert.equal(await b.locator('[data-testid=app-error]').count(), 0);
+    assert.equal(await b.locator('[role=alert]').count(), 0);
+    // The navigation still works in B.
+    await b.click('[data-testid=nav-import]');
+    await b.waitForSelector('[data-testid=no-datasets]');
+    await b.click('[data-testid=nav-overview]');
+    await b.waitForSelector('[data-testid=ov-nodata]');
+
+    // A renames the workspace: B's workspace picker shows the new name.
+    await a.click('[data-testid=nav-settings]');
+    await a.click('[data-testid=ws-rename]');
+    await a.fill('[data-testid=ws-rename-input]', 'Mandant Nord');
+    await a.press('[data-testid=ws-rename-input]', 'Enter');
+    await b.waitForFunction(
+      () => document.querySelector('[data-testid=workspace] option')?.textContent?.trim() === 'Mandant Nord',
+    );
+
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);
+
+test(
+  "while one tab imports a large file, the other's import waits, says why, and then runs",
+  { timeout: 300_000 },
+  async () => {
+    const { a, b, context, errors } = await twoTabs();
+    const large = ordersFile('gross.csv', 600_000);
+    const small = ordersFile('klein.csv', 3);
+
+    // B has its small file ready to start.
+    await b.click('[data-testid=nav-import]');
+    await b.setInputFiles('[data-testid=file-input]', small);
+    await b.waitForSelector('[data-testid=preview] tbody tr');
+
+    // A starts the large import; once it runs, B's Start waits for it and says so.
+    await a.click('[data-testid=nav-import]');
+    await a.setInputFiles('[data-testid=file-input]', large);
+    await a.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
+    await a.click('[data-testid=start-import]');
+    await a.waitForSelector('[data-testid=import-progress]');
+    await b.click('[data-testid=start-import]');
+    await b.waitForSelector('[data-testid=tab-waiting]');
+    assert.match(await text(b, 'tab-waiting'), /Another tab of Kundenwert is importing data; please wait/);
+    // B did not start: it is still on the mapping step, nothing of its file is stored.
+    assert.equal(await b.locator('[data-testid=import-progress]').count(), 0);
+
+    // A finishes; B's import follows and imports its 3 rows.
+    await a.waitForSelector('[data-testid=import-summary]', { timeout: 240_000 });
+    assert.equal(num(await text(a, 'sum-imported')), 600_000);
+    await b.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+    assert.equal(num(await text(b, 'sum-imported')), 3);
+    assert.equal(await b.locator('[data-testid=tab-waiting]').count(), 0);
+
+    // Each tab lists both datasets.
+    for (const page of [a, b]) {
+      await page.click('[data-testid=summary-done]');
+      await datasetCount(page, 2);
+    }
+
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);
