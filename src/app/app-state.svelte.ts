@@ -69,6 +69,7 @@ export const WAIT_TEXT: Record<WriteKind, MessageKey> = {
   rename: 'app.tabs.waitRename',
   deleteAll: 'app.tabs.waitDeleteAll',
   create: 'app.tabs.waitCreate',
+  backup: 'app.tabs.waitBackup',
 };
 
 /** A change another tab made to what this tab showed, said in a notice. */

@@ -20,6 +20,11 @@ export type ErrorCode =
   | 'tooManyColumns'
   | 'campaignEmpty'
   | 'campaignInvalid'
+  | 'backupWrongPassphrase'
+  | 'backupTruncated'
+  | 'backupTampered'
+  | 'backupNotABackup'
+  | 'backupNewerVersion'
   | 'unexpected';
 
 export interface AppError {

@@ -22,6 +22,7 @@ import { recordsHandler } from './handlers/records';
 import { economicsHandler } from './handlers/economics';
 import { actionsHandler } from './handlers/actions';
 import { campaignsHandler } from './handlers/campaigns';
+import { backupHandler } from './handlers/backup';
 import { devHandler } from './handlers/dev';
 
 const handlers = [
@@ -40,6 +41,7 @@ const handlers = [
   economicsHandler,
   actionsHandler,
   campaignsHandler,
+  backupHandler,
 ] as const;
 
 /** The API of the app. */

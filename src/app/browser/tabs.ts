@@ -13,8 +13,8 @@ export const WRITE_LOCK = 'kundenwert-write';
 export const CHANNEL_NAME = 'kundenwert';
 
 /** What a write does (named in the message of a tab that has to wait for it). */
-export type WriteKind = 'import' | 'delete' | 'rename' | 'deleteAll' | 'create';
-const WRITE_KINDS: readonly WriteKind[] = ['import', 'delete', 'rename', 'deleteAll', 'create'];
+export type WriteKind = 'import' | 'delete' | 'rename' | 'deleteAll' | 'create' | 'backup';
+const WRITE_KINDS: readonly WriteKind[] = ['import', 'delete', 'rename', 'deleteAll', 'create', 'backup'];
 const KIND_PREFIX = `${WRITE_LOCK}:`;
 
 /** What another tab changed. */

@@ -16,6 +16,8 @@ export const de = {
     'Ein anderer Tab von Kundenwert löscht gerade alle lokalen Daten; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
   'app.tabs.waitCreate':
     'Ein anderer Tab von Kundenwert legt gerade einen Arbeitsbereich an; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
+  'app.tabs.waitBackup':
+    'Ein anderer Tab von Kundenwert sichert oder stellt gerade einen Arbeitsbereich wieder her; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
   'app.tabs.waitOther':
     'Ein anderer Tab von Kundenwert speichert gerade Daten; bitte warten. Ihre Änderung folgt, sobald er fertig ist.',
   'app.tabs.waitHere':
@@ -95,6 +97,16 @@ export const de = {
     'Die Kampagne kann so nicht gespeichert werden: Sie braucht einen Namen, ein Messfenster von 1 bis 730 Tagen und einen zurückgehaltenen Anteil von 0 bis 50 %.',
   'error.workerCrashed':
     'Die Rechen-Engine wurde unerwartet beendet und neu gestartet. Ihre gespeicherten Daten sind unversehrt; ein laufender Import wurde vollständig verworfen. Öffnen Sie die Ansicht erneut, um sie neu zu berechnen.',
+  'error.backupWrongPassphrase':
+    'Die Passphrase öffnet diese Datei nicht. Prüfen Sie die Schreibweise (Groß- und Kleinschreibung) und versuchen Sie es erneut. Es wurde nichts verändert.',
+  'error.backupTruncated':
+    'Die Datei ist unvollständig: Sie endet vor ihrem letzten Teil, vermutlich wurde sie nicht ganz kopiert. Kopieren Sie die Datei erneut vom Original und versuchen Sie es dann noch einmal. Es wurde nichts verändert.',
+  'error.backupTampered':
+    'Die Datei wurde verändert, nachdem sie geschrieben wurde (ein Teil lässt sich nicht bestätigen). Verwenden Sie eine unveränderte Kopie der Sicherung. Es wurde nichts verändert.',
+  'error.backupNotABackup':
+    'Das ist keine Arbeitsbereich-Datei von Kundenwert. Wählen Sie die Datei mit der Endung „.kundenwert“. Es wurde nichts verändert.',
+  'error.backupNewerVersion':
+    'Die Datei wurde mit einer neueren Version von Kundenwert geschrieben. Aktualisieren Sie die App (Seite neu laden) und versuchen Sie es erneut. Es wurde nichts verändert.',
   'error.unexpected':
     'Ein unerwarteter Fehler ist aufgetreten. Laden Sie die Seite neu und versuchen Sie es erneut. (Technische Meldung „{message}“)',
   'error.demoMissing':
@@ -124,6 +136,8 @@ export const en: Texts<typeof de> = {
     'Another tab of Kundenwert is deleting all local data; please wait. Your change follows as soon as it is done.',
   'app.tabs.waitCreate':
     'Another tab of Kundenwert is creating a workspace; please wait. Your change follows as soon as it is done.',
+  'app.tabs.waitBackup':
+    'Another tab of Kundenwert is backing up or restoring a workspace; please wait. Your change follows as soon as it is done.',
   'app.tabs.waitOther':
     'Another tab of Kundenwert is saving data; please wait. Your change follows as soon as it is done.',
   'app.tabs.waitHere':
@@ -203,6 +217,16 @@ export const en: Texts<typeof de> = {
     'The campaign cannot be saved like this: it needs a name, an outcome window of 1 to 730 days and a held-back share of 0 to 50 %.',
   'error.workerCrashed':
     'The computing engine stopped unexpectedly and was restarted. Your stored data is intact; an import that was running was discarded completely. Open the view again to recompute it.',
+  'error.backupWrongPassphrase':
+    'The passphrase does not open this file. Check the spelling (upper and lower case) and try again. Nothing was changed.',
+  'error.backupTruncated':
+    'The file is incomplete: it ends before its last part, probably it was not copied completely. Copy the file again from the original and try once more. Nothing was changed.',
+  'error.backupTampered':
+    'The file was changed after it was written (a part cannot be verified). Use an unchanged copy of the backup. Nothing was changed.',
+  'error.backupNotABackup':
+    'This is not a Kundenwert workspace file. Choose the file ending in “.kundenwert”. Nothing was changed.',
+  'error.backupNewerVersion':
+    'The file was written by a newer version of Kundenwert. Update the app (reload the page) and try again. Nothing was changed.',
   'error.unexpected':
     'An unexpected error occurred. Reload the page and try again. (Technical message “{message}”)',
   'error.demoMissing': 'The demo data is not part of this installation. Import a file of your own instead.',
@@ -240,5 +264,10 @@ export const ERROR_TEXT: Record<ErrorCode, Key> = {
   tooManyColumns: 'error.tooManyColumns',
   campaignEmpty: 'error.campaignEmpty',
   campaignInvalid: 'error.campaignInvalid',
+  backupWrongPassphrase: 'error.backupWrongPassphrase',
+  backupTruncated: 'error.backupTruncated',
+  backupTampered: 'error.backupTampered',
+  backupNotABackup: 'error.backupNotABackup',
+  backupNewerVersion: 'error.backupNewerVersion',
   unexpected: 'error.unexpected',
 };
