@@ -49,7 +49,12 @@ export const ROUTES = [
     // The map shares a few words with the self-check (saved, print, yes/no).
     texts: ['valuestream', 'selfcheck'],
   },
-  { id: 'settings', label: 'nav.settings', load: () => import('./views/settings/SettingsView.svelte') },
+  {
+    id: 'settings',
+    label: 'nav.settings',
+    load: () => import('./views/settings/SettingsView.svelte'),
+    texts: ['backup'],
+  },
 ] as const satisfies readonly RouteEntry[];
 
 export type Route = (typeof ROUTES)[number]['id'];
