@@ -1,0 +1,255 @@
+// Backing up and restoring a workspace (Settings): the demo workspace goes into one encrypted file, all local data
+// is deleted, the file is restored and the Overview shows the same figures from the same number of stored rows. A
+// wrong passphrase and a copy with one changed byte are refused with their own messages and change nothing. The
+// backup works by keyboard alone; screenshots of the dialogs in German and English at 1366 and 768 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, idbCounts, importDemo, SCREENSHOTS } from './harness.mjs';
+
+const PASSPHRASE = 'korrekt-Pferd-Batterie';
+
+let app;
+let dir;
+/** The backup file written by the first test (the later ones restore it). */
+let backupPath = null;
+
+before(async () => {
+  app = await startApp();
+  dir = mkdtempSync(join(tmpdir(), 'kundenwert-backup-'));
+});
+after(async () => {
+  await app?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
+});
+
+/** The Overview's KPI tiles, each as its text, once the figures are in. */
+async function overviewTiles(page) {
+  await page.click('[data-testid=nav-overview]');
+  await page.waitForSelector('[data-testid=kpi-clvHistoric]', { timeout: 120_000 });
+  await page.waitForFunction(
+    () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
+    null,
+    { timeout: 120_000 },
+  );
+  return page.$$eval('[data-testid=ov-tiles] > li', (lis) =>
+    lis.map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+  );
+}
+
+/** Backs up the current workspace from Settings; returns the saved file's path and its suggested name. */
+async function backUp(page, passphrase) {
+  await page.click('[data-testid=nav-settings]');
+  await page.click('[data-testid=bk-open-backup]');
+  await page.fill('[data-testid=bk-pass]', passphrase);
+  await page.fill('[data-testid=bk-pass2]', passphrase);
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.click('[data-testid=bk-start]');
+  const d = await download;
+  const path = join(dir, d.suggestedFilename());
+  await d.saveAs(path);
+  await page.waitForSelector('[data-testid=bk-done]');
+  await page.click('[data-testid=bk-close]');
+  return { path, name: d.suggestedFilename() };
+}
+
+/** Opens the restore dialog, chooses the file and waits for its header. */
+async function chooseFile(page, path) {
+  await page.click('[data-testid=nav-settings]');
+  await page.click('[data-testid=bk-open-restore]');
+  await page.setInputFiles('[data-testid=bk-file]', path);
+  await page.waitForSelector('[data-testid=bk-file-info], [data-testid=bk-error]');
+}
+
+test(
+  'back up, delete all local data, restore: the same figures from the same stored rows',
+  { timeout: 300_000 },
+  async () => {
+    const { page, context } = await app.open({ locale: 'en-GB' });
+    await importDemo(page);
+    const tiles = await overviewTiles(page);
+    assert.ok(tiles.length >= 4, `the Overview shows its tiles (${tiles.length})`);
+    await page.click('[data-testid=nav-settings]');
+    await page.waitForSelector('[data-testid=bk-card]');
+    const before = await idbCounts(page);
+    assert.ok(before.chunks > 0 && before.datasets === 1);
+
+    // The passphrase is checked before anything is written: too short, then two different entries.
+    await page.click('[data-testid=bk-open-backup]');
+    await page.fill('[data-testid=bk-pass]', 'kurz');
+    await page.click('[data-testid=bk-start]');
+    await page.waitForSelector('[data-testid=bk-too-short]');
+    await page.fill('[data-testid=bk-pass]', PASSPHRASE);
+    await page.fill('[data-testid=bk-pass2]', PASSPHRASE + 'x');
+    await page.click('[data-testid=bk-start]');
+    await page.waitForSelector('[data-testid=bk-mismatch]');
+    await page.keyboard.press('Escape');
+
+    const { path, name } = await backUp(page, PASSPHRASE);
+    backupPath = path;
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    const wsName = await page.$eval('[data-testid=workspace] option:checked', (o) => o.textContent.trim());
+    assert.equal(name, `kundenwert-${wsName.replace(/[^A-Za-z0-9_-]+/g, '-')}-${today}.kundenwert`);
+    const bytes = readFileSync(path);
+    assert.equal(bytes.subarray(0, 10).toString('ascii'), 'KUNDENWERT');
+    // Encrypted: no customer id of the demo appears in the file in plain text.
+    assert.equal(bytes.includes(Buffer.from('kundenwert-demo')), false);
+    assert.deepEqual(await idbCounts(page), before, 'a backup writes nothing');
+
+    // Delete all local data: a fresh empty workspace of the default name is left.
+    await page.click('[data-testid=delete-all]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=deleted-all]');
+    assert.equal((await idbCounts(page)).chunks, 0);
+
+    // Restore: the header's date shows first; the default workspace has the same name, so the dialog asks.
+    await chooseFile(page, path);
+    assert.match(await page.textContent('[data-testid=bk-file-info]'), /Backed up on .*file format 1/);
+    await page.fill('[data-testid=bk-restore-pass]', PASSPHRASE);
+    await page.click('[data-testid=bk-restore-start]');
+    await page.waitForSelector('[data-testid=bk-exists]', { timeout: 120_000 });
+    // Replace the empty default workspace (asked once more): then the store holds what it held before.
+    await page.click('[data-testid=bk-replace]');
+    await page.click('dialog[open] [data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=bk-restored]', { timeout: 120_000 });
+    assert.deepEqual(await idbCounts(page), before, 'the same rows as before the delete');
+    assert.deepEqual(await overviewTiles(page), tiles, 'the Overview shows the same figures');
+    await context.close();
+  },
+);
+
+test(
+  'a wrong passphrase and a file with one changed byte are refused, and nothing changes',
+  { timeout: 300_000 },
+  async () => {
+    assert.ok(backupPath, 'the first test wrote the backup');
+    const { page, context } = await app.open({ locale: 'en-GB' });
+    await importDemo(page);
+    const tiles = await overviewTiles(page);
+    await page.click('[data-testid=nav-settings]');
+    const before = await idbCounts(page);
+
+    await chooseFile(page, backupPath);
+    await page.fill('[data-testid=bk-restore-pass]', 'not-the-passphrase');
+    await page.click('[data-testid=bk-restore-start]');
+    await page.waitForSelector('[data-testid=bk-error]', { timeout: 120_000 });
+    const wrong = await page.textContent('[data-testid=bk-error]');
+    assert.match(wrong, /passphrase does not open this file.*try again.*Nothing was changed/);
+    assert.deepEqual(await idbCounts(page), before);
+    await page.keyboard.press('Escape');
+
+    // One byte in the middle of the file (inside an encrypted chunk) changed.
+    const bytes = readFileSync(backupPath);
+    const changed = Buffer.from(bytes);
+    const mid = Math.floor(changed.length / 2);
+    changed[mid] ^= 0x01;
+    const tamperedPath = join(dir, 'changed.kundenwert');
+    writeFileSync(tamperedPath, changed);
+    await chooseFile(page, tamperedPath);
+    await page.fill('[data-testid=bk-restore-pass]', PASSPHRASE);
+    await page.click('[data-testid=bk-restore-start]');
+    // The demo workspace has the same name: restoring beside it is offered and chosen (the default).
+    await page.waitForSelector('[data-testid=bk-error], [data-testid=bk-exists]', { timeout: 120_000 });
+    if (await page.$('[data-testid=bk-exists]')) await page.click('[data-testid=bk-beside]');
+    await page.waitForSelector('[data-testid=bk-error]', { timeout: 120_000 });
+    assert.match(
+      await page.textContent('[data-testid=bk-error]'),
+      /changed after it was written.*Nothing was changed/,
+    );
+    assert.deepEqual(await idbCounts(page), before, 'nothing of the changed file stays');
+
+    // A file that is not a workspace file is refused from its header alone.
+    const otherPath = join(dir, 'orders.kundenwert');
+    writeFileSync(otherPath, 'Invoice;Date;Customer\n1;2024-01-01;A\n');
+    await page.setInputFiles('[data-testid=bk-file]', otherPath);
+    await page.waitForSelector('[data-testid=bk-error]');
+    assert.match(await page.textContent('[data-testid=bk-error]'), /not a Kundenwert workspace file/);
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await idbCounts(page), before);
+    assert.deepEqual(await overviewTiles(page), tiles);
+    await context.close();
+  },
+);
+
+/** Presses Tab until the element with the test id has the focus (at most `max` presses). */
+async function tabTo(page, testId, max = 300) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testId))
+      return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab did not reach ${testId}`);
+}
+
+test(
+  'by keyboard alone: the demo, then a backup through the dialog to the download',
+  { timeout: 300_000 },
+  async () => {
+    const { page, context } = await app.open({ locale: 'de-DE' });
+    await tabTo(page, 'load-demo');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=preview] tbody tr');
+    await tabTo(page, 'start-import');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=import-summary]', { timeout: 120_000 });
+    await tabTo(page, 'nav-settings');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=bk-card]');
+    await tabTo(page, 'bk-open-backup');
+    await page.keyboard.press('Enter');
+    // The focus moved into the dialog, on the first passphrase field.
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'bk-pass');
+    await page.keyboard.type(PASSPHRASE);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'bk-pass2');
+    await page.keyboard.type(PASSPHRASE);
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await page.keyboard.press('Enter');
+    const d = await download;
+    assert.match(d.suggestedFilename(), /^kundenwert-.+-\d{4}-\d{2}-\d{2}\.kundenwert$/);
+    await page.waitForSelector('[data-testid=bk-done]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=bk-backup-dialog]', { state: 'hidden' });
+    // The focus is back on the button that opened the dialog.
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'bk-open-backup',
+    );
+    await context.close();
+  },
+);
+
+test(
+  'screenshots of the dialogs in German and English at 1366 and 768 px',
+  { timeout: 300_000 },
+  async () => {
+    assert.ok(backupPath, 'the first test wrote the backup');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [locale, lang] of [
+      ['de-DE', 'de'],
+      ['en-GB', 'en'],
+    ]) {
+      const { page, context } = await app.open({ locale });
+      await page.click('[data-testid=nav-settings]');
+      for (const width of [1366, 768]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.click('[data-testid=bk-open-backup]');
+        await page.fill('[data-testid=bk-pass]', 'kurz');
+        await page.click('[data-testid=bk-start]');
+        await page.waitForSelector('[data-testid=bk-too-short]');
+        await page.screenshot({ path: join(SCREENSHOTS, `backup-dialog-${lang}-${width}.png`) });
+        await page.keyboard.press('Escape');
+        await chooseFile(page, backupPath);
+        await page.screenshot({ path: join(SCREENSHOTS, `restore-dialog-${lang}-${width}.png`) });
+        await page.keyboard.press('Escape');
+      }
+      await context.close();
+    }
+  },
+);
