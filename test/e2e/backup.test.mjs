@@ -141,6 +141,11 @@ test(
     await page.waitForSelector('[data-testid=bk-error]', { timeout: 120_000 });
     const wrong = await page.textContent('[data-testid=bk-error]');
     assert.match(wrong, /passphrase does not open this file.*try again.*Nothing was changed/);
+    // The field is empty again and has the focus, ready for the next try.
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'bk-restore-pass',
+    );
     assert.deepEqual(await idbCounts(page), before);
     await page.keyboard.press('Escape');
 
@@ -172,6 +177,37 @@ test(
     assert.match(await page.textContent('[data-testid=bk-error]'), /not a Kundenwert workspace file/);
     await page.keyboard.press('Escape');
     assert.deepEqual(await idbCounts(page), before);
+    assert.deepEqual(await overviewTiles(page), tiles);
+    await context.close();
+  },
+);
+
+test(
+  'restored beside a workspace of the same name: both stay, the restored one is shown',
+  { timeout: 300_000 },
+  async () => {
+    assert.ok(backupPath, 'the first test wrote the backup');
+    const { page, context } = await app.open({ locale: 'en-GB' });
+    await importDemo(page);
+    const tiles = await overviewTiles(page);
+    const before = await idbCounts(page);
+    await chooseFile(page, backupPath);
+    await page.fill('[data-testid=bk-restore-pass]', PASSPHRASE);
+    await page.click('[data-testid=bk-restore-start]');
+    await page.waitForSelector('[data-testid=bk-exists]', { timeout: 120_000 });
+    // Beside it is the default (it has the focus): Enter chooses it.
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'bk-beside');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=bk-restored]', { timeout: 120_000 });
+    assert.equal(
+      await page.$eval('[data-testid=workspace] option:checked', (o) => o.textContent.trim()),
+      'My workspace (restored)',
+    );
+    const after = await idbCounts(page);
+    // The demo twice: one more workspace, every dataset row and chunk twice.
+    assert.equal(after.workspaces, before.workspaces + 1);
+    assert.equal(after.datasets, 2 * before.datasets);
+    assert.equal(after.chunks, 2 * before.chunks);
     assert.deepEqual(await overviewTiles(page), tiles);
     await context.close();
   },
@@ -214,6 +250,8 @@ test(
     const d = await download;
     assert.match(d.suggestedFilename(), /^kundenwert-.+-\d{4}-\d{2}-\d{2}\.kundenwert$/);
     await page.waitForSelector('[data-testid=bk-done]');
+    // The focus is on "Close"; Escape closes the dialog as well.
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'bk-close');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=bk-backup-dialog]', { state: 'hidden' });
     // The focus is back on the button that opened the dialog.
@@ -247,6 +285,10 @@ test(
         await page.keyboard.press('Escape');
         await chooseFile(page, backupPath);
         await page.screenshot({ path: join(SCREENSHOTS, `restore-dialog-${lang}-${width}.png`) });
+        await page.fill('[data-testid=bk-restore-pass]', 'nicht-richtig');
+        await page.click('[data-testid=bk-restore-start]');
+        await page.waitForSelector('[data-testid=bk-error]', { timeout: 120_000 });
+        await page.screenshot({ path: join(SCREENSHOTS, `restore-wrong-${lang}-${width}.png`) });
         await page.keyboard.press('Escape');
       }
       await context.close();

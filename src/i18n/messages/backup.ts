@@ -24,7 +24,8 @@ export const de = {
   'bk.file': 'Sicherungsdatei',
   'bk.fileInfo': 'Gesichert am {date} · Dateiformat {format} · Datenstand {schema}',
   'bk.reading': 'Die Datei wird geprüft …',
-  'bk.next': 'Weiter',
+  'bk.restorePassphrase': 'Passphrase der Sicherung',
+  'bk.next': 'Wiederherstellen',
   'bk.restoring': 'Die Sicherung wird entschlüsselt und wiederhergestellt …',
   'bk.exists':
     'Es gibt hier schon einen Arbeitsbereich „{name}“. Stellen Sie die Sicherung daneben wieder her (der vorhandene bleibt unverändert) oder ersetzen Sie ihn.',
@@ -61,7 +62,8 @@ export const en: Texts<typeof de> = {
   'bk.file': 'Backup file',
   'bk.fileInfo': 'Backed up on {date} · file format {format} · data version {schema}',
   'bk.reading': 'Checking the file …',
-  'bk.next': 'Next',
+  'bk.restorePassphrase': 'Passphrase of the backup',
+  'bk.next': 'Restore',
   'bk.restoring': 'Decrypting and restoring the backup …',
   'bk.exists':
     'A workspace “{name}” already exists here. Restore the backup beside it (the existing one stays unchanged) or replace it.',
