@@ -69,6 +69,7 @@ export const WAIT_TEXT: Record<WriteKind, MessageKey> = {
   rename: 'app.tabs.waitRename',
   deleteAll: 'app.tabs.waitDeleteAll',
   create: 'app.tabs.waitCreate',
+  update: 'app.tabs.waitOther',
 };
 
 /** A change another tab made to what this tab showed, said in a notice. */
@@ -187,7 +188,9 @@ class AppState {
   async #otherTabChanged(change: TabChange) {
     switch (change.kind) {
       case 'datasets': {
-        if (change.deleted?.length) await engine.forgetHeld(change.deleted);
+        // Deleted datasets, and those whose options changed: their sessions are read again when next asked.
+        const dropped = [...(change.deleted ?? []), ...(change.changed ?? [])];
+        if (dropped.length) await engine.forgetHeld(dropped);
         void this.refreshWorkspaces();
         if (change.workspaceId === this.workspaceId) await this.#reloadDatasets();
         return;
@@ -215,6 +218,9 @@ class AppState {
         this.workspaceId = null;
         this.datasets = [];
         await this.loadWorkspaces();
+        return;
+      case 'saved':
+        // The state that shows the entry reads it again itself (onOtherTabSaved); nothing to do here.
         return;
     }
   }
