@@ -191,6 +191,8 @@ class AppState {
         // Deleted datasets, and those whose options changed: their sessions are read again when next asked.
         const dropped = [...(change.deleted ?? []), ...(change.changed ?? [])];
         if (dropped.length) await engine.forgetHeld(dropped);
+        // The dataset shown answers differently now: a new scope object makes the open view ask again.
+        if (this.dataset && change.changed?.includes(this.dataset.id)) this.#scope = null;
         void this.refreshWorkspaces();
         if (change.workspaceId === this.workspaceId) await this.#reloadDatasets();
         return;

@@ -2,10 +2,11 @@
 // or renames shows in the other without a reload; the other tab's open view falls back to the empty state with a
 // notice when its dataset is deleted; and while one tab imports, the other's import waits and says why. A workspace
 // deleted in one tab, or all local data, makes the other fall back (to the workspace left, or the empty state) with
-// a notice; a margin saved in one tab is used by the other's open forecast (the CLV scales with the margin).
+// a notice; a margin saved in one tab is used by the other's open forecast (the CLV scales with the margin); the
+// duplicates switch in one tab changes the other's open Overview by the duplicates' revenue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, text, num, importDemo } from './harness.mjs';
@@ -264,6 +265,68 @@ test('a margin saved in one tab is used by the other tab’s forecast', { timeou
     `CLV at 40 % ${onMargin}, expected 0.4 × ${onRevenue}`,
   );
   assert.equal(await b.locator('[data-testid=fc-margin-default]').count(), 0);
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The demo file's exact duplicate lines (a line equal to an earlier one) and their revenue (quantity × price). */
+function demoDuplicates() {
+  const lines = readFileSync('public/demo/kundenwert-demo.csv', 'latin1').split(/\r?\n/).slice(1);
+  const seen = new Set();
+  let count = 0;
+  let revenue = 0;
+  for (const line of lines) {
+    if (line === '') continue;
+    if (seen.has(line)) {
+      const f = line.split(';');
+      count++;
+      revenue += Number(f[7]) * Number(f[8].replace(/\./g, '').replace(',', '.'));
+    }
+    seen.add(line);
+  }
+  return { count, revenue };
+}
+
+test('the duplicates switch in one tab changes the other tab’s analyses', { timeout: 240_000 }, async () => {
+  const { a, b, context, errors } = await twoTabs();
+  const dups = demoDuplicates();
+  await importDemo(a);
+  assert.equal(num(await text(a, 'sum-duplicates')), dups.count);
+  assert.ok(dups.count > 0);
+
+  // B's Overview with the duplicates kept.
+  await b.click('[data-testid=nav-import]');
+  await datasetCount(b, 1);
+  await b.click('[data-testid=nav-overview]');
+  const clv = () =>
+    b.waitForFunction(() => {
+      const v = document.querySelector('[data-testid=kpi-clvHistoric] .value')?.textContent?.trim() ?? '';
+      return /\d/.test(v) ? v : null;
+    });
+  const kept = num(await (await clv()).jsonValue());
+  const customers = num((await text(b, 'ov-customers')).split('·')[0]);
+
+  // A drops them: B's historic CLV falls by their revenue per customer (the customers stay the same).
+  await a.click('[data-testid=dups-drop]');
+  await a.waitForSelector('[data-testid=dups-drop][aria-pressed=true]');
+  await b.waitForFunction(
+    (kept) => {
+      const v = document.querySelector('[data-testid=kpi-clvHistoric] .value')?.textContent?.trim() ?? '';
+      return /\d/.test(v) && Number(v.replace(/[^0-9.-]/g, '')) !== kept;
+    },
+    kept,
+    { timeout: 60_000 },
+  );
+  const dropped = num(await (await clv()).jsonValue());
+  assert.ok(
+    Math.abs(kept - dropped - dups.revenue / customers) <= 0.011,
+    `historic CLV ${kept} → ${dropped}, expected a fall of ${dups.revenue} / ${customers}`,
+  );
+  // B's Data view shows the switch as A set it.
+  await b.click('[data-testid=nav-import]');
+  await b.click('[data-testid=dataset-details]');
+  await b.waitForSelector('[data-testid=dups-drop][aria-pressed=true]');
 
   assert.deepEqual(errors, []);
   await context.close();
