@@ -70,6 +70,7 @@ export const WAIT_TEXT: Record<WriteKind, MessageKey> = {
   deleteAll: 'app.tabs.waitDeleteAll',
   create: 'app.tabs.waitCreate',
   backup: 'app.tabs.waitBackup',
+  update: 'app.tabs.waitOther',
 };
 
 /** A change another tab made to what this tab showed, said in a notice. */
@@ -188,7 +189,11 @@ class AppState {
   async #otherTabChanged(change: TabChange) {
     switch (change.kind) {
       case 'datasets': {
-        if (change.deleted?.length) await engine.forgetHeld(change.deleted);
+        // Deleted datasets, and those whose options changed: their sessions are read again when next asked.
+        const dropped = [...(change.deleted ?? []), ...(change.changed ?? [])];
+        if (dropped.length) await engine.forgetHeld(dropped);
+        // The dataset shown answers differently now: a new scope object makes the open view ask again.
+        if (this.dataset && change.changed?.includes(this.dataset.id)) this.#scope = null;
         void this.refreshWorkspaces();
         if (change.workspaceId === this.workspaceId) await this.#reloadDatasets();
         return;
@@ -216,6 +221,9 @@ class AppState {
         this.workspaceId = null;
         this.datasets = [];
         await this.loadWorkspaces();
+        return;
+      case 'saved':
+        // The state that shows the entry reads it again itself (onOtherTabSaved); nothing to do here.
         return;
     }
   }

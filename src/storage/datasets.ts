@@ -8,6 +8,7 @@ import {
   type RejectedRow,
   type WorkspaceInfo,
 } from '../shared/types';
+import { deleteWorkspaceRows } from './backup/workspace';
 import { db, type DatasetRow, type SelfCheckRow, type ValueStreamRow } from './db';
 
 export const DEFAULT_WORKSPACE_NAME = 'Workspace';
@@ -35,39 +36,12 @@ export async function renameWorkspace(id: number, name: string): Promise<void> {
   await db().workspaces.update(id, { name: name.trim() || DEFAULT_WORKSPACE_NAME });
 }
 
+/**
+ * Deletes a workspace with every row that belongs to it, in one transaction. Which tables those are is read from the
+ * schema (src/storage/backup/workspace.ts), so a table added later goes with its workspace.
+ */
 export async function deleteWorkspace(id: number): Promise<void> {
-  const d = db();
-  // One transaction: a workspace is gone with all its datasets, or not at all.
-  await d.transaction(
-    'rw',
-    [
-      d.workspaces,
-      d.settings,
-      d.selfChecks,
-      d.valueStreams,
-      d.figures,
-      d.datasets,
-      d.chunks,
-      d.dictionaries,
-      d.rejects,
-      d.customerFiles,
-      d.spendFiles,
-      d.campaigns,
-    ],
-    async () => {
-      // Its customer master data, marketing spend files and campaigns go with it.
-      await d.customerFiles.where('workspaceId').equals(id).delete();
-      await d.spendFiles.where('workspaceId').equals(id).delete();
-      await d.campaigns.where('workspaceId').equals(id).delete();
-      const ids = (await d.datasets.where('workspaceId').equals(id).primaryKeys()) as number[];
-      for (const ds of ids) await deleteDatasetRows(ds);
-      await d.workspaces.delete(id);
-      await d.settings.delete(id);
-      await d.selfChecks.delete(id);
-      await d.valueStreams.delete(id);
-      await d.figures.delete(id);
-    },
-  );
+  await deleteWorkspaceRows(id);
 }
 
 function toInfo(r: DatasetRow): DatasetInfo {

@@ -1,9 +1,12 @@
 // Two tabs of the app in one browser context (one IndexedDB, one BroadcastChannel): what one tab imports, deletes
 // or renames shows in the other without a reload; the other tab's open view falls back to the empty state with a
-// notice when its dataset is deleted; and while one tab imports, the other's import waits and says why.
+// notice when its dataset is deleted; and while one tab imports, the other's import waits and says why. A workspace
+// deleted in one tab, or all local data, makes the other fall back (to the workspace left, or the empty state) with
+// a notice; a margin saved in one tab is used by the other's open forecast (the CLV scales with the margin); the
+// duplicates switch in one tab changes the other's open Overview by the duplicates' revenue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, text, num, importDemo } from './harness.mjs';
@@ -153,3 +156,178 @@ test(
     await context.close();
   },
 );
+
+test(
+  'a workspace deleted in one tab: the other falls back to the remaining one with a notice, and works',
+  { timeout: 240_000 },
+  async () => {
+    const { a, b, context, errors } = await twoTabs();
+    // A creates a second workspace; B shows it too and switches to it.
+    await a.click('[data-testid=ws-new]');
+    await a.fill('[data-testid=ws-new-name]', 'Mandant Süd');
+    await a.keyboard.press('Enter');
+    await b.waitForFunction(() => document.querySelectorAll('[data-testid=workspace] option').length === 2);
+    await b.selectOption('[data-testid=workspace]', { label: 'Mandant Süd' });
+    await b.click('[data-testid=nav-import]');
+    await b.waitForSelector('[data-testid=no-datasets]');
+
+    // A deletes it: B falls back to the one left, says why, and shows no error.
+    await a.click('[data-testid=nav-settings]');
+    await a
+      .locator('[data-testid=workspace-list] li', { hasText: 'Mandant Süd' })
+      .locator('[data-testid=ws-delete]')
+      .click();
+    await a.click('dialog[open] [data-testid=confirm-yes]');
+    await b.waitForFunction(() => document.querySelectorAll('[data-testid=workspace] option').length === 1);
+    assert.match(await text(b, 'tab-notice'), /This tab's workspace was deleted in another tab/);
+    assert.deepEqual(await b.locator('[data-testid=workspace] option').allTextContents(), ['My workspace']);
+    assert.equal(await b.locator('[data-testid=app-error]').count(), 0);
+
+    // B works in the remaining workspace: its import lists in both tabs.
+    await importDemo(b);
+    await b.click('[data-testid=summary-done]');
+    await datasetCount(b, 1);
+    await a.click('[data-testid=nav-import]');
+    await datasetCount(a, 1);
+
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);
+
+test(
+  '"delete all local data" in one tab: the other shows the empty state with a notice',
+  { timeout: 240_000 },
+  async () => {
+    const { a, b, context, errors } = await twoTabs();
+    await importDemo(a);
+    await a.click('[data-testid=summary-done]');
+    await b.click('[data-testid=nav-import]');
+    await datasetCount(b, 1);
+    await b.click('[data-testid=nav-overview]');
+    await b.waitForSelector('[data-testid=kpi-clvHistoric]');
+
+    await a.click('[data-testid=nav-settings]');
+    await a.click('[data-testid=delete-all]');
+    await a.click('dialog[open] [data-testid=confirm-yes]');
+    await a.waitForSelector('[data-testid=deleted-all]');
+
+    // B: the empty state, the notice, no error; its Data view lists nothing.
+    await b.waitForSelector('[data-testid=ov-nodata]', { timeout: 60_000 });
+    assert.match(await text(b, 'tab-notice'), /All local data was deleted in another tab/);
+    assert.equal(await b.locator('[data-testid=app-error]').count(), 0);
+    await b.click('[data-testid=nav-import]');
+    await b.waitForSelector('[data-testid=no-datasets]');
+    assert.equal(await b.locator('[data-testid=dataset]').count(), 0);
+
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);
+
+/** The forecast's predicted CLV total of the page, once computed with the margin `percent` (text of its tile). */
+async function forecastClvTotal(page, percent) {
+  const handle = await page.waitForFunction(
+    (percent) => {
+      const tile = document.querySelector('[data-testid=fc-clv-total]');
+      const value = tile?.querySelector('.value')?.textContent?.trim() ?? '';
+      if (document.querySelector('[data-testid=fc-busy]') || !/\d/.test(value)) return null;
+      return tile.textContent.includes(`margin ${percent} %`) ? value : null;
+    },
+    percent,
+    { timeout: 120_000 },
+  );
+  return num(await handle.jsonValue());
+}
+
+test('a margin saved in one tab is used by the other tab’s forecast', { timeout: 300_000 }, async () => {
+  const { a, b, context, errors } = await twoTabs();
+  await importDemo(a);
+  await a.click('[data-testid=summary-done]');
+  await b.click('[data-testid=nav-import]');
+  await datasetCount(b, 1);
+
+  // B's forecast with no margin entered: 100 %, the CLV on revenue.
+  await b.click('[data-testid=nav-forecast]');
+  const onRevenue = await forecastClvTotal(b, 100);
+  assert.ok(onRevenue > 0, `a predicted CLV: ${onRevenue}`);
+  assert.equal(await b.locator('[data-testid=fc-margin-default]').count(), 1);
+
+  // A enters a margin of 40 % in Settings; B's open forecast takes it without a reload.
+  await a.click('[data-testid=nav-settings]');
+  await a.fill('[data-testid=fig-margin]', '40');
+  await a.locator('[data-testid=fig-margin]').dispatchEvent('change');
+  const onMargin = await forecastClvTotal(b, 40);
+  // The predicted CLV is margin × expected spend × discounted purchases (METRICS): 40 % of the CLV on revenue
+  // (both rounded to the cent).
+  assert.ok(
+    Math.abs(onMargin - 0.4 * onRevenue) <= 0.011,
+    `CLV at 40 % ${onMargin}, expected 0.4 × ${onRevenue}`,
+  );
+  assert.equal(await b.locator('[data-testid=fc-margin-default]').count(), 0);
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The demo file's exact duplicate lines (a line equal to an earlier one) and their revenue (quantity × price). */
+function demoDuplicates() {
+  const lines = readFileSync('public/demo/kundenwert-demo.csv', 'latin1').split(/\r?\n/).slice(1);
+  const seen = new Set();
+  let count = 0;
+  let revenue = 0;
+  for (const line of lines) {
+    if (line === '') continue;
+    if (seen.has(line)) {
+      const f = line.split(';');
+      count++;
+      revenue += Number(f[7]) * Number(f[8].replace(/\./g, '').replace(',', '.'));
+    }
+    seen.add(line);
+  }
+  return { count, revenue };
+}
+
+test('the duplicates switch in one tab changes the other tab’s analyses', { timeout: 240_000 }, async () => {
+  const { a, b, context, errors } = await twoTabs();
+  const dups = demoDuplicates();
+  await importDemo(a);
+  assert.equal(num(await text(a, 'sum-duplicates')), dups.count);
+  assert.ok(dups.count > 0);
+
+  // B's Overview with the duplicates kept.
+  await b.click('[data-testid=nav-import]');
+  await datasetCount(b, 1);
+  await b.click('[data-testid=nav-overview]');
+  const clv = () =>
+    b.waitForFunction(() => {
+      const v = document.querySelector('[data-testid=kpi-clvHistoric] .value')?.textContent?.trim() ?? '';
+      return /\d/.test(v) ? v : null;
+    });
+  const kept = num(await (await clv()).jsonValue());
+  const customers = num((await text(b, 'ov-customers')).split('·')[0]);
+
+  // A drops them: B's historic CLV falls by their revenue per customer (the customers stay the same).
+  await a.click('[data-testid=dups-drop]');
+  await a.waitForSelector('[data-testid=dups-drop][aria-pressed=true]');
+  await b.waitForFunction(
+    (kept) => {
+      const v = document.querySelector('[data-testid=kpi-clvHistoric] .value')?.textContent?.trim() ?? '';
+      return /\d/.test(v) && Number(v.replace(/[^0-9.-]/g, '')) !== kept;
+    },
+    kept,
+    { timeout: 60_000 },
+  );
+  const dropped = num(await (await clv()).jsonValue());
+  assert.ok(
+    Math.abs(kept - dropped - dups.revenue / customers) <= 0.011,
+    `historic CLV ${kept} → ${dropped}, expected a fall of ${dups.revenue} / ${customers}`,
+  );
+  // B's Data view shows the switch as A set it.
+  await b.click('[data-testid=nav-import]');
+  await b.click('[data-testid=dataset-details]');
+  await b.waitForSelector('[data-testid=dups-drop][aria-pressed=true]');
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});

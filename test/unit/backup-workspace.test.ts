@@ -3,7 +3,7 @@
  * workspace with two datasets, record files, settings, figures, self-check, value stream and campaigns restores
  * into a new workspace with every row equal (ids remapped) and another workspace untouched; a stream that fails
  * halfway, a quota error and a table from a newer app leave no trace; replace mode deletes the old workspace only
- * at the end; a dataset still importing is not carried.
+ * at the end; a dataset still importing is not carried; deleting a workspace leaves none of its rows in any table.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,7 @@ import {
   workspaceTables,
 } from '../../src/storage/backup/workspace';
 import { BackupError, type BackupEntry } from '../../src/storage/backup/types';
+import { deleteWorkspace } from '../../src/storage/datasets';
 import { api } from '../../src/worker/api';
 import { freshDatabasePerTest, importCsv, KPI_CSV, unwrap } from './worker-fixture';
 import { EMPTY_FIGURES } from '../../src/shared/figures';
@@ -374,5 +375,27 @@ describe('restore', () => {
     expect(await snapshot(other.ws, true)).toEqual(otherBefore);
     // Nothing of the old workspace is left in any table: the counts are those before.
     expect(await counts()).toEqual(countsBefore);
+  });
+});
+
+describe('deleting a workspace', () => {
+  it('deletes its rows of every table (read from the schema), the other workspace untouched', async () => {
+    const gone = await populate('Weg');
+    const kept = await populate('Bleibt');
+    const goneBefore = await snapshot(gone.ws, true);
+    // The workspace to delete has a row in every table of the schema, so every rule is exercised.
+    const empty = Object.entries(goneBefore).filter(([, rows]) => rows.length === 0);
+    expect(empty.map(([name]) => name)).toEqual([]);
+    const keptBefore = await snapshot(kept.ws, true);
+
+    await deleteWorkspace(gone.ws);
+
+    expect(await snapshot(kept.ws, true)).toEqual(keptBefore);
+    // Every row left in any table belongs to the other workspace: nothing of the deleted one remains.
+    const onlyKept = Object.fromEntries(
+      Object.entries(keptBefore).map(([name, rows]) => [name, rows.length]),
+    );
+    expect(await counts()).toEqual(onlyKept);
+    expect(await db().datasets.bulkGet([gone.a, gone.b])).toEqual([undefined, undefined]);
   });
 });

@@ -16,6 +16,11 @@ export class AutoSave {
       });
   }
 
+  /** True while a change waits for its save. */
+  get pending(): boolean {
+    return this.timer !== null;
+  }
+
   schedule(): void {
     this.cancel();
     this.timer = setTimeout(() => void this.flush(), this.delayMs);

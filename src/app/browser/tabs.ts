@@ -6,6 +6,10 @@
  *   in words what the other tab is doing. Without `navigator.locks` the write simply runs.
  * - after each write the tab posts what changed on the BroadcastChannel `kundenwert`; the other tabs read their lists
  *   again. Without BroadcastChannel nothing is posted and other tabs see the change at their next reload.
+ * - saves of a workspace's own entries (your figures, self-check, value stream map, campaigns) take no lock: the last
+ *   save wins, as in one tab. They post a light `saved` message naming what was saved; the tab state that shows it
+ *   reads it again (`onOtherTabSaved`), unless it holds an edit of its own not yet saved (which then wins).
+ *   The worker keeps none of these entries in memory, so nothing is dropped there.
  * Plain browser code without runes: the app state (app-state.svelte.ts) keeps the waiting and the notices.
  */
 
@@ -13,20 +17,36 @@ export const WRITE_LOCK = 'kundenwert-write';
 export const CHANNEL_NAME = 'kundenwert';
 
 /** What a write does (named in the message of a tab that has to wait for it). */
-export type WriteKind = 'import' | 'delete' | 'rename' | 'deleteAll' | 'create' | 'backup';
-const WRITE_KINDS: readonly WriteKind[] = ['import', 'delete', 'rename', 'deleteAll', 'create', 'backup'];
+export type WriteKind = 'import' | 'delete' | 'rename' | 'deleteAll' | 'create' | 'backup' | 'update';
+const WRITE_KINDS: readonly WriteKind[] = [
+  'import',
+  'delete',
+  'rename',
+  'deleteAll',
+  'create',
+  'backup',
+  'update',
+];
 const KIND_PREFIX = `${WRITE_LOCK}:`;
 
 /** What another tab changed. */
 export type TabChange =
-  /** Datasets of a workspace were imported, renamed or deleted (`deleted`: the ids of the deleted ones). */
-  | { kind: 'datasets'; workspaceId: number; deleted?: number[] }
+  /**
+   * Datasets of a workspace were imported, renamed or deleted (`deleted`: the ids of the deleted ones), or their
+   * options changed (`changed`: the ids of those whose analyses differ now, e.g. the duplicates switch).
+   */
+  | { kind: 'datasets'; workspaceId: number; deleted?: number[]; changed?: number[] }
   /** Record files (customer master data, marketing spend) of a workspace were imported, renamed or deleted. */
   | { kind: 'records'; workspaceId: number }
   /** Workspaces were created or renamed, or one was deleted (`deleted`: its id). */
   | { kind: 'workspaces'; deleted?: number }
   /** All local data was deleted. */
-  | { kind: 'all' };
+  | { kind: 'all' }
+  /** An entry of a workspace was saved (light: no lock; see the file comment). */
+  | { kind: 'saved'; workspaceId: number; what: SavedEntry };
+
+/** The entries of a workspace whose saves are announced as `saved`. */
+export type SavedEntry = 'figures' | 'selfCheck' | 'valueStream' | 'campaigns';
 
 /** The answer of `withWriteLock` when the user gave up waiting: nothing was written. */
 export const CANCELLED: unique symbol = Symbol('cancelled');
@@ -122,7 +142,9 @@ export function announce(change: TabChange): void {
 function isChange(v: unknown): v is TabChange {
   if (typeof v !== 'object' || v === null) return false;
   const kind = (v as { kind?: unknown }).kind;
-  return kind === 'datasets' || kind === 'records' || kind === 'workspaces' || kind === 'all';
+  return (
+    kind === 'datasets' || kind === 'records' || kind === 'workspaces' || kind === 'all' || kind === 'saved'
+  );
 }
 
 /** Calls `listener` with every change another tab announces; returns the function that stops listening. */
@@ -134,4 +156,16 @@ export function onOtherTabChange(listener: (change: TabChange) => void): () => v
   };
   ch.addEventListener('message', handle);
   return () => ch.removeEventListener('message', handle);
+}
+
+/** Tells the other tabs that this tab saved `what` of a workspace. */
+export function announceSaved(workspaceId: number, what: SavedEntry): void {
+  announce({ kind: 'saved', workspaceId, what });
+}
+
+/** Calls `listener` with the workspace whenever another tab saved `what` of it; returns the stop function. */
+export function onOtherTabSaved(what: SavedEntry, listener: (workspaceId: number) => void): () => void {
+  return onOtherTabChange((c) => {
+    if (c.kind === 'saved' && c.what === what) listener(c.workspaceId);
+  });
 }

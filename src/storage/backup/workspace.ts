@@ -113,7 +113,7 @@ export async function* workspaceEntries(workspaceId: number): AsyncGenerator<Bac
  * Deletes a workspace and every row that belongs to it, by the same rules (and the rows of `alsoDatasets`, whose
  * dataset row may be gone); runs inside the caller's transaction over every table.
  */
-async function deleteWorkspaceRows(
+async function deleteRowsByRules(
   d: KundenwertDB,
   rules: Map<string, TableRule>,
   workspaceId: number,
@@ -129,6 +129,16 @@ async function deleteWorkspaceRows(
   }
   await d.datasets.where('workspaceId').equals(workspaceId).delete();
   await d.workspaces.delete(workspaceId);
+}
+
+/**
+ * Deletes a workspace and every row of every table that belongs to it by the schema rules above (so a table added
+ * later goes with it); one transaction over every table: all or nothing.
+ */
+export async function deleteWorkspaceRows(workspaceId: number): Promise<void> {
+  const d = db();
+  const rules = plan(d);
+  await d.transaction('rw', d.tables, () => deleteRowsByRules(d, rules, workspaceId));
 }
 
 function notABackup(message: string): BackupError {
@@ -228,7 +238,7 @@ export async function restoreWorkspace(
       const replaced = opts.replaceWorkspaceId ?? null;
       const old = replaced === null ? undefined : await d.workspaces.get(replaced);
       if (old && replaced !== null) {
-        await deleteWorkspaceRows(d, rules, replaced);
+        await deleteRowsByRules(d, rules, replaced);
         await d.workspaces.update(newId, { name: old.name });
       }
     });
@@ -240,7 +250,7 @@ export async function restoreWorkspace(
       // The original error is what the user needs to see. Should the clean-up itself fail, what it wrote stays in
       // the new workspace; its datasets stay marked importing (never listed; the next start deletes them).
       await d
-        .transaction('rw', d.tables, () => deleteWorkspaceRows(d, rules, id, created))
+        .transaction('rw', d.tables, () => deleteRowsByRules(d, rules, id, created))
         .catch(() => undefined);
     }
     throw e;

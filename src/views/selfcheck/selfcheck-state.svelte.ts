@@ -2,11 +2,13 @@
  * The self-check of the current workspace: answers, notes and implementation steps, loaded
  * from IndexedDB and saved back (debounced) on every change; plus what the worker computes from them: the scores
  * per level with the biggest lever, and the evidence of the questions. Both are queries: a newer request supersedes
- * an older one, so a slow older answer never replaces a newer one.
+ * an older one, so a slow older answer never replaces a newer one. A save announces itself to the other tabs, which
+ * read the self-check again (unless they hold a change of their own not yet saved).
  */
 import { createQuery } from '../../client/query.svelte';
 import { engine } from '../../client/worker-client';
 import { AutoSave } from '../../app/browser/autosave';
+import { announceSaved, onOtherTabSaved } from '../../app/browser/tabs';
 import type { AnalysisScope } from '../../app/app-state.svelte';
 import type { AppError, Result } from '../../shared/errors';
 import type { Answer, Answers } from '../../shared/selfcheck';
@@ -55,6 +57,12 @@ class SelfCheckState {
   private autosave = new AutoSave(() => this.write());
   /** The dataset whose evidence the query holds (null: the map's alone; undefined: none asked for yet). */
   private evidenceDataset: number | null | undefined = undefined;
+  /** Counts this tab's changes (a reload for another tab's save does not replace a newer change of this one). */
+  private edits = 0;
+
+  constructor() {
+    onOtherTabSaved('selfCheck', (ws) => void this.reload(ws));
+  }
 
   /** Per level, in the order of LEVELS (null until the first score is in). */
   get levels(): LevelScore[] | null {
@@ -93,6 +101,18 @@ class SelfCheckState {
     this.loaded = true;
   }
 
+  /** Another tab saved the self-check of `workspaceId`: read it again, unless this tab has a change to save. */
+  private async reload(workspaceId: number) {
+    if (this.workspaceId !== workspaceId || !this.loaded || this.autosave.pending) return;
+    const edits = this.edits;
+    const res = await engine.getSelfCheck(workspaceId);
+    if (!res.ok || this.workspaceId !== workspaceId || !this.loaded || this.edits !== edits) return;
+    this.answers = res.value?.answers ?? {};
+    this.implementation = res.value?.implementation ?? {};
+    this.saved = res.value?.updatedAt ?? null;
+    await this.rescore();
+  }
+
   setAnswer(id: string, answer: Answer | null) {
     this.answers = { ...this.answers, [id]: { answer, note: this.answers[id]?.note ?? '' } };
     void this.rescore();
@@ -110,6 +130,7 @@ class SelfCheckState {
   }
 
   save() {
+    this.edits++;
     this.autosave.schedule();
   }
 
@@ -124,23 +145,29 @@ class SelfCheckState {
 
   private async write() {
     if (this.workspaceId === null || !this.loaded) return;
+    const ws = this.workspaceId;
     const res = await engine.saveSelfCheck({
-      workspaceId: this.workspaceId,
+      workspaceId: ws,
       answers: $state.snapshot(this.answers),
       implementation: $state.snapshot(this.implementation),
     });
-    if (res.ok) this.saved = Date.now();
-    else this.error = res.error;
+    if (res.ok) {
+      this.saved = Date.now();
+      announceSaved(ws, 'selfCheck');
+    } else this.error = res.error;
   }
 
   async reset() {
     if (this.workspaceId === null) return;
+    const ws = this.workspaceId;
+    this.edits++;
     this.autosave.cancel();
-    const res = await engine.resetSelfCheck(this.workspaceId);
+    const res = await engine.resetSelfCheck(ws);
     if (!res.ok) {
       this.error = res.error;
       return;
     }
+    announceSaved(ws, 'selfCheck');
     this.answers = {};
     this.implementation = {};
     this.saved = null;

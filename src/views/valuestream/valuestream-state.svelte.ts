@@ -5,10 +5,13 @@
  * The figures are computed in the worker: every change of the steps asks for them through one query, so a newer edit
  * supersedes an older request. Until the answer is in, the figures of the previous steps stay (`shown`, with the
  * steps they belong to), and `pending` says that they are not yet those of the steps as they are.
+ *
+ * A save announces itself to the other tabs, which read the map again (unless they hold a change not yet saved).
  */
 import { createQuery } from '../../client/query.svelte';
 import { engine } from '../../client/worker-client';
 import { AutoSave } from '../../app/browser/autosave';
+import { announceSaved, onOtherTabSaved } from '../../app/browser/tabs';
 import { ok, type AppError, type Result } from '../../shared/errors';
 import { templateSteps, type TemplateTexts, type VsmStep } from '../../shared/valuestream';
 import type { ValueStreamFigures } from '../../analytics/valuestream';
@@ -37,6 +40,12 @@ class ValueStreamState {
   error = $state.raw<AppError | null>(null);
   private autosave = new AutoSave(() => this.write());
   private figuresQuery = createQuery(figuresOf);
+  /** Counts this tab's changes (a reload for another tab's save does not replace a newer change of this one). */
+  private edits = 0;
+
+  constructor() {
+    onOtherTabSaved('valueStream', (ws) => void this.reload(ws));
+  }
 
   /** The newest figures the worker sent, with their steps (those of the previous edit until the answer is in). */
   shown = $derived(this.figuresQuery.result);
@@ -80,6 +89,19 @@ class ValueStreamState {
     this.loaded = true;
   }
 
+  /** Another tab saved the map of `workspaceId`: read it again, unless this tab has a change to save. */
+  private async reload(workspaceId: number) {
+    if (this.workspaceId !== workspaceId || !this.loaded || this.autosave.pending) return;
+    const edits = this.edits;
+    const res = await engine.getValueStream(workspaceId);
+    if (!res.ok || this.workspaceId !== workspaceId || !this.loaded || this.edits !== edits) return;
+    const steps = res.value?.steps ?? [];
+    this.steps = steps;
+    this.exists = res.value !== null;
+    this.saved = res.value?.updatedAt ?? null;
+    void this.figuresQuery.run(steps);
+  }
+
   /** Starts (or restarts) from the template, worded in the UI language. */
   startFromTemplate(texts: TemplateTexts) {
     this.update(templateSteps(texts));
@@ -93,6 +115,7 @@ class ValueStreamState {
   }
 
   save() {
+    this.edits++;
     this.autosave.schedule();
   }
 
@@ -104,9 +127,12 @@ class ValueStreamState {
     // Only a map the user made (an edit or the template) is saved: a visit without a choice saves nothing, so the
     // template is still offered on the next visit (and the self-check does not read an empty map).
     if (this.workspaceId === null || !this.loaded || !this.exists) return;
-    const res = await engine.saveValueStream(this.workspaceId, $state.snapshot(this.steps));
-    if (res.ok) this.saved = Date.now();
-    else this.error = res.error;
+    const ws = this.workspaceId;
+    const res = await engine.saveValueStream(ws, $state.snapshot(this.steps));
+    if (res.ok) {
+      this.saved = Date.now();
+      announceSaved(ws, 'valueStream');
+    } else this.error = res.error;
   }
 }
 
