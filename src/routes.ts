@@ -49,6 +49,12 @@ export const ROUTES = [
     // The map shares a few words with the self-check (saved, print, yes/no).
     texts: ['valuestream', 'selfcheck'],
   },
+  {
+    id: 'report',
+    label: 'nav.report',
+    load: () => import('./views/report/ReportView.svelte'),
+    texts: ['report', 'actions'],
+  },
   { id: 'settings', label: 'nav.settings', load: () => import('./views/settings/SettingsView.svelte') },
 ] as const satisfies readonly RouteEntry[];
 

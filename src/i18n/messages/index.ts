@@ -21,6 +21,7 @@ import * as exportsTexts from './exports';
 import type * as economics from './economics';
 import type * as actions from './actions';
 import type * as campaigns from './campaigns';
+import type * as report from './report';
 
 /** Every feature's German and English texts, for the tests that check the merge. */
 export const FEATURES = {
@@ -60,6 +61,7 @@ export const LAZY_FEATURES = {
   selfcheck: () => import('./selfcheck'),
   evidence: () => import('./evidence'),
   valuestream: () => import('./valuestream'),
+  report: () => import('./report'),
 } as const;
 
 export type LazyFeature = keyof typeof LAZY_FEATURES;
@@ -72,7 +74,8 @@ export type MessageKey =
   | keyof typeof campaigns.de
   | keyof typeof selfcheck.de
   | keyof typeof evidence.de
-  | keyof typeof valuestream.de;
+  | keyof typeof valuestream.de
+  | keyof typeof report.de;
 
 export const en: Texts<typeof de> = {
   ...app.en,
