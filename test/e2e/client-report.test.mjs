@@ -1,0 +1,146 @@
+// The client report in Chromium: demo data → Report → sections, client, author, logo and the report's own language
+// → an A4 PDF with a cover, one part per section and the definitions appendix; the setup stays after a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { startApp, text, importDemo, SCREENSHOTS } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+  assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
+});
+
+// A 1×1 PNG, read by the page from a local file into a data URL.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const SECTIONS = ['overview', 'segments', 'forecast', 'actions'];
+
+/** Pages of a PDF: the page objects (/Type /Page), not the page tree (/Type /Pages). */
+const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+test(
+  'client report: cover, chosen sections, definitions appendix, printed to A4',
+  { timeout: 240_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await importDemo(page);
+    await page.click('[data-testid=nav-report]');
+    await page.waitForSelector('[data-testid=rp-setup]');
+    assert.equal(await text(page, 'nav-report'), 'Report');
+
+    // Every section in the registry is offered; the test chooses four, then unchecks and rechecks one.
+    for (const id of SECTIONS) await page.check(`[data-testid=rp-section-${id}]`);
+    await page.uncheck('[data-testid=rp-section-segments]');
+    assert.equal(await page.locator('[data-testid=rp-part-segments]').count(), 0);
+    await page.check('[data-testid=rp-section-segments]');
+    await page.fill('[data-testid=rp-client]', 'Muster GmbH');
+    await page.fill('[data-testid=rp-author]', 'Erika Beraterin');
+    await page.setInputFiles('[data-testid=rp-logo]', {
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.waitForSelector('[data-testid=rp-cover-logo]');
+    assert.match(
+      (await page.getAttribute('[data-testid=rp-cover-logo]', 'src')) ?? '',
+      /^data:image\/png;base64,/,
+    );
+    // A file that is not an image is refused with a message, and the logo stays.
+    await page.setInputFiles('[data-testid=rp-logo]', {
+      name: 'x.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('x'),
+    });
+    assert.match(await text(page, 'rp-logo-error'), /not an image/);
+    assert.equal(await page.locator('[data-testid=rp-cover-logo]').count(), 1);
+
+    // The setup screen in English, then the report in German while the UI stays English.
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-en.png') });
+    await page.selectOption('[data-testid=rp-lang]', 'de');
+    for (const sel of [
+      'rp-ov-kpis',
+      'rp-ov-trend',
+      'rp-sg-table',
+      'rp-fc-totals',
+      'rp-fc-segments',
+      'rp-ac-lists',
+    ])
+      await page.waitForSelector(`[data-testid=${sel}]`, { timeout: 120_000 });
+    // The demo has 2,999 customers (the Overview's figure), written the German way in the German report.
+    assert.equal(await text(page, 'rp-ov-customers'), '2.999 Kunden');
+    assert.equal(await text(page, 'nav-report'), 'Report');
+    assert.equal(await text(page, 'rp-cover-client'), 'Muster GmbH');
+    assert.equal(await text(page, 'rp-cover-author'), 'Erika Beraterin');
+
+    // The appendix defines every figure the sections show: the Overview's KPI names among them.
+    const appendix = await text(page, 'rp-appendix');
+    assert.match(appendix, /^5\. Definitionen/);
+    for (const kpi of ['Ø Bestellwert', 'Wiederkaufrate', 'Abwanderung (Jahr)'])
+      assert.ok(appendix.includes(kpi), kpi);
+
+    // Print media: no app chrome, no setup; the cover, the four parts and the appendix are shown.
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => {
+      const visible = (sel) => {
+        const el = document.querySelector(sel);
+        return !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+      };
+      return {
+        nav: visible('nav.nav'),
+        setup: visible('[data-testid=rp-setup]'),
+        cover: visible('[data-testid=rp-cover]'),
+        parts: [...document.querySelectorAll('[data-testid^=rp-part-]')].map((e) =>
+          e.getAttribute('data-testid'),
+        ),
+        appendix: visible('[data-testid=rp-appendix]'),
+        client: document.querySelector('[data-testid=rp-cover-client]')?.textContent,
+      };
+    });
+    assert.deepEqual(shown, {
+      nav: false,
+      setup: false,
+      cover: true,
+      parts: SECTIONS.map((id) => `rp-part-${id}`),
+      appendix: true,
+      client: 'Muster GmbH',
+    });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(resolve(SCREENSHOTS, 'report.pdf'), pdf);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    // Cover + four sections + appendix, each starting on a new page, none longer than two pages.
+    const pages = pageCount(pdf);
+    assert.ok(pages >= 6 && pages <= 12, `${pages} pages`);
+
+    // The setup is kept for the workspace: after a reload the choices, client and logo are back.
+    await page.emulateMedia({ media: 'screen' });
+    await page.reload();
+    await page.waitForSelector('[data-testid=rp-setup]');
+    assert.equal(await page.inputValue('[data-testid=rp-client]'), 'Muster GmbH');
+    assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
+    await page.waitForSelector('[data-testid=rp-cover-logo]');
+    await context.close();
+  },
+);
+
+test('client report: the setup screen in German', { timeout: 180_000 }, async () => {
+  const { page, context } = await app.open({ locale: 'de-DE' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await importDemo(page);
+  await page.click('[data-testid=nav-report]');
+  await page.waitForSelector('[data-testid=rp-setup]');
+  assert.equal(await text(page, 'nav-report'), 'Bericht');
+  // Without a saved setup the report speaks the UI's language and offers every section.
+  assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
+  for (const id of SECTIONS) assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
+  await page.waitForSelector('[data-testid=rp-ov-kpis]', { timeout: 60_000 });
+  await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-de.png') });
+  await context.close();
+});
