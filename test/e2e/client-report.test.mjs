@@ -36,7 +36,10 @@ test(
     await page.waitForSelector('[data-testid=rp-setup]');
     assert.equal(await text(page, 'nav-report'), 'Report');
 
-    // Every section in the registry is offered; the test chooses four, then unchecks and rechecks one.
+    // Every section in the registry is offered, all chosen at first; the test keeps four, then unchecks and
+    // rechecks one.
+    assert.equal(await page.isChecked('[data-testid=rp-section-cohorts]'), true);
+    await page.uncheck('[data-testid=rp-section-cohorts]');
     for (const id of SECTIONS) await page.check(`[data-testid=rp-section-${id}]`);
     await page.uncheck('[data-testid=rp-section-segments]');
     assert.equal(await page.locator('[data-testid=rp-part-segments]').count(), 0);
@@ -139,8 +142,18 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
   assert.equal(await text(page, 'nav-report'), 'Bericht');
   // Without a saved setup the report speaks the UI's language and offers every section.
   assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
-  for (const id of SECTIONS) assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
+  for (const id of [...SECTIONS, 'cohorts'])
+    assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
   await page.waitForSelector('[data-testid=rp-ov-kpis]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid=rp-co-table] tbody tr', { timeout: 60_000 });
+  // All sections printed: one page more than with four (the cohorts), and the appendix is part 6.
+  assert.match(await text(page, 'rp-appendix'), /^6\. Definitionen/);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(resolve(SCREENSHOTS, 'report-all-de.pdf'), pdf);
+  const pages = pageCount(pdf);
+  assert.ok(pages >= 7 && pages <= 14, `${pages} pages`);
+  await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-de.png') });
   await context.close();
 });

@@ -42,10 +42,7 @@ export const de = {
   'rp.listValue': 'Wert',
   'rp.list': 'Liste',
   'rp.cohortFirst': 'Retention der Kohorten (Anteil aktiver Kunden je Monat nach dem Erstkauf)',
-  'rp.cohort': 'Kohorte',
-  'rp.size': 'Kunden',
   'rp.monthN': 'M{n}',
-  'rp.segment': 'Segment',
   'rp.customersCol': 'Kunden',
   'rp.error': 'Dieser Abschnitt konnte nicht berechnet werden: {message}',
 } as const;
@@ -91,10 +88,7 @@ export const en: Texts<typeof de> = {
   'rp.listValue': 'Value',
   'rp.list': 'List',
   'rp.cohortFirst': 'Cohort retention (share of customers active per month after their first purchase)',
-  'rp.cohort': 'Cohort',
-  'rp.size': 'Customers',
   'rp.monthN': 'M{n}',
-  'rp.segment': 'Segment',
   'rp.customersCol': 'Customers',
   'rp.error': 'This section could not be computed: {message}',
 };

@@ -10,6 +10,7 @@ import { KPI_FORMULA, KPI_TEXT, type ShownKpi } from '../../i18n/messages/overvi
 import type { ReportTr } from './report-texts';
 import OverviewSection from './OverviewSection.svelte';
 import SegmentsSection from './SegmentsSection.svelte';
+import CohortsSection from './CohortsSection.svelte';
 import ForecastSection from './ForecastSection.svelte';
 import ActionsSection from './ActionsSection.svelte';
 import { OVERVIEW_KPIS, SEGMENT_KPIS } from './kpi-lists';
@@ -53,6 +54,15 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     title: 'nav.segments',
     component: SegmentsSection,
     definitions: SEGMENT_KPIS.map((k) => kpiDefinition(k.id)),
+  },
+  {
+    id: 'cohorts',
+    title: 'nav.cohorts',
+    component: CohortsSection,
+    definitions: [
+      { label: 'co.m.activeShare', def: 'co.m.activeShare.def' },
+      { label: 'co.m.cumulativeRevenuePerCustomer', def: 'co.m.cumulativeRevenuePerCustomer.def' },
+    ],
   },
   {
     id: 'forecast',
