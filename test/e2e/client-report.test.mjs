@@ -38,8 +38,14 @@ test(
 
     // Every section in the registry is offered, all chosen at first; the test keeps four, then unchecks and
     // rechecks one.
-    assert.equal(await page.isChecked('[data-testid=rp-section-cohorts]'), true);
-    await page.uncheck('[data-testid=rp-section-cohorts]');
+    const offered = await page.$$eval('[data-testid^=rp-section-]', (els) =>
+      els.map((e) => e.getAttribute('data-testid')?.replace('rp-section-', '')),
+    );
+    assert.deepEqual(offered, ['overview', 'segments', 'cohorts', 'forecast', 'actions', 'selfcheck']);
+    for (const id of offered) {
+      assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
+      if (!SECTIONS.includes(id)) await page.uncheck(`[data-testid=rp-section-${id}]`);
+    }
     for (const id of SECTIONS) await page.check(`[data-testid=rp-section-${id}]`);
     await page.uncheck('[data-testid=rp-section-segments]');
     assert.equal(await page.locator('[data-testid=rp-part-segments]').count(), 0);
@@ -142,12 +148,19 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
   assert.equal(await text(page, 'nav-report'), 'Bericht');
   // Without a saved setup the report speaks the UI's language and offers every section.
   assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
-  for (const id of [...SECTIONS, 'cohorts'])
+  for (const id of [...SECTIONS, 'cohorts', 'selfcheck'])
     assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
   await page.waitForSelector('[data-testid=rp-ov-kpis]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid=rp-co-table] tbody tr', { timeout: 60_000 });
-  // All sections printed: one page more than with four (the cohorts), and the appendix is part 6.
-  assert.match(await text(page, 'rp-appendix'), /^6\. Definitionen/);
+  // No self-check answered yet: every level 0 of its questions (3 strategy, 3 tactics, 4 operations), no verdict.
+  await page.waitForSelector('[data-testid=rp-sc-levels]');
+  assert.equal(
+    await text(page, 'rp-sc-levels'),
+    'Zahlen der GrafikEbeneWert (0–100)BeantwortetStrategie–0 von 3 beantwortetTaktik–0 von 3 beantwortetOperative Ebene–0 von 4 beantwortet',
+  );
+  assert.match(await text(page, 'rp-sc-verdict'), /Noch ohne Antwort: Strategie, Taktik, Operative Ebene\./);
+  // All six sections printed, the appendix is part 7.
+  assert.match(await text(page, 'rp-appendix'), /^7\. Definitionen/);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   writeFileSync(resolve(SCREENSHOTS, 'report-all-de.pdf'), pdf);

@@ -44,6 +44,8 @@ export const de = {
   'rp.cohortFirst': 'Retention der Kohorten (Anteil aktiver Kunden je Monat nach dem Erstkauf)',
   'rp.monthN': 'M{n}',
   'rp.customersCol': 'Kunden',
+  'rp.scScoreDef':
+    'Je Ebene: Ja zählt 1, teilweise 0,5, nein und „weiß nicht“ 0; der Mittelwert über die beantworteten Fragen der Ebene, mal 100.',
   'rp.error': 'Dieser Abschnitt konnte nicht berechnet werden: {message}',
 } as const;
 
@@ -90,5 +92,7 @@ export const en: Texts<typeof de> = {
   'rp.cohortFirst': 'Cohort retention (share of customers active per month after their first purchase)',
   'rp.monthN': 'M{n}',
   'rp.customersCol': 'Customers',
+  'rp.scScoreDef':
+    'Per level: yes counts 1, partly 0.5, no and “don’t know” 0; the mean over the answered questions of the level, times 100.',
   'rp.error': 'This section could not be computed: {message}',
 };

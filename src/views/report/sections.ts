@@ -13,6 +13,7 @@ import SegmentsSection from './SegmentsSection.svelte';
 import CohortsSection from './CohortsSection.svelte';
 import ForecastSection from './ForecastSection.svelte';
 import ActionsSection from './ActionsSection.svelte';
+import SelfCheckSection from './SelfCheckSection.svelte';
 import { OVERVIEW_KPIS, SEGMENT_KPIS } from './kpi-lists';
 
 export interface SectionProps {
@@ -88,6 +89,13 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
       { label: 'ac.tab.due', def: 'ac.lead.due' },
       { label: 'ac.tab.upsell', def: 'ac.lead.upsell' },
     ],
+  },
+  {
+    id: 'selfcheck',
+    title: 'nav.selfcheck',
+    texts: ['selfcheck'],
+    component: SelfCheckSection,
+    definitions: [{ label: 'sc.score', def: 'rp.scScoreDef' }],
   },
 ];
 
