@@ -3,8 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { startApp, text, importDemo, SCREENSHOTS } from './harness.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { startApp, text, importDemo, SCREENSHOTS, ROOT } from './harness.mjs';
+
+const AXE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let app;
 before(async () => {
@@ -140,7 +142,13 @@ test(
 );
 
 test('client report: the setup screen in German', { timeout: 180_000 }, async () => {
-  const { page, context } = await app.open({ locale: 'de-DE' });
+  // The built app's CSP allows only its own scripts; this context lets the injected axe run.
+  const ctx = await app.browser.newContext({
+    locale: 'de-DE',
+    bypassCSP: true,
+    viewport: { width: 1366, height: 768 },
+  });
+  const { page, context } = await app.open({ context: ctx });
   await page.setViewportSize({ width: 1366, height: 768 });
   await importDemo(page);
   await page.click('[data-testid=nav-report]');
@@ -168,5 +176,22 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
   assert.ok(pages >= 7 && pages <= 14, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-de.png') });
+  // No serious or critical axe violation, and no sideways scrolling at 1366 and 768 px.
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+  });
+  assert.deepEqual(violations, []);
+  for (const width of [1366, 768]) {
+    await page.setViewportSize({ width, height: 768 });
+    const over = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(over, 0, `sideways scrolling at ${width} px`);
+  }
   await context.close();
 });
