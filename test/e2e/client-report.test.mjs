@@ -43,7 +43,15 @@ test(
     const offered = await page.$$eval('[data-testid^=rp-section-]', (els) =>
       els.map((e) => e.getAttribute('data-testid')?.replace('rp-section-', '')),
     );
-    assert.deepEqual(offered, ['overview', 'segments', 'cohorts', 'forecast', 'actions', 'selfcheck']);
+    assert.deepEqual(offered, [
+      'overview',
+      'segments',
+      'cohorts',
+      'forecast',
+      'actions',
+      'selfcheck',
+      'valuestream',
+    ]);
     for (const id of offered) {
       assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
       if (!SECTIONS.includes(id)) await page.uncheck(`[data-testid=rp-section-${id}]`);
@@ -156,7 +164,7 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
   assert.equal(await text(page, 'nav-report'), 'Bericht');
   // Without a saved setup the report speaks the UI's language and offers every section.
   assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
-  for (const id of [...SECTIONS, 'cohorts', 'selfcheck'])
+  for (const id of [...SECTIONS, 'cohorts', 'selfcheck', 'valuestream'])
     assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
   await page.waitForSelector('[data-testid=rp-ov-kpis]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid=rp-co-table] tbody tr', { timeout: 60_000 });
@@ -167,8 +175,13 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
     'Zahlen der GrafikEbeneWert (0–100)BeantwortetStrategie–0 von 3 beantwortetTaktik–0 von 3 beantwortetOperative Ebene–0 von 4 beantwortet',
   );
   assert.match(await text(page, 'rp-sc-verdict'), /Noch ohne Antwort: Strategie, Taktik, Operative Ebene\./);
-  // All six sections printed, the appendix is part 7.
-  assert.match(await text(page, 'rp-appendix'), /^7\. Definitionen/);
+  // No value stream map yet: the section says so.
+  assert.equal(
+    await text(page, 'rp-vs-empty'),
+    'In diesem Arbeitsbereich gibt es noch keine Wertstromkarte.',
+  );
+  // All seven sections printed, the appendix is part 8.
+  assert.match(await text(page, 'rp-appendix'), /^8\. Definitionen/);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   writeFileSync(resolve(SCREENSHOTS, 'report-all-de.pdf'), pdf);

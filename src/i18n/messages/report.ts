@@ -46,6 +46,11 @@ export const de = {
   'rp.customersCol': 'Kunden',
   'rp.scScoreDef':
     'Je Ebene: Ja zählt 1, teilweise 0,5, nein und „weiß nicht“ 0; der Mittelwert über die beantworteten Fragen der Ebene, mal 100.',
+  'rp.vsEmpty': 'In diesem Arbeitsbereich gibt es noch keine Wertstromkarte.',
+  'rp.vsLeadTimeDef': 'Summe über die Schritte: Wartezeit in Tagen plus Bearbeitungszeit in Stunden / 24.',
+  'rp.vsHandoffsDef':
+    'Übergaben an eine andere Person oder ein anderes Team in den ersten 90 Tagen ab der ersten Bestellung.',
+  'rp.days': '{n} Tage',
   'rp.error': 'Dieser Abschnitt konnte nicht berechnet werden: {message}',
 } as const;
 
@@ -94,5 +99,9 @@ export const en: Texts<typeof de> = {
   'rp.customersCol': 'Customers',
   'rp.scScoreDef':
     'Per level: yes counts 1, partly 0.5, no and “don’t know” 0; the mean over the answered questions of the level, times 100.',
+  'rp.vsEmpty': 'This workspace has no value stream map yet.',
+  'rp.vsLeadTimeDef': 'Sum over the steps: waiting time in days plus process time in hours / 24.',
+  'rp.vsHandoffsDef': 'Handoffs to another person or team in the first 90 days from the first order on.',
+  'rp.days': '{n} days',
   'rp.error': 'This section could not be computed: {message}',
 };

@@ -14,6 +14,7 @@ import CohortsSection from './CohortsSection.svelte';
 import ForecastSection from './ForecastSection.svelte';
 import ActionsSection from './ActionsSection.svelte';
 import SelfCheckSection from './SelfCheckSection.svelte';
+import ValueStreamSection from './ValueStreamSection.svelte';
 import { OVERVIEW_KPIS, SEGMENT_KPIS } from './kpi-lists';
 
 export interface SectionProps {
@@ -96,6 +97,19 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     texts: ['selfcheck'],
     component: SelfCheckSection,
     definitions: [{ label: 'sc.score', def: 'rp.scScoreDef' }],
+  },
+  {
+    id: 'valuestream',
+    title: 'nav.valuestream',
+    texts: ['valuestream'],
+    component: ValueStreamSection,
+    definitions: [
+      { label: 'vs.leadTime', def: 'rp.vsLeadTimeDef' },
+      { label: 'vs.valueAddedRatio', def: 'vs.valueAddedDef' },
+      { label: 'vs.cost', def: 'vs.costDef' },
+      { label: 'vs.handoffs90', def: 'rp.vsHandoffsDef' },
+      { label: 'vs.timeToValue', def: 'vs.timeToValueDef' },
+    ],
   },
 ];
 
