@@ -53,7 +53,7 @@ export const ROUTES = [
     id: 'report',
     label: 'nav.report',
     load: () => import('./views/report/ReportView.svelte'),
-    texts: ['report', 'actions', 'selfcheck', 'valuestream'],
+    texts: ['report', 'economics', 'actions', 'selfcheck', 'valuestream'],
   },
   { id: 'settings', label: 'nav.settings', load: () => import('./views/settings/SettingsView.svelte') },
 ] as const satisfies readonly RouteEntry[];

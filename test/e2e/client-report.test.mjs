@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startApp, text, importDemo, SCREENSHOTS, ROOT } from './harness.mjs';
+import { KNOWN_CAC } from '../../scripts/generate-demo.mjs';
 
 const AXE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -48,6 +49,7 @@ test(
       'segments',
       'cohorts',
       'forecast',
+      'economics',
       'actions',
       'selfcheck',
       'valuestream',
@@ -164,7 +166,7 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
   assert.equal(await text(page, 'nav-report'), 'Bericht');
   // Without a saved setup the report speaks the UI's language and offers every section.
   assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
-  for (const id of [...SECTIONS, 'cohorts', 'selfcheck', 'valuestream'])
+  for (const id of [...SECTIONS, 'cohorts', 'economics', 'selfcheck', 'valuestream'])
     assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
   await page.waitForSelector('[data-testid=rp-ov-kpis]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid=rp-co-table] tbody tr', { timeout: 60_000 });
@@ -180,13 +182,30 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
     await text(page, 'rp-vs-empty'),
     'In diesem Arbeitsbereich gibt es noch keine Wertstromkarte.',
   );
-  // All seven sections printed, the appendix is part 8.
-  assert.match(await text(page, 'rp-appendix'), /^8\. Definitionen/);
+  // All eight sections printed, the appendix is part 9; it defines the CAC of the economics part.
+  const appendix = await text(page, 'rp-appendix');
+  assert.match(appendix, /^9\. Definitionen/);
+  assert.match(appendix, /CAC = Ausgaben für Kundengewinnung des Kanals/);
   await page.emulateMedia({ media: 'print' });
+  // Economics, in the print DOM: the demo's spend is exactly KNOWN_CAC × each channel's new customers, so each of
+  // these channels' CAC is that amount, written the German way (180,00 €).
+  await page.waitForSelector('[data-testid=rp-ec-channels]', { timeout: 120_000 });
+  assert.ok(await page.isVisible('[data-testid=rp-part-economics]'));
+  const shownCac = Object.fromEntries(
+    await page.$$eval('[data-testid=rp-ec-channel]', (rows) =>
+      rows.map((r) => [
+        r.querySelector('[data-testid=rp-ec-channel-name]')?.textContent?.trim(),
+        r.querySelector('[data-testid=rp-ec-cac]')?.textContent?.trim().replace(/\s/g, ' '),
+      ]),
+    ),
+  );
+  for (const [channel, cac] of Object.entries(KNOWN_CAC))
+    assert.equal(shownCac[channel], `${cac},00 €`, `CAC of ${channel}`);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   writeFileSync(resolve(SCREENSHOTS, 'report-all-de.pdf'), pdf);
   const pages = pageCount(pdf);
-  assert.ok(pages >= 7 && pages <= 14, `${pages} pages`);
+  // Cover, eight parts and the appendix, each on a page of its own (economics and actions may take two).
+  assert.ok(pages >= 10 && pages <= 16, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-de.png') });
   // No serious or critical axe violation, and no sideways scrolling at 1366 and 768 px.

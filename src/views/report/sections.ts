@@ -12,6 +12,7 @@ import OverviewSection from './OverviewSection.svelte';
 import SegmentsSection from './SegmentsSection.svelte';
 import CohortsSection from './CohortsSection.svelte';
 import ForecastSection from './ForecastSection.svelte';
+import EconomicsSection from './EconomicsSection.svelte';
 import ActionsSection from './ActionsSection.svelte';
 import SelfCheckSection from './SelfCheckSection.svelte';
 import ValueStreamSection from './ValueStreamSection.svelte';
@@ -78,6 +79,20 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
         params: { n: 12 },
       },
       { label: 'fc.meanClv', def: 'fc.meanClvDef', formula: 'fc.clvFormula', params: { n: 12 } },
+    ],
+  },
+  {
+    id: 'economics',
+    title: 'nav.economics',
+    texts: ['economics'],
+    component: EconomicsSection,
+    definitions: [
+      { label: 'ec.ch.cac', def: 'ec.def.cac' },
+      { label: 'ec.ch.clv', def: 'ec.def.newCustomerClv' },
+      { label: 'ec.ch.ltvToCac', def: 'ec.def.ltvToCac' },
+      { label: 'ec.ch.payback', def: 'ec.def.paybackMonths' },
+      { label: 'ec.cm.total', def: 'ec.cm.def' },
+      { label: 'ec.bu.title', def: 'ec.def.budget' },
     ],
   },
   {
