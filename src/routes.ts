@@ -50,6 +50,12 @@ export const ROUTES = [
     texts: ['valuestream', 'selfcheck'],
   },
   {
+    id: 'report',
+    label: 'nav.report',
+    load: () => import('./views/report/ReportView.svelte'),
+    texts: ['report', 'economics', 'actions', 'selfcheck', 'valuestream'],
+  },
+  {
     id: 'settings',
     label: 'nav.settings',
     load: () => import('./views/settings/SettingsView.svelte'),

@@ -22,6 +22,7 @@ import type * as economics from './economics';
 import type * as actions from './actions';
 import type * as campaigns from './campaigns';
 import type * as backup from './backup';
+import type * as report from './report';
 
 /** Every feature's German and English texts, for the tests that check the merge. */
 export const FEATURES = {
@@ -62,6 +63,7 @@ export const LAZY_FEATURES = {
   evidence: () => import('./evidence'),
   valuestream: () => import('./valuestream'),
   backup: () => import('./backup'),
+  report: () => import('./report'),
 } as const;
 
 export type LazyFeature = keyof typeof LAZY_FEATURES;
@@ -75,7 +77,8 @@ export type MessageKey =
   | keyof typeof selfcheck.de
   | keyof typeof evidence.de
   | keyof typeof valuestream.de
-  | keyof typeof backup.de;
+  | keyof typeof backup.de
+  | keyof typeof report.de;
 
 export const en: Texts<typeof de> = {
   ...app.en,

@@ -120,6 +120,7 @@ export const de = {
   'nav.forecast': 'Prognose',
   'nav.selfcheck': 'Selbstcheck',
   'nav.valuestream': 'Wertstrom',
+  'nav.report': 'Bericht',
 };
 
 export const en: Texts<typeof de> = {
@@ -239,6 +240,7 @@ export const en: Texts<typeof de> = {
   'nav.forecast': 'Forecast',
   'nav.selfcheck': 'Self-check',
   'nav.valuestream': 'Value stream',
+  'nav.report': 'Report',
 };
 
 type Key = keyof typeof de;

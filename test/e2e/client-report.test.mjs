@@ -1,0 +1,229 @@
+// The client report in Chromium: demo data → Report → sections, client, author, logo and the report's own language
+// → an A4 PDF with a cover, one part per section and the definitions appendix; the setup stays after a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { startApp, text, importDemo, SCREENSHOTS, ROOT } from './harness.mjs';
+import { KNOWN_CAC } from '../../scripts/generate-demo.mjs';
+
+const AXE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+  assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
+});
+
+// A 1×1 PNG, read by the page from a local file into a data URL.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const SECTIONS = ['overview', 'segments', 'forecast', 'actions'];
+
+/** Pages of a PDF: the page objects (/Type /Page), not the page tree (/Type /Pages). */
+const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+test(
+  'client report: cover, chosen sections, definitions appendix, printed to A4',
+  { timeout: 240_000 },
+  async () => {
+    const { page, context } = await app.open();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await importDemo(page);
+    await page.click('[data-testid=nav-report]');
+    await page.waitForSelector('[data-testid=rp-setup]');
+    assert.equal(await text(page, 'nav-report'), 'Report');
+
+    // Every section in the registry is offered, all chosen at first; the test keeps four, then unchecks and
+    // rechecks one.
+    const offered = await page.$$eval('[data-testid^=rp-section-]', (els) =>
+      els.map((e) => e.getAttribute('data-testid')?.replace('rp-section-', '')),
+    );
+    assert.deepEqual(offered, [
+      'overview',
+      'segments',
+      'cohorts',
+      'forecast',
+      'economics',
+      'actions',
+      'selfcheck',
+      'valuestream',
+    ]);
+    for (const id of offered) {
+      assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
+      if (!SECTIONS.includes(id)) await page.uncheck(`[data-testid=rp-section-${id}]`);
+    }
+    for (const id of SECTIONS) await page.check(`[data-testid=rp-section-${id}]`);
+    await page.uncheck('[data-testid=rp-section-segments]');
+    assert.equal(await page.locator('[data-testid=rp-part-segments]').count(), 0);
+    await page.check('[data-testid=rp-section-segments]');
+    await page.fill('[data-testid=rp-client]', 'Muster GmbH');
+    await page.fill('[data-testid=rp-author]', 'Erika Beraterin');
+    await page.setInputFiles('[data-testid=rp-logo]', {
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.waitForSelector('[data-testid=rp-cover-logo]');
+    assert.match(
+      (await page.getAttribute('[data-testid=rp-cover-logo]', 'src')) ?? '',
+      /^data:image\/png;base64,/,
+    );
+    // A file that is not an image is refused with a message, and the logo stays.
+    await page.setInputFiles('[data-testid=rp-logo]', {
+      name: 'x.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('x'),
+    });
+    assert.match(await text(page, 'rp-logo-error'), /not an image/);
+    assert.equal(await page.locator('[data-testid=rp-cover-logo]').count(), 1);
+
+    // The setup screen in English, then the report in German while the UI stays English.
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-en.png') });
+    await page.selectOption('[data-testid=rp-lang]', 'de');
+    for (const sel of [
+      'rp-ov-kpis',
+      'rp-ov-trend',
+      'rp-sg-table',
+      'rp-fc-totals',
+      'rp-fc-segments',
+      'rp-ac-lists',
+    ])
+      await page.waitForSelector(`[data-testid=${sel}]`, { timeout: 120_000 });
+    // The demo has 2,999 customers (the Overview's figure), written the German way in the German report.
+    assert.equal(await text(page, 'rp-ov-customers'), '2.999 Kunden');
+    assert.equal(await text(page, 'nav-report'), 'Report');
+    assert.equal(await text(page, 'rp-cover-client'), 'Muster GmbH');
+    assert.equal(await text(page, 'rp-cover-author'), 'Erika Beraterin');
+
+    // The appendix defines every figure the sections show: the Overview's KPI names among them.
+    const appendix = await text(page, 'rp-appendix');
+    assert.match(appendix, /^5\. Definitionen/);
+    for (const kpi of ['Ø Bestellwert', 'Wiederkaufrate', 'Abwanderung (Jahr)'])
+      assert.ok(appendix.includes(kpi), kpi);
+
+    // Print media: no app chrome, no setup; the cover, the four parts and the appendix are shown.
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => {
+      const visible = (sel) => {
+        const el = document.querySelector(sel);
+        return !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+      };
+      return {
+        nav: visible('nav.nav'),
+        setup: visible('[data-testid=rp-setup]'),
+        cover: visible('[data-testid=rp-cover]'),
+        parts: [...document.querySelectorAll('[data-testid^=rp-part-]')].map((e) =>
+          e.getAttribute('data-testid'),
+        ),
+        appendix: visible('[data-testid=rp-appendix]'),
+        client: document.querySelector('[data-testid=rp-cover-client]')?.textContent,
+      };
+    });
+    assert.deepEqual(shown, {
+      nav: false,
+      setup: false,
+      cover: true,
+      parts: SECTIONS.map((id) => `rp-part-${id}`),
+      appendix: true,
+      client: 'Muster GmbH',
+    });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(resolve(SCREENSHOTS, 'report.pdf'), pdf);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    // Cover + four sections + appendix, each starting on a new page, none longer than two pages.
+    const pages = pageCount(pdf);
+    assert.ok(pages >= 6 && pages <= 12, `${pages} pages`);
+
+    // The setup is kept for the workspace: after a reload the choices, client and logo are back.
+    await page.emulateMedia({ media: 'screen' });
+    await page.reload();
+    await page.waitForSelector('[data-testid=rp-setup]');
+    assert.equal(await page.inputValue('[data-testid=rp-client]'), 'Muster GmbH');
+    assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
+    await page.waitForSelector('[data-testid=rp-cover-logo]');
+    await context.close();
+  },
+);
+
+test('client report: the setup screen in German', { timeout: 180_000 }, async () => {
+  // The built app's CSP allows only its own scripts; this context lets the injected axe run.
+  const ctx = await app.browser.newContext({
+    locale: 'de-DE',
+    bypassCSP: true,
+    viewport: { width: 1366, height: 768 },
+  });
+  const { page, context } = await app.open({ context: ctx });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await importDemo(page);
+  await page.click('[data-testid=nav-report]');
+  await page.waitForSelector('[data-testid=rp-setup]');
+  assert.equal(await text(page, 'nav-report'), 'Bericht');
+  // Without a saved setup the report speaks the UI's language and offers every section.
+  assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
+  for (const id of [...SECTIONS, 'cohorts', 'economics', 'selfcheck', 'valuestream'])
+    assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
+  await page.waitForSelector('[data-testid=rp-ov-kpis]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid=rp-co-table] tbody tr', { timeout: 60_000 });
+  // No self-check answered yet: every level 0 of its questions (3 strategy, 3 tactics, 4 operations), no verdict.
+  await page.waitForSelector('[data-testid=rp-sc-levels]');
+  assert.equal(
+    await text(page, 'rp-sc-levels'),
+    'Zahlen der GrafikEbeneWert (0–100)BeantwortetStrategie–0 von 3 beantwortetTaktik–0 von 3 beantwortetOperative Ebene–0 von 4 beantwortet',
+  );
+  assert.match(await text(page, 'rp-sc-verdict'), /Noch ohne Antwort: Strategie, Taktik, Operative Ebene\./);
+  // No value stream map yet: the section says so.
+  assert.equal(
+    await text(page, 'rp-vs-empty'),
+    'In diesem Arbeitsbereich gibt es noch keine Wertstromkarte.',
+  );
+  // All eight sections printed, the appendix is part 9; it defines the CAC of the economics part.
+  const appendix = await text(page, 'rp-appendix');
+  assert.match(appendix, /^9\. Definitionen/);
+  assert.match(appendix, /CAC = Ausgaben für Kundengewinnung des Kanals/);
+  await page.emulateMedia({ media: 'print' });
+  // Economics, in the print DOM: the demo's spend is exactly KNOWN_CAC × each channel's new customers, so each of
+  // these channels' CAC is that amount, written the German way (180,00 €).
+  await page.waitForSelector('[data-testid=rp-ec-channels]', { timeout: 120_000 });
+  assert.ok(await page.isVisible('[data-testid=rp-part-economics]'));
+  const shownCac = Object.fromEntries(
+    await page.$$eval('[data-testid=rp-ec-channel]', (rows) =>
+      rows.map((r) => [
+        r.querySelector('[data-testid=rp-ec-channel-name]')?.textContent?.trim(),
+        r.querySelector('[data-testid=rp-ec-cac]')?.textContent?.trim().replace(/\s/g, ' '),
+      ]),
+    ),
+  );
+  for (const [channel, cac] of Object.entries(KNOWN_CAC))
+    assert.equal(shownCac[channel], `${cac},00 €`, `CAC of ${channel}`);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(resolve(SCREENSHOTS, 'report-all-de.pdf'), pdf);
+  const pages = pageCount(pdf);
+  // Cover, eight parts and the appendix, each on a page of its own (economics and actions may take two).
+  assert.ok(pages >= 10 && pages <= 16, `${pages} pages`);
+  await page.emulateMedia({ media: 'screen' });
+  await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-de.png') });
+  // No serious or critical axe violation, and no sideways scrolling at 1366 and 768 px.
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+  });
+  assert.deepEqual(violations, []);
+  for (const width of [1366, 768]) {
+    await page.setViewportSize({ width, height: 768 });
+    const over = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(over, 0, `sideways scrolling at ${width} px`);
+  }
+  await context.close();
+});
