@@ -6,9 +6,9 @@
 import { MESSAGE_FIELDS, type MessageField } from '../../shared/actions';
 
 const FIELDS: ReadonlySet<string> = new Set(MESSAGE_FIELDS);
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
-/** A placeholder with the one space before it (an empty value takes that space along before punctuation). */
-const PLACEHOLDER_SPACED = /( ?)\{([A-Za-z]+)\}/g;
+const FIELD_TOKEN = /\{([A-Za-z]+)\}/g;
+/** A field token with the one space before it (an empty value takes that space along before punctuation). */
+const FIELD_TOKEN_SPACED = /( ?)\{([A-Za-z]+)\}/g;
 
 export function isMessageField(name: string): name is MessageField {
   return FIELDS.has(name);
@@ -19,7 +19,7 @@ export function isMessageField(name: string): name is MessageField {
  * end of a line takes the space before it along: "Guten Tag {name}," without a name reads "Guten Tag,".
  */
 export function fillMessage(text: string, values: Partial<Record<MessageField, string>>): string {
-  return text.replace(PLACEHOLDER_SPACED, (whole: string, space: string, name: string, at: number) => {
+  return text.replace(FIELD_TOKEN_SPACED, (whole: string, space: string, name: string, at: number) => {
     if (!isMessageField(name)) return whole;
     const value = values[name];
     if (value === undefined) return whole;
@@ -32,7 +32,7 @@ export function fillMessage(text: string, values: Partial<Record<MessageField, s
 /** The fields of MESSAGE_FIELDS a text uses, once each, in order of first use (for the editor's hints). */
 export function usedFields(text: string): MessageField[] {
   const out: MessageField[] = [];
-  for (const m of text.matchAll(PLACEHOLDER)) {
+  for (const m of text.matchAll(FIELD_TOKEN)) {
     const name = m[1];
     if (isMessageField(name) && !out.includes(name)) out.push(name);
   }
