@@ -6,7 +6,7 @@
 import { meanRate } from './bgnbd';
 import { namedFit, type BtydModel, type FitOptions, type ModelFit } from './model';
 import { fitPositive, type PositiveObjective } from './optimize';
-import { lnGamma, lnHyp2f1, log1mExp, logSumExp } from './special';
+import { digamma, lnGamma, lnHyp2f1, log1mExp, logSumExp } from './special';
 import type { Triples } from './summary';
 
 export interface ParetoNbdParams {
@@ -49,48 +49,219 @@ const lnAliveTerm = (p: ParetoNbdParams, x: number, T: number) =>
 const lnDeadTerm = (p: ParetoNbdParams, x: number, lnAtTx: number, lnAtT: number) =>
   Math.log(p.s / (p.r + p.s + x)) + lnA0(lnAtTx, lnAtT);
 
-/** Per-x, per-time and per-pair terms refilled for every parameter vector. */
+/** Above this argument the 2F1 of an A₀ term may take the 1 − z connection formula (special.ts). */
+const COMPLEMENT_Z = 0.9;
+const COMPLEMENT_MAX_PARAM = 40;
+const INTEGER_GAP = 1e-3;
+const EPS = 2.220446049250313e-16;
+const MAX_TERMS = 1_000_000;
+
+/**
+ * ln A₀-term and its partial derivatives for one (x, t) pair, through the integral the term stands for:
+ * term(t) = (r+s+x) ∫ₜ^∞ (α+τ)^−(r+x) (β+τ)^−(s+1) dτ, which for α ≥ β is the first and for α < β the second
+ * form of `lnA0Term`. With L the larger and S the smaller of α, β, e_L and e_S their exponents (r+x and s+1)
+ * and z = (L−S)/(L+t) ∈ [0, 1), Euler's transformation turns either form into
+ *   ln term = ln G − e_L ln(L+t) − (e_S − 1) ln(S+t),  G = 2F1(1, e_L; e_L+e_S; z) = Σₖ (e_L)ₖ/(e_L+e_S)ₖ zᵏ,
+ * a series of positive terms with ratio below z. Its derivatives follow term by term:
+ *   ∂G/∂z = Σ k (e_L)ₖ/(e_L+e_S)ₖ zᵏ⁻¹,
+ *   ∂G/∂c = −Σ tₖ Σ_{j<k} 1/(c+j)   (c = e_L+e_S, raising e_S alone),
+ *   ∂G/∂e_L + ∂G/∂c = Σ tₖ Σ_{j<k} e_S / ((e_L+j)(c+j))   (raising e_L, and with it c),
+ * with no cancellation in either sum. r enters e_α = r+x, s enters e_β = s+1; z carries α and β.
+ * Writes the value to out[0] and ∂/∂(r, α, s, β) to out[1..4]; returns false (out untouched) when the series
+ * does not converge within MAX_TERMS.
+ */
+function pairSeries(p: ParetoNbdParams, x: number, t: number, out: Float64Array): boolean {
+  const alphaBig = p.alpha >= p.beta;
+  const big = alphaBig ? p.alpha : p.beta;
+  const small = alphaBig ? p.beta : p.alpha;
+  const eBig = alphaBig ? p.r + x : p.s + 1;
+  const eSmall = alphaBig ? p.s + 1 : p.r + x;
+  const c = eBig + eSmall;
+  const bigT = big + t;
+  const smallT = small + t;
+  const z = (big - small) / bigT;
+  const oneMinusZ = smallT / bigT;
+  const tailFactor = EPS * oneMinusZ * oneMinusZ;
+  let g = 1;
+  let gz = 0;
+  let sumBoth = 0;
+  let sumC = 0;
+  let hBoth = 0;
+  let hC = 0;
+  let u = 1;
+  let k = 1;
+  for (; k <= MAX_TERMS; k++) {
+    const fb = eBig + k - 1;
+    const fc = c + k - 1;
+    hC += 1 / fc;
+    hBoth += eSmall / (fb * fc);
+    u = k === 1 ? fb / fc : u * (fb / fc) * z; // (e_L)ₖ/(c)ₖ zᵏ⁻¹
+    const term = u * z;
+    g += term;
+    gz += k * u;
+    sumBoth += term * hBoth;
+    sumC += term * hC;
+    // Tail of all three sums: terms fall at least by z per step, the weights grow at most like k and H.
+    if (u * (k + 1 + hC + hBoth) <= tailFactor * g) break;
+  }
+  if (k > MAX_TERMS) return false;
+  const lnBigT = Math.log(bigT);
+  const lnSmallT = Math.log(smallT);
+  const dz = gz / g;
+  const dBoth = sumBoth / g;
+  const dC = -sumC / g;
+  // ∂ln term/∂L and ∂/∂S: through z = (L−S)/(L+t) and the two powers.
+  const dBig = (dz * smallT) / (bigT * bigT) - eBig / bigT;
+  const dSmall = -dz / bigT - (eSmall - 1) / smallT;
+  // ∂/∂e_L and ∂/∂e_S.
+  const deBig = dBoth - lnBigT;
+  const deSmall = dC - lnSmallT;
+  out[0] = Math.log(g) - eBig * lnBigT - (eSmall - 1) * lnSmallT;
+  if (alphaBig) {
+    out[1] = deBig;
+    out[2] = dBig;
+    out[3] = deSmall;
+    out[4] = dSmall;
+  } else {
+    out[1] = deSmall;
+    out[2] = dSmall;
+    out[3] = deBig;
+    out[4] = dBig;
+  }
+  return true;
+}
+
+/**
+ * Whether special.ts evaluates this pair's 2F1 by the 1 − z connection formula (z > 0.9, parameters up to 40,
+ * c − a − b away from an integer): there the Gauss series above would need thousands of terms, so the value
+ * is taken from `lnA0Term` and its derivatives from central differences of it.
+ */
+function usesComplement(p: ParetoNbdParams, x: number, t: number): boolean {
+  const alphaBig = p.alpha >= p.beta;
+  const z = alphaBig ? (p.alpha - p.beta) / (p.alpha + t) : (p.beta - p.alpha) / (p.beta + t);
+  if (!(z > COMPLEMENT_Z) || p.r + p.s + x + 1 > COMPLEMENT_MAX_PARAM) return false;
+  const gap = alphaBig ? p.s : p.r + x; // −(c − a − b) up to an integer
+  return Math.abs(gap - Math.round(gap)) >= INTEGER_GAP;
+}
+
+const pv = (p: ParetoNbdParams, j: number) => (j === 0 ? p.r : j === 1 ? p.alpha : j === 2 ? p.s : p.beta);
+const withParam = (p: ParetoNbdParams, j: number, v: number): ParetoNbdParams =>
+  j === 0 ? { ...p, r: v } : j === 1 ? { ...p, alpha: v } : j === 2 ? { ...p, s: v } : { ...p, beta: v };
+
+/** The pair term by `lnA0Term` and, if wanted, its derivatives by central differences with relative step 1e-5. */
+function pairComplement(
+  p: ParetoNbdParams,
+  x: number,
+  t: number,
+  out: Float64Array,
+  withGrad: boolean,
+): void {
+  out[0] = lnA0Term(p, x, t);
+  if (!withGrad) return;
+  for (let j = 0; j < 4; j++) {
+    const v = pv(p, j);
+    const h = 1e-5 * v;
+    out[j + 1] = (lnA0Term(withParam(p, j, v + h), x, t) - lnA0Term(withParam(p, j, v - h), x, t)) / (2 * h);
+  }
+}
+
+/** Per-x, per-time and per-pair terms (and their derivatives) refilled for every parameter vector. */
 function paretoBuffers(tr: Triples) {
   return {
     lnGammaRatio: new Float64Array(tr.xLevels.length),
+    dGammaRatio: new Float64Array(tr.xLevels.length),
     lnShare: new Float64Array(tr.xLevels.length),
     lnAlphaT: new Float64Array(tr.times.length),
     lnBetaT: new Float64Array(tr.times.length),
+    invAlphaT: new Float64Array(tr.times.length),
+    invBetaT: new Float64Array(tr.times.length),
     pairTerm: new Float64Array(tr.pairX.length),
+    /** ∂ pairTerm / ∂(r, α, s, β), four per pair. */
+    pairGrad: new Float64Array(4 * tr.pairX.length),
+    scratch: new Float64Array(5),
   };
 }
 
 /**
- * Negative Pareto/NBD log-likelihood over the compressed triples:
+ * Negative Pareto/NBD log-likelihood over the compressed triples, with its analytic gradient:
  * ln L = ln Γ(r+x) − ln Γ(r) + r ln α + s ln β + ln{(α+T)^−(r+x) (β+T)^−s + s/(r+s+x) · A₀}, all in log space:
- * A₀'s two terms come from ln 2F1 (evaluated once per distinct (x, time) pair) and their difference from
- * log1mexp. The gradient is left to the optimiser's central differences.
+ * A₀'s two terms come from the series of `pairSeries` (or ln 2F1 near z = 1, see `usesComplement`), evaluated
+ * once per distinct (x, time) pair with their derivatives, and their difference from log1mexp. The gradient of
+ * A₀ = e^a − e^b is e^a (∂a − q ∂b)/(1 − q), q = e^(b−a): its cancellation as t_x → T is bounded by the weight
+ * of the dead term in the bracket, which vanishes at the same rate.
  */
 export function paretoNbdObjective(tr: Triples): PositiveObjective {
   const buf = paretoBuffers(tr);
   const totalWeight = tr.weight.reduce((s, w) => s + w, 0);
-  return (v) => {
+  const out = buf.scratch;
+  return (v, grad) => {
     const p: ParetoNbdParams = { r: v[0], alpha: v[1], s: v[2], beta: v[3] };
     if (!(p.r > 0 && p.alpha > 0 && p.s > 0 && p.beta > 0)) return Infinity;
+    const withGrad = grad !== null;
     const lgr = lnGamma(p.r);
+    const psiR = withGrad ? digamma(p.r) : 0;
     for (let k = 0; k < tr.xLevels.length; k++) {
       buf.lnGammaRatio[k] = lnGamma(p.r + tr.xLevels[k]) - lgr;
       buf.lnShare[k] = Math.log(p.s / (p.r + p.s + tr.xLevels[k]));
+      if (withGrad) buf.dGammaRatio[k] = digamma(p.r + tr.xLevels[k]) - psiR;
     }
     for (let j = 0; j < tr.times.length; j++) {
       buf.lnAlphaT[j] = Math.log(p.alpha + tr.times[j]);
       buf.lnBetaT[j] = Math.log(p.beta + tr.times[j]);
+      buf.invAlphaT[j] = 1 / (p.alpha + tr.times[j]);
+      buf.invBetaT[j] = 1 / (p.beta + tr.times[j]);
     }
-    for (let q = 0; q < tr.pairX.length; q++)
-      buf.pairTerm[q] = lnA0Term(p, tr.xLevels[tr.pairX[q]], tr.times[tr.pairTime[q]]);
-    let ll = totalWeight * (p.r * Math.log(p.alpha) + p.s * Math.log(p.beta));
+    for (let q = 0; q < tr.pairX.length; q++) {
+      const x = tr.xLevels[tr.pairX[q]];
+      const t = tr.times[tr.pairTime[q]];
+      if (usesComplement(p, x, t) || !pairSeries(p, x, t, out)) pairComplement(p, x, t, out, withGrad);
+      buf.pairTerm[q] = out[0];
+      if (withGrad) for (let j = 0; j < 4; j++) buf.pairGrad[4 * q + j] = out[j + 1];
+    }
+    const lnAlpha = Math.log(p.alpha);
+    const lnBeta = Math.log(p.beta);
+    let ll = totalWeight * (p.r * lnAlpha + p.s * lnBeta);
+    let gr = totalWeight * lnAlpha;
+    let gAlpha = (totalWeight * p.r) / p.alpha;
+    let gs = totalWeight * lnBeta;
+    let gBeta = (totalWeight * p.s) / p.beta;
     for (let i = 0; i < tr.count; i++) {
       const k = tr.xRef[i];
       const x = tr.xLevels[k];
       const iT = tr.TRef[i];
+      const w = tr.weight[i];
       const lnAlive = -(p.r + x) * buf.lnAlphaT[iT] - p.s * buf.lnBetaT[iT];
-      const lnDead = buf.lnShare[k] + lnA0(buf.pairTerm[tr.txPair[i]], buf.pairTerm[tr.TPair[i]]);
-      ll += tr.weight[i] * (buf.lnGammaRatio[k] + logSumExp(lnAlive, lnDead));
+      const qa = tr.txPair[i];
+      const qb = tr.TPair[i];
+      const a = buf.pairTerm[qa];
+      const d = buf.pairTerm[qb] - a;
+      const lnDead = d < 0 ? buf.lnShare[k] + a + log1mExp(d) : -Infinity;
+      const l = logSumExp(lnAlive, lnDead);
+      ll += w * (buf.lnGammaRatio[k] + l);
+      if (!withGrad) continue;
+      const wDead = lnDead === -Infinity ? 0 : Math.exp(lnDead - l);
+      const wAlive = 1 - wDead;
+      const n = p.r + p.s + x;
+      gr += w * (buf.dGammaRatio[k] - wAlive * buf.lnAlphaT[iT] - wDead / n);
+      gAlpha -= w * wAlive * (p.r + x) * buf.invAlphaT[iT];
+      gs -= w * (wAlive * buf.lnBetaT[iT] - wDead * (1 / p.s - 1 / n));
+      gBeta -= w * wAlive * p.s * buf.invBetaT[iT];
+      if (wDead > 0) {
+        // ∂ ln(e^a − e^b) = (∂a − q ∂b)/(1 − q), q = e^d.
+        const q = Math.exp(d);
+        const inv = -1 / Math.expm1(d);
+        const f = w * wDead * inv;
+        gr += f * (buf.pairGrad[4 * qa] - q * buf.pairGrad[4 * qb]);
+        gAlpha += f * (buf.pairGrad[4 * qa + 1] - q * buf.pairGrad[4 * qb + 1]);
+        gs += f * (buf.pairGrad[4 * qa + 2] - q * buf.pairGrad[4 * qb + 2]);
+        gBeta += f * (buf.pairGrad[4 * qa + 3] - q * buf.pairGrad[4 * qb + 3]);
+      }
+    }
+    if (grad) {
+      grad[0] = -gr;
+      grad[1] = -gAlpha;
+      grad[2] = -gs;
+      grad[3] = -gBeta;
     }
     return -ll;
   };
@@ -104,7 +275,10 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, tr: Triples): nu
   );
 }
 
-/** Maximum-likelihood Pareto/NBD fit over log-parameters (BFGS, numerical gradient, two starts). */
+/**
+ * Maximum-likelihood Pareto/NBD fit over log-parameters (BFGS with the analytic gradient, two starts), with
+ * standard errors from the Hessian by differences of the gradient.
+ */
 export function fitParetoNbd(tr: Triples, options: FitOptions = {}): ParetoNbdFit {
   const rate = meanRate(tr);
   let meanT = 0;
@@ -118,7 +292,10 @@ export function fitParetoNbd(tr: Triples, options: FitOptions = {}): ParetoNbdFi
     [1, 1 / rate, 1, meanT],
     [0.5, 0.5 / rate, 0.5, 0.5 * meanT],
   ];
-  const fit = fitPositive(paretoNbdObjective(tr), starts, { maxIterations: options.maxIterations });
+  const fit = fitPositive(paretoNbdObjective(tr), starts, {
+    analyticGradient: true,
+    maxIterations: options.maxIterations,
+  });
   return namedFit(fit, KEYS);
 }
 
