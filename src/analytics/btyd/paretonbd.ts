@@ -6,7 +6,7 @@
 import { meanRate } from './bgnbd';
 import { namedFit, type BtydModel, type FitOptions, type ModelFit } from './model';
 import { fitPositive, type PositiveObjective } from './optimize';
-import { digamma, lnGamma, lnHyp2f1, log1mExp, logSumExp } from './special';
+import { digamma, lnGamma, lnHyp2f1, log1mExp } from './special';
 import type { Triples } from './summary';
 
 export interface ParetoNbdParams {
@@ -70,7 +70,7 @@ const MAX_TERMS = 1_000_000;
  * Writes the value to out[0] and ∂/∂(r, α, s, β) to out[1..4]; returns false (out untouched) when the series
  * does not converge within MAX_TERMS.
  */
-function pairSeries(p: ParetoNbdParams, x: number, t: number, out: Float64Array): boolean {
+function pairSeries(p: ParetoNbdParams, x: number, t: number, out: Float64Array, withGrad: boolean): boolean {
   const alphaBig = p.alpha >= p.beta;
   const big = alphaBig ? p.alpha : p.beta;
   const small = alphaBig ? p.beta : p.alpha;
@@ -81,6 +81,20 @@ function pairSeries(p: ParetoNbdParams, x: number, t: number, out: Float64Array)
   const smallT = small + t;
   const z = (big - small) / bigT;
   const oneMinusZ = smallT / bigT;
+  if (!withGrad) {
+    // The value alone: Σ tₖ until the tail, below tₖ z/(1 − z), is under ε G.
+    let g = 1;
+    let term = 1;
+    let k = 1;
+    for (; k <= MAX_TERMS; k++) {
+      term *= ((eBig + k - 1) / (c + k - 1)) * z;
+      g += term;
+      if (term <= EPS * oneMinusZ * g) break;
+    }
+    if (k > MAX_TERMS) return false;
+    out[0] = Math.log(g) - eBig * Math.log(bigT) - (eSmall - 1) * Math.log(smallT);
+    return true;
+  }
   const tailFactor = EPS * oneMinusZ * oneMinusZ;
   let g = 1;
   let gz = 0;
@@ -88,14 +102,14 @@ function pairSeries(p: ParetoNbdParams, x: number, t: number, out: Float64Array)
   let sumC = 0;
   let hBoth = 0;
   let hC = 0;
-  let u = 1;
+  let u = eBig / c; // (e_L)ₖ/(c)ₖ zᵏ⁻¹, here k = 1
   let k = 1;
   for (; k <= MAX_TERMS; k++) {
     const fb = eBig + k - 1;
-    const fc = c + k - 1;
-    hC += 1 / fc;
-    hBoth += eSmall / (fb * fc);
-    u = k === 1 ? fb / fc : u * (fb / fc) * z; // (e_L)ₖ/(c)ₖ zᵏ⁻¹
+    const ic = 1 / (c + k - 1);
+    hC += ic;
+    hBoth += (eSmall * ic) / fb;
+    if (k > 1) u *= fb * ic * z;
     const term = u * z;
     g += term;
     gz += k * u;
@@ -214,7 +228,8 @@ export function paretoNbdObjective(tr: Triples): PositiveObjective {
     for (let q = 0; q < tr.pairX.length; q++) {
       const x = tr.xLevels[tr.pairX[q]];
       const t = tr.times[tr.pairTime[q]];
-      if (usesComplement(p, x, t) || !pairSeries(p, x, t, out)) pairComplement(p, x, t, out, withGrad);
+      if (usesComplement(p, x, t) || !pairSeries(p, x, t, out, withGrad))
+        pairComplement(p, x, t, out, withGrad);
       buf.pairTerm[q] = out[0];
       if (withGrad) for (let j = 0; j < 4; j++) buf.pairGrad[4 * q + j] = out[j + 1];
     }
@@ -235,11 +250,37 @@ export function paretoNbdObjective(tr: Triples): PositiveObjective {
       const qb = tr.TPair[i];
       const a = buf.pairTerm[qa];
       const d = buf.pairTerm[qb] - a;
-      const lnDead = d < 0 ? buf.lnShare[k] + a + log1mExp(d) : -Infinity;
-      const l = logSumExp(lnAlive, lnDead);
+      // ln(e^a − e^b) = a + ln(1 − e^d) (Mächler's log1mexp, written out to keep e^d and 1 − e^d).
+      let lnDead = -Infinity;
+      let q = 0;
+      let oneMinusQ = 1;
+      if (d < 0) {
+        if (d > -Math.LN2) {
+          oneMinusQ = -Math.expm1(d);
+          q = 1 - oneMinusQ;
+          lnDead = buf.lnShare[k] + a + Math.log(oneMinusQ);
+        } else {
+          q = Math.exp(d);
+          oneMinusQ = 1 - q;
+          lnDead = buf.lnShare[k] + a + Math.log1p(-q);
+        }
+      }
+      // l = ln(e^lnAlive + e^lnDead) and the dead term's share of it.
+      let l = lnAlive;
+      let wDead = 0;
+      if (lnDead !== -Infinity) {
+        if (lnAlive >= lnDead) {
+          const e = Math.exp(lnDead - lnAlive);
+          l = lnAlive + Math.log1p(e);
+          wDead = e / (1 + e);
+        } else {
+          const e = Math.exp(lnAlive - lnDead);
+          l = lnDead + Math.log1p(e);
+          wDead = 1 / (1 + e);
+        }
+      }
       ll += w * (buf.lnGammaRatio[k] + l);
       if (!withGrad) continue;
-      const wDead = lnDead === -Infinity ? 0 : Math.exp(lnDead - l);
       const wAlive = 1 - wDead;
       const n = p.r + p.s + x;
       gr += w * (buf.dGammaRatio[k] - wAlive * buf.lnAlphaT[iT] - wDead / n);
@@ -248,9 +289,7 @@ export function paretoNbdObjective(tr: Triples): PositiveObjective {
       gBeta -= w * wAlive * p.s * buf.invBetaT[iT];
       if (wDead > 0) {
         // ∂ ln(e^a − e^b) = (∂a − q ∂b)/(1 − q), q = e^d.
-        const q = Math.exp(d);
-        const inv = -1 / Math.expm1(d);
-        const f = w * wDead * inv;
+        const f = (w * wDead) / oneMinusQ;
         gr += f * (buf.pairGrad[4 * qa] - q * buf.pairGrad[4 * qb]);
         gAlpha += f * (buf.pairGrad[4 * qa + 1] - q * buf.pairGrad[4 * qb + 1]);
         gs += f * (buf.pairGrad[4 * qa + 2] - q * buf.pairGrad[4 * qb + 2]);
