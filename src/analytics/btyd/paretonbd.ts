@@ -95,7 +95,7 @@ function pairSeries(p: ParetoNbdParams, x: number, t: number, out: Float64Array,
     out[0] = Math.log(g) - eBig * Math.log(bigT) - (eSmall - 1) * Math.log(smallT);
     return true;
   }
-  const tailFactor = EPS * oneMinusZ * oneMinusZ;
+  const tailFactor = 1e-13 * oneMinusZ * oneMinusZ;
   let g = 1;
   let gz = 0;
   let sumBoth = 0;
@@ -115,8 +115,9 @@ function pairSeries(p: ParetoNbdParams, x: number, t: number, out: Float64Array,
     gz += k * u;
     sumBoth += term * hBoth;
     sumC += term * hC;
-    // Tail of all three sums: terms fall at least by z per step, the weights grow at most like k and H.
-    if (u * (k + 1 + hC + hBoth) <= tailFactor * g) break;
+    // Tails: terms fall at least by z per step, so G's tail is below tₖ z/(1 − z) (held to ε, as for the value
+    // alone); the derivative sums' weights grow at most like k and H (held to 1e-13 relative).
+    if (term <= EPS * oneMinusZ * g && u * (k + 1 + hC + hBoth) <= tailFactor * g) break;
   }
   if (k > MAX_TERMS) return false;
   const lnBigT = Math.log(bigT);
@@ -250,33 +251,29 @@ export function paretoNbdObjective(tr: Triples): PositiveObjective {
       const qb = tr.TPair[i];
       const a = buf.pairTerm[qa];
       const d = buf.pairTerm[qb] - a;
-      // ln(e^a − e^b) = a + ln(1 − e^d) (Mächler's log1mexp, written out to keep e^d and 1 − e^d).
-      let lnDead = -Infinity;
+      // Bracket: e^lnAlive + e^m (1 − q) with m = ln[s/(r+s+x)] + a and q = e^d (A₀ = e^a (1 − q)); 1 − q by
+      // expm1 near d = 0 (Mächler's log1mexp), the sum by log-sum-exp around the larger of lnAlive and m.
+      let l = lnAlive;
+      let wDead = 0;
       let q = 0;
       let oneMinusQ = 1;
       if (d < 0) {
         if (d > -Math.LN2) {
           oneMinusQ = -Math.expm1(d);
           q = 1 - oneMinusQ;
-          lnDead = buf.lnShare[k] + a + Math.log(oneMinusQ);
         } else {
           q = Math.exp(d);
           oneMinusQ = 1 - q;
-          lnDead = buf.lnShare[k] + a + Math.log1p(-q);
         }
-      }
-      // l = ln(e^lnAlive + e^lnDead) and the dead term's share of it.
-      let l = lnAlive;
-      let wDead = 0;
-      if (lnDead !== -Infinity) {
-        if (lnAlive >= lnDead) {
-          const e = Math.exp(lnDead - lnAlive);
+        const m = buf.lnShare[k] + a;
+        if (lnAlive >= m) {
+          const e = Math.exp(m - lnAlive) * oneMinusQ;
           l = lnAlive + Math.log1p(e);
           wDead = e / (1 + e);
         } else {
-          const e = Math.exp(lnAlive - lnDead);
-          l = lnDead + Math.log1p(e);
-          wDead = 1 / (1 + e);
+          const sum = Math.exp(lnAlive - m) + oneMinusQ;
+          l = m + Math.log(sum);
+          wDead = oneMinusQ / sum;
         }
       }
       ll += w * (buf.lnGammaRatio[k] + l);
