@@ -163,9 +163,14 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
   let revenue = 0;
   let margin = 0;
   let spanSum = 0;
-  for (const c of codes) {
+  // AOV is over every purchase order in scope (METRICS "aov", "Purchase order"): an order with a purchase line and a
+  // net value ≥ 0 counts whatever else its customer did that day, so also for an id whose every day nets below 0
+  // (no purchase occasion, hence no customer): docs/economics.md, "Orders".
+  for (let c = 0; c < t.size; c++) {
     orders += t.orders[c];
     orderValue += t.orderValue[c];
+  }
+  for (const c of codes) {
     revenue += t.revenue[c];
     margin += t.margin[c];
     if (t.orders[c] >= 2) {
