@@ -7,6 +7,8 @@ import { api } from '../../../src/worker/api';
 import { recordReader } from '../../../src/worker/handlers/economics';
 import { EMPTY_FIGURES } from '../../../src/shared/figures';
 import { computeKpis } from '../../../src/analytics/kpis';
+import { customerAggregates } from '../../../src/analytics/customers';
+import { computeRfm } from '../../../src/analytics/rfm';
 import type { Lines } from '../../../src/analytics/lines';
 
 freshDatabasePerTest('economics-no-margin');
@@ -83,5 +85,10 @@ describe('no cost column and no margin set', () => {
     expect(computeKpis(lines(Float64Array.of(30)), { asOf: 10 }).kpis.clvHistoricMargin.value).toBe(30);
     expect(computeKpis(lines(null), { asOf: 10, marginRate: 0.25 }).kpis.clvHistoricMargin.value).toBe(25);
     expect(computeKpis(lines(null), { asOf: 10 }).kpis.clvHistoricMargin.reason).toBe('noMargin');
+    // The RFM segments' margin (the report's rfm.segments): null without a margin, 0.25 × 100 = 25 with the rate.
+    const without = computeRfm(customerAggregates(lines(null), { asOf: 10 }));
+    expect(without.segments.map((g) => g.margin)).toEqual(without.segments.map(() => null));
+    const withRate = computeRfm(customerAggregates(lines(null), { asOf: 10, marginRate: 0.25 }));
+    expect(withRate.segments.reduce((a, g) => a + (g.margin ?? 0), 0)).toBe(25);
   });
 });
