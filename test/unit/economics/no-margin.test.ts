@@ -36,6 +36,11 @@ describe('no cost column and no margin set', () => {
     expect(r.contribution.available).toBe(false);
     expect(r.contribution.reason).toBe('noMargin');
     expect(r.contribution.predicted).toMatchObject({ total: null, mean: null, reason: 'noMargin' });
+    // No figure of it is 0: the totals are not defined (NaN, null in the report's JSON).
+    const cm = r.contribution;
+    for (const v of [cm.total, cm.mean, cm.median, cm.parts.lineMargin, cm.unprofitable.count])
+      expect(v).toBeNaN();
+    expect(JSON.parse(JSON.stringify(cm)).total).toBeNull();
     // Per channel (all five customers have no channel: the unknown one): new-customer CLV, max. affordable CAC,
     // LTV:CAC, payback and the observed payback month.
     expect(r.channels).toHaveLength(1);
