@@ -39,6 +39,11 @@ export interface CustomerTable {
   revenue: Float64Array;
   returns: Float64Array;
   margin: Float64Array;
+  /**
+   * Whether `margin` rests on a margin (a mapped cost or margin column, or a gross-margin rate above 0). Without one,
+   * the margin figures are unavailable (METRICS "Economics": "no margin"), never 0. Absent: treated as available.
+   */
+  hasMargin?: boolean;
   /** Lines that entered the aggregates (after the as-of date, duplicate and filter rules). */
   lineCount: number;
   hasAmount: boolean;
@@ -164,6 +169,7 @@ export function customerAggregates(lines: Lines, opts: AggregateOptions): Custom
     revenue: new Float64Array(size),
     returns: new Float64Array(size),
     margin: new Float64Array(size),
+    hasMargin: marginCol !== null || rate > 0,
     lineCount: idx.length,
     hasAmount: amount !== null,
     lastYear: windowStats(size),

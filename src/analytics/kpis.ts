@@ -25,7 +25,8 @@ export type KpiId =
   | 'top20ShareMargin'
   | 'gini';
 
-export type Unavailable = 'noAmount' | 'historyTooShort' | 'noCustomers' | 'noChurn' | 'noBaseRevenue';
+export type Unavailable =
+  'noAmount' | 'noMargin' | 'historyTooShort' | 'noCustomers' | 'noChurn' | 'noBaseRevenue';
 
 export interface Kpi {
   id: KpiId;
@@ -156,6 +157,11 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
         : { id, value });
   const money = (id: KpiId, f: () => number | null, reason?: Unavailable) =>
     hasAmount ? set(id, f(), reason) : set(id, null, 'noAmount');
+  // A margin figure needs a margin (METRICS "Margin of a line"): a mapped cost or margin column, or a gross-margin
+  // rate above 0 from the caller. Without one it is unavailable with `noMargin`, never 0.
+  const hasMargin = lines.margin !== null || (opts.marginRate ?? 0) > 0;
+  const onMargin = (id: KpiId, f: () => number | null, reason?: Unavailable) =>
+    hasAmount && !hasMargin ? set(id, null, 'noMargin') : money(id, f, reason);
 
   let orders = 0;
   let orderValue = 0;
@@ -163,9 +169,14 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
   let revenue = 0;
   let margin = 0;
   let spanSum = 0;
-  for (const c of codes) {
+  // AOV is over every purchase order in scope (METRICS "aov", "Purchase order"): an order with a purchase line and a
+  // net value ≥ 0 counts whatever else its customer did that day, so also for an id whose every day nets below 0
+  // (no purchase occasion, hence no customer): docs/economics.md, "Orders".
+  for (let c = 0; c < t.size; c++) {
     orders += t.orders[c];
     orderValue += t.orderValue[c];
+  }
+  for (const c of codes) {
     revenue += t.revenue[c];
     margin += t.margin[c];
     if (t.orders[c] >= 2) {
@@ -228,17 +239,17 @@ export function computeKpis(lines: Lines, opts: KpiOptions, table?: CustomerTabl
       aov !== null && frequency !== null && lifespan !== null ? aov * frequency * lifespan : null;
     const reason = lifespan === null ? (k.lifespanYears?.reason ?? 'noCustomers') : undefined;
     money('clvSimple', () => (simple === null ? null : simple - cac), reason);
-    money('clvSimpleMargin', () => (simple === null ? null : simple * marginRate - cac), reason);
+    onMargin('clvSimpleMargin', () => (simple === null ? null : simple * marginRate - cac), reason);
   }
   money('clvHistoric', () => (N > 0 ? revenue / N : null));
-  money('clvHistoricMargin', () => (N > 0 ? margin / N : null));
+  onMargin('clvHistoricMargin', () => (N > 0 ? margin / N : null));
 
   const conc = hasAmount
     ? concentration(t.revenue, codes)
     : { top20: null, gini: null, lorenz: null, top: [] };
   money('top20Share', () => conc.top20);
   money('gini', () => conc.gini);
-  money('top20ShareMargin', () => (hasAmount ? concentration(t.margin, codes).top20 : null));
+  onMargin('top20ShareMargin', () => (hasAmount ? concentration(t.margin, codes).top20 : null));
 
   return {
     asOf: D,

@@ -45,7 +45,8 @@ export interface SegmentStats {
   customerShare: number;
   revenue: number;
   revenueShare: number;
-  margin: number;
+  /** Σ margin of the segment's customers; null without a margin (CustomerTable.hasMargin), never 0 for it. */
+  margin: number | null;
   meanRecencyDays: number;
   meanOrders: number;
   meanRevenue: number;
@@ -122,7 +123,7 @@ export function computeRfm(t: CustomerTable): RfmResult {
       customerShare: n > 0 ? k / n : 0,
       revenue: segRevenue[s],
       revenueShare: totalRevenue !== 0 ? segRevenue[s] / totalRevenue : 0,
-      margin: segMargin[s],
+      margin: t.hasMargin === false ? null : segMargin[s],
       meanRecencyDays: k ? segRecency[s] / k : NaN,
       meanOrders: k ? segOrders[s] / k : NaN,
       meanRevenue: k ? segRevenue[s] / k : NaN,

@@ -342,15 +342,17 @@ export function computeContribution(inp: ContributionInputs, margins: Float64Arr
       : table.count === 0
         ? 'noCustomers'
         : null;
+  // Unavailable: no figure is 0. NaN says "not defined" (JSON null in the report), beside `available` and `reason`.
+  const none = NaN;
   const empty: ContributionResult = {
     available: false,
     reason,
     customers: table.count,
-    total: 0,
-    mean: 0,
-    median: 0,
-    parts: emptyParts(),
-    unprofitable: { count: 0, share: 0, revenue: 0, revenueShare: 0, margin: 0 },
+    total: none,
+    mean: none,
+    median: none,
+    parts: { lineMargin: none, orderCosts: none, returnCosts: none, serviceCosts: none },
+    unprofitable: { count: none, share: none, revenue: none, revenueShare: none, margin: none },
     histogram: [],
     worst: [],
     predicted: { months: predicted.months, total: null, mean: null, reason },

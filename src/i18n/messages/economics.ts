@@ -73,7 +73,7 @@ export const de = {
   // Reasons
   'ec.reason.noAmount': 'Die Bestellungen haben keine Betragsspalte.',
   'ec.reason.noMargin':
-    'Keine Marge: weder Kosten-/Margenspalte noch Marge je Warengruppe noch Rohertrag in den Einstellungen.',
+    'Keine Marge hinterlegt: in den Einstellungen eine Rohertragsquote (oder die Marge je Warengruppe) eintragen oder eine Kosten-/Margenspalte zuordnen.',
   'ec.reason.noSpend': 'Keine Ausgaben für Kundengewinnung auf diesem Kanal bzw. in diesem Zeitraum.',
   'ec.reason.noNewCustomers': 'Keine neuen Kunden auf diesem Kanal bzw. in diesem Zeitraum.',
   'ec.reason.noMaster': 'Dafür werden Kundenstammdaten gebraucht.',
@@ -358,7 +358,7 @@ export const en: Texts<typeof de> = {
 
   'ec.reason.noAmount': 'The orders have no amount column.',
   'ec.reason.noMargin':
-    'No margin: no cost or margin column, no category margin and no gross margin in Settings.',
+    'No margin set: enter a gross-margin rate (or the margin per category) in Settings, or map a cost or margin column.',
   'ec.reason.noSpend': 'No acquisition spend on this channel or in this period.',
   'ec.reason.noNewCustomers': 'No new customers on this channel or in this period.',
   'ec.reason.noMaster': 'This needs customer master data.',

@@ -60,6 +60,8 @@ export const de = {
   'kpi.gini': 'Gini-Koeffizient',
   'kpi.gini.def': 'Konzentration des Umsatzes: 0 = alle gleich, 1 = ein Kunde hat alles.',
   'kpi.reason.noAmount': 'Ohne Betragsspalte nicht berechenbar.',
+  'kpi.reason.noMargin':
+    'Keine Marge hinterlegt: in den Einstellungen eine Rohertragsquote eintragen oder eine Kosten-/Margenspalte zuordnen.',
   'kpi.reason.historyTooShort': 'Braucht mindestens 730 Tage Daten.',
   'kpi.reason.noCustomers': 'Keine Kunden im Zeitraum.',
   'kpi.reason.noChurn': 'Keine Abwanderung beobachtet: nicht bestimmbar.',
@@ -125,6 +127,8 @@ export const en: Texts<typeof de> = {
   'kpi.gini': 'Gini coefficient',
   'kpi.gini.def': 'Concentration of revenue: 0 = all equal, 1 = one customer has everything.',
   'kpi.reason.noAmount': 'Needs an amount column.',
+  'kpi.reason.noMargin':
+    'No margin set: enter a gross-margin rate in Settings or map a cost or margin column.',
   'kpi.reason.historyTooShort': 'Needs at least 730 days of data.',
   'kpi.reason.noCustomers': 'No customers in the period.',
   'kpi.reason.noChurn': 'No churn observed: cannot be determined.',
@@ -163,6 +167,7 @@ export const KPI_FORMULA: Partial<Record<ShownKpi, Key>> = {
 /** Why a KPI cannot be computed. */
 export const KPI_REASON: Record<Unavailable, Key> = {
   noAmount: 'kpi.reason.noAmount',
+  noMargin: 'kpi.reason.noMargin',
   historyTooShort: 'kpi.reason.historyTooShort',
   noCustomers: 'kpi.reason.noCustomers',
   noChurn: 'kpi.reason.noChurn',
