@@ -50,7 +50,7 @@ test(
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=space-warning]');
     assert.equal(
-      await text(page, 'space-warning-text'),
+      (await text(page, 'space-warning-text')).replace(/\u00a0/g, ' '),
       'Die Datei braucht im Browser-Speicher voraussichtlich etwa 91,3 KB; frei sind etwa 50,0 KB. ' +
         'Der Import kann mittendrin am vollen Speicher scheitern – dann wird nichts davon behalten.',
     );
@@ -91,7 +91,7 @@ test('the warning in English, and screenshots at 1366 and 768 px', { skip, timeo
       await page.waitForSelector('[data-testid=space-warning]');
       if (locale === 'en-GB') {
         assert.equal(
-          await text(page, 'space-warning-text'),
+          (await text(page, 'space-warning-text')).replace(/\u00a0/g, ' '),
           'The file will likely need about 91.3 KB of browser storage; about 50.0 KB is free. ' +
             'The import may fail midway when the storage runs full – then nothing of it is kept.',
         );
