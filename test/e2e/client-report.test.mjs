@@ -25,6 +25,30 @@ const PNG = Buffer.from(
 );
 const SECTIONS = ['overview', 'segments', 'forecast', 'actions'];
 
+/**
+ * The charts of the printed report, each with whether its numbers stand beside it: a table in the same chart pair
+ * (Bars.svelte draws the chart, the section puts the table of its numbers next to it) with at least one number.
+ * Also counts drawings (svg, canvas) that are not such a chart.
+ */
+async function chartNumbers(page) {
+  return page.evaluate(() => {
+    const report = document.querySelector('[data-testid=rp-report]');
+    const figures = [...(report?.querySelectorAll('figure') ?? [])];
+    const charts = figures.map((f) => {
+      const part = f.closest('[data-testid^=rp-part-]')?.getAttribute('data-testid') ?? '?';
+      const tables = [...(f.parentElement?.querySelectorAll(':scope > table') ?? [])];
+      const numeric = tables.some((t) =>
+        [...t.querySelectorAll('tbody td')].some((td) => /\d/.test(td.textContent ?? '')),
+      );
+      return { part, title: f.querySelector('figcaption')?.textContent?.trim(), numeric };
+    });
+    const loose = [...(report?.querySelectorAll('svg, canvas') ?? [])].filter(
+      (e) => !e.closest('figure'),
+    ).length;
+    return { charts, loose };
+  });
+}
+
 /** Pages of a PDF: the page objects (/Type /Page), not the page tree (/Type /Pages). */
 const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
@@ -46,6 +70,7 @@ test(
     );
     assert.deepEqual(offered, [
       'overview',
+      'customers',
       'segments',
       'cohorts',
       'forecast',
@@ -100,6 +125,8 @@ test(
     assert.equal(await text(page, 'nav-report'), 'Report');
     assert.equal(await text(page, 'rp-cover-client'), 'Muster GmbH');
     assert.equal(await text(page, 'rp-cover-author'), 'Erika Beraterin');
+    // No as-of date chosen: the report is as of the data's last day, the demo's 31.12.2025, written the German way.
+    assert.equal(await text(page, 'rp-cover-asof'), '31.12.2025');
 
     // The appendix defines every figure the sections show: the Overview's KPI names among them.
     const appendix = await text(page, 'rp-appendix');
@@ -147,6 +174,15 @@ test(
     assert.equal(await page.inputValue('[data-testid=rp-client]'), 'Muster GmbH');
     assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
     await page.waitForSelector('[data-testid=rp-cover-logo]');
+
+    // An as-of date chosen in the analysis controls is the report's: in the cover, in the report language's format.
+    await page.click('[data-testid=nav-overview]');
+    await page.fill('[data-testid=ctl-asof]', '2025-06-30');
+    await page.click('[data-testid=nav-report]');
+    await page.waitForSelector('[data-testid=rp-cover-asof]');
+    assert.equal(await text(page, 'rp-cover-asof'), '30.06.2025');
+    await page.selectOption('[data-testid=rp-lang]', 'en');
+    assert.equal(await text(page, 'rp-cover-asof'), '30 Jun 2025');
     await context.close();
   },
 );
@@ -166,7 +202,7 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
   assert.equal(await text(page, 'nav-report'), 'Bericht');
   // Without a saved setup the report speaks the UI's language and offers every section.
   assert.equal(await page.inputValue('[data-testid=rp-lang]'), 'de');
-  for (const id of [...SECTIONS, 'cohorts', 'economics', 'selfcheck', 'valuestream'])
+  for (const id of [...SECTIONS, 'customers', 'cohorts', 'economics', 'selfcheck', 'valuestream'])
     assert.equal(await page.isChecked(`[data-testid=rp-section-${id}]`), true, id);
   await page.waitForSelector('[data-testid=rp-ov-kpis]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid=rp-co-table] tbody tr', { timeout: 60_000 });
@@ -182,9 +218,9 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
     await text(page, 'rp-vs-empty'),
     'In diesem Arbeitsbereich gibt es noch keine Wertstromkarte.',
   );
-  // All eight sections printed, the appendix is part 9; it defines the CAC of the economics part.
+  // All nine sections printed, the appendix is part 10; it defines the CAC of the economics part.
   const appendix = await text(page, 'rp-appendix');
-  assert.match(appendix, /^9\. Definitionen/);
+  assert.match(appendix, /^10\. Definitionen/);
   assert.match(appendix, /CAC = Ausgaben für Kundengewinnung des Kanals/);
   await page.emulateMedia({ media: 'print' });
   // Economics, in the print DOM: the demo's spend is exactly KNOWN_CAC × each channel's new customers, so each of
@@ -201,11 +237,22 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
   );
   for (const [channel, cac] of Object.entries(KNOWN_CAC))
     assert.equal(shownCac[channel], `${cac},00 €`, `CAC of ${channel}`);
+  // Every chart of the printed report has its numbers beside it, and there is no drawing outside such a chart.
+  for (const sel of ['rp-ov-trend', 'rp-cu-chart', 'rp-sg-chart', 'rp-fc-segments', 'rp-ac-lists'])
+    await page.waitForSelector(`[data-testid=${sel}]`, { timeout: 120_000 });
+  const { charts, loose } = await chartNumbers(page);
+  assert.ok(charts.length >= 6, `${charts.length} charts`);
+  assert.deepEqual(
+    charts.filter((c) => !c.numeric),
+    [],
+    'charts without their numbers beside them',
+  );
+  assert.equal(loose, 0);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   writeFileSync(resolve(SCREENSHOTS, 'report-all-de.pdf'), pdf);
   const pages = pageCount(pdf);
-  // Cover, eight parts and the appendix, each on a page of its own (economics and actions may take two).
-  assert.ok(pages >= 10 && pages <= 16, `${pages} pages`);
+  // Cover, nine parts and the appendix, each on a page of its own (economics and actions may take two).
+  assert.ok(pages >= 11 && pages <= 17, `${pages} pages`);
   await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-de.png') });
   // No serious or critical axe violation, and no sideways scrolling at 1366 and 768 px.

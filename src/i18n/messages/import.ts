@@ -15,6 +15,13 @@ export const de = {
   'import.datasets': 'Datensätze in diesem Arbeitsbereich',
   'import.noDatasets': 'Noch keine Datensätze. Importieren Sie eine Datei oder laden Sie die Demodaten.',
   'import.reading': 'Datei wird untersucht …',
+  'import.space.title': 'Der Speicherplatz reicht voraussichtlich nicht',
+  'import.space.text':
+    'Die Datei braucht im Browser-Speicher voraussichtlich etwa {needed}; frei sind etwa {free}. Der Import kann mittendrin am vollen Speicher scheitern – dann wird nichts davon behalten.',
+  'import.space.room':
+    'Platz schaffen: nicht mehr benötigte Datensätze oder Arbeitsbereiche löschen (vorher in den Einstellungen sichern) oder in den Browser-Einstellungen die gespeicherten Daten anderer Websites löschen. Auf einem Datenträger mit mehr freiem Platz gibt der Browser auch mehr Speicher.',
+  'import.space.anyway': 'Trotzdem importieren',
+  'import.space.cancel': 'Abbrechen',
   'import.kind': 'Art der Datei',
   'import.kind.orders': 'Bestellungen',
   'import.kind.customers': 'Kundenstammdaten',
@@ -244,6 +251,13 @@ export const en: Texts<typeof de> = {
   'import.datasets': 'Datasets in this workspace',
   'import.noDatasets': 'No datasets yet. Import a file or load the demo data.',
   'import.reading': 'Reading the file …',
+  'import.space.title': 'The storage will likely not be enough',
+  'import.space.text':
+    'The file will likely need about {needed} of browser storage; about {free} is free. The import may fail midway when the storage runs full – then nothing of it is kept.',
+  'import.space.room':
+    'To make room: delete datasets or workspaces you no longer need (back them up in Settings first), or clear other websites’ stored data in the browser’s settings. On a disk with more free space the browser also grants more storage.',
+  'import.space.anyway': 'Import anyway',
+  'import.space.cancel': 'Cancel',
   'import.kind': 'Kind of file',
   'import.kind.orders': 'Orders',
   'import.kind.customers': 'Customer master data',

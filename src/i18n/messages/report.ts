@@ -50,6 +50,9 @@ export const de = {
   'rp.vsLeadTimeDef': 'Summe über die Schritte: Wartezeit in Tagen plus Bearbeitungszeit in Stunden / 24.',
   'rp.vsHandoffsDef':
     'Übergaben an eine andere Person oder ein anderes Team in den ersten 90 Tagen ab der ersten Bestellung.',
+  'rp.cuRevenueShareDef':
+    'Umsatz der Kunden des Segments bis zum Stichtag, geteilt durch den Umsatz aller Kunden bis zum Stichtag.',
+  'rp.cuRecencyDef': 'Tage vom letzten Kauf bis zum Stichtag, gemittelt über die Kunden des Segments.',
   'rp.days': '{n} Tage',
   'rp.error': 'Dieser Abschnitt konnte nicht berechnet werden: {message}',
 } as const;
@@ -102,6 +105,9 @@ export const en: Texts<typeof de> = {
   'rp.vsEmpty': 'This workspace has no value stream map yet.',
   'rp.vsLeadTimeDef': 'Sum over the steps: waiting time in days plus process time in hours / 24.',
   'rp.vsHandoffsDef': 'Handoffs to another person or team in the first 90 days from the first order on.',
+  'rp.cuRevenueShareDef':
+    'Revenue of the segment’s customers up to the as-of date, divided by the revenue of all customers up to that date.',
+  'rp.cuRecencyDef': 'Days from the last purchase to the as-of date, averaged over the segment’s customers.',
   'rp.days': '{n} days',
   'rp.error': 'This section could not be computed: {message}',
 };

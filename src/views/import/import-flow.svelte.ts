@@ -6,6 +6,7 @@ import { appUpdate } from '../../app/browser/app-update.svelte';
 import { CANCELLED, onOtherTabChange, type TabChange } from '../../app/browser/tabs';
 import type { AppError } from '../../shared/errors';
 import type { RecordFileInfo } from '../../shared/economics';
+import { spaceShortfall, storageEstimate, type SpaceShortfall } from './storage-fit';
 import type {
   DatasetInfo,
   ImportOptions,
@@ -59,6 +60,11 @@ class ImportFlow {
   /** Counts record imports and deletes, so that the record lists reload. */
   recordsVersion = $state(0);
   cancelling = $state(false);
+  /**
+   * Start found that the file will likely not fit into the browser storage: the warning shows these figures and the
+   * user goes on anyway or cancels (then nothing is imported). Null otherwise.
+   */
+  spaceWarning = $state.raw<SpaceShortfall | null>(null);
   /** An import of this tab runs or waits for another tab's write: a second Start is ignored meanwhile. */
   private writing = false;
   /** The user has picked a date format (required when the sniff found the dates ambiguous). */
@@ -99,6 +105,7 @@ class ImportFlow {
   /** Opens a file of the given import source (order lines when absent). */
   async open(file: File, source?: string) {
     this.error = null;
+    this.spaceWarning = null;
     this.notice = null;
     this.file = file;
     this.step = 'sniffing';
@@ -269,10 +276,20 @@ class ImportFlow {
    * state says so and the user may give up waiting), then tells the other tabs, which list the result only now that
    * it is complete.
    */
-  async start(workspaceId: number): Promise<DatasetInfo | RecordFileInfo | null> {
+  async start(workspaceId: number, anyway = false): Promise<DatasetInfo | RecordFileInfo | null> {
     const file = this.file;
     if (!file || !this.options || this.layoutPending || this.layoutError || this.writing) return null;
     this.error = null;
+    this.spaceWarning = null;
+    if (!anyway) {
+      // Before anything is written: will the file likely fit? If not, the user decides (see storage-fit.ts).
+      const shortfall = spaceShortfall(file.size, await storageEstimate());
+      if (this.file !== file) return null;
+      if (shortfall) {
+        this.spaceWarning = shortfall;
+        return null;
+      }
+    }
     this.writing = true;
     let demoRecords = false;
     try {
@@ -339,6 +356,11 @@ class ImportFlow {
     return res.value;
   }
 
+  /** The user cancels the import after the storage warning: nothing was written, the mapping stays. */
+  dismissSpaceWarning() {
+    this.spaceWarning = null;
+  }
+
   async cancel() {
     this.cancelling = true;
     await engine.cancelImport();
@@ -355,6 +377,7 @@ class ImportFlow {
     this.result = null;
     this.error = null;
     this.notice = null;
+    this.spaceWarning = null;
     this.demoPending = false;
     this.previewError = null;
     this.dateChosen = false;

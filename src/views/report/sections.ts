@@ -9,6 +9,7 @@ import type { LazyFeature, MessageKey } from '../../i18n/messages';
 import { KPI_FORMULA, KPI_TEXT, type ShownKpi } from '../../i18n/messages/overview';
 import type { ReportTr } from './report-texts';
 import OverviewSection from './OverviewSection.svelte';
+import CustomersSection from './CustomersSection.svelte';
 import SegmentsSection from './SegmentsSection.svelte';
 import CohortsSection from './CohortsSection.svelte';
 import ForecastSection from './ForecastSection.svelte';
@@ -51,6 +52,16 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     title: 'nav.overview',
     component: OverviewSection,
     definitions: OVERVIEW_KPIS.map((k) => kpiDefinition(k.id)),
+  },
+  {
+    id: 'customers',
+    title: 'nav.customers',
+    component: CustomersSection,
+    definitions: [
+      { label: 'cu.rfm', def: 'cu.tieRule', formula: 'cu.tieRuleFormula' },
+      { label: 'cu.revenueShare', def: 'rp.cuRevenueShareDef' },
+      { label: 'cu.meanRecency', def: 'rp.cuRecencyDef' },
+    ],
   },
   {
     id: 'segments',

@@ -67,19 +67,6 @@ async function liveImportIds(): Promise<Set<number>> {
   return ids;
 }
 
-async function checkQuota(bytes: number): Promise<void> {
-  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
-  if (!storage?.estimate) return;
-  const { usage = 0, quota = Infinity } = await storage.estimate();
-  // Stored columns take about as much space as the file (typed arrays plus rejects), so ask for the file size.
-  if (quota - usage < bytes) {
-    throw new AppFailure('quota', 'There is not enough free browser storage for this file.', {
-      needed: bytes,
-      free: Math.max(0, quota - usage),
-    });
-  }
-}
-
 /** One attempt at an import: the file, the options of this attempt and the job that can cancel it. */
 interface Attempt {
   workspaceId: number;
@@ -267,7 +254,8 @@ export const importHandler = {
     activeImports.add(job);
     const t0 = performance.now();
     try {
-      await checkQuota(file.size);
+      // Whether the file will likely fit is asked before (src/views/import/storage-fit.ts); a storage that runs
+      // full during the import rolls it back below.
       let opts = options;
       let fallbackLine: number | null = null;
       for (;;) {
