@@ -93,7 +93,7 @@ export interface GroupMean {
 }
 
 /**
- * A warning about the forecast's figures. `weakDropout`: the dropout parameter (a for BG/NBD, s for Pareto/NBD)
+ * A warning about the forecast's figures. `weakDropout`: the dropout parameter (a for BG/NBD and MBG/NBD, s for Pareto/NBD)
  * has a standard error above its estimate, so the data barely show churn and P(alive) and CLV are likely too
  * high. It travels with every figure quoted from the forecast (the self-check's CLV evidence carries it too).
  */
@@ -109,7 +109,7 @@ export interface ForecastReport {
   fit: FitReport | null;
   failure: Failure | null;
   /**
-   * `weakDropout`: the dropout parameter (a for BG/NBD, s for Pareto/NBD) has a standard error above its estimate,
+   * `weakDropout`: the dropout parameter (a for BG/NBD and MBG/NBD, s for Pareto/NBD) has a standard error above its estimate,
    * so the data barely show churn and P(alive) and CLV are likely too high.
    */
   warnings: ForecastWarning[];
@@ -411,7 +411,7 @@ export function computeForecast(
     });
 
   const fit = fitReport(result.transactions.model, result.transactions.fit, summary.x.length);
-  const dropoutKey = fit.model === 'bgnbd' ? 'a' : 's';
+  const dropoutKey = fit.model === 'paretonbd' ? 's' : 'a';
   const se = fit.stdErrors[dropoutKey];
   const weakDropout = se === null || se > fit.params[dropoutKey];
   return {
