@@ -109,8 +109,8 @@ const fail = (code: ForecastFailureCode, details?: Record<string, number>): Fore
   details,
 });
 
-/** Degenerate summaries: too few customers, no time span (every T = 0), no repeat customer. */
-function checkData(summary: CalibrationSummary, minCustomers: number): ForecastFailure | null {
+/** Degenerate summaries (exported for the scorecard): too few customers, no time span (every T = 0), no repeat customer. */
+export function checkData(summary: CalibrationSummary, minCustomers: number): ForecastFailure | null {
   const customers = summary.x.length;
   if (customers < minCustomers) return fail('tooFewCustomers', { customers, minimum: minCustomers });
   if (!summary.T.some((t) => t > 0)) return fail('noTimeSpan', { customers });
