@@ -11,6 +11,7 @@
 import { isAttributeKey } from '../shared/attributes';
 import { fitForecast, type ForecastFailure, type ForecastSuccess } from './btyd/fit';
 import type { ModelName } from './btyd/model';
+import { modelScorecard, type Scorecard } from './btyd/scorecard';
 import { calibrationSummary, type Occasions } from './btyd/summary';
 import type { CustomerTable } from './customers';
 import type { Lines } from './lines';
@@ -329,6 +330,23 @@ export function topCustomers(columns: ForecastColumns, codes: Int32Array, h: num
     .filter((c) => Number.isFinite(rank[c]))
     .sort((a, b) => rank[b] - rank[a] || a - b)
     .slice(0, n);
+}
+
+/**
+ * The model scorecard at the calibration end (src/analytics/btyd/scorecard.ts): BG/NBD, Pareto/NBD, MBG/NBD and
+ * the naive baseline on the holdout (calibration end, D], with the proposal. It does not depend on the chosen
+ * model, the discount or the margin. Null without a calibration end before D.
+ */
+export function computeScorecard(
+  occ: Occasions,
+  D: number,
+  settings: Pick<ForecastSettings, 'unit' | 'calibrationEnd'>,
+): Scorecard | null {
+  const calibrationEnd = settings.calibrationEnd;
+  if (calibrationEnd === null || calibrationEnd >= D) return null;
+  const summary = calibrationSummary(occ, calibrationEnd, settings.unit === 'week' ? 7 : 1);
+  summary.endDay = D;
+  return modelScorecard(summary);
 }
 
 /** `occasions`: the purchase occasions of the same lines and options, when the caller already has them. */
