@@ -8,7 +8,7 @@
  * is one), those whose per-customer MAE is within 5 % of the lowest are in contention, and of them the one with
  * the smallest absolute total error wins (then the lower MAE, then the order bgnbd, paretonbd, mbgnbd, naive).
  * Why not the lowest MAE alone: holdout counts are skewed (most customers buy 0 times), and the MAE rewards
- * predicting too few: on simulated BG/NBD data Pareto/NBD under-predicted the total by 14 % and still had a
+ * predicting too few: in one simulated BG/NBD data set Pareto/NBD under-predicted the total by 14 % and still had a
  * 1.5 % lower MAE than the true model, whose total was right within 1 %. MAEs a few percent apart are a draw;
  * the total then decides. When the naive baseline wins, the proposal says so: no model beats it.
  */
