@@ -1,7 +1,11 @@
 // MBG/NBD (Batislam, Denizel & Filiztekin 2007): parameter recovery on simulated data, an independent
 // log-likelihood on CDNOW, and the closed forms against their limits.
 import { describe, expect, it } from 'vitest';
+import { bgnbdUnconditionalExpected } from '../../../src/analytics/btyd/bgnbd';
 import { fitForecast } from '../../../src/analytics/btyd/fit';
+import { unconditionalExpected } from '../../../src/analytics/economics/acquisition';
+import { forecastValueModel } from '../../../src/analytics/economics/compute';
+import type { ForecastReport } from '../../../src/analytics/forecast';
 import {
   fitMbgNbd,
   mbgnbdConditionalExpected,
@@ -130,6 +134,28 @@ describe('MBG/NBD closed forms', () => {
     expect(mbgnbdUnconditionalExpected(q, 1e5)).toBeCloseTo(q.b / (q.a - 1), 3);
     // E[X(t) | x = 0, t_x = 0, T = 0] is the unconditional expectation.
     expect(mbgnbdConditionalExpected(p, 52, 0, 0, 0)).toBeCloseTo(mbgnbdUnconditionalExpected(p, 52), 12);
+  });
+});
+
+describe('MBG/NBD in the economics', () => {
+  it("the forecast's MBG/NBD fit becomes an MBG/NBD value model; a new customer's E[X(t)] is MBG/NBD's", () => {
+    const params = { r: 0.5, alpha: 6, a: 0.9, b: 1.6 };
+    const report = {
+      settings: { unit: 'week' },
+      fit: { model: 'mbgnbd', params },
+      spend: { fit: { params: { p: 6, q: 4, gamma: 15 } } },
+    } as unknown as ForecastReport;
+    const v = forecastValueModel(report)!;
+    expect(v.purchase.model).toBe('mbgnbd');
+    // 52 weeks in days: MBG/NBD's E[X(52)], not BG/NBD's at the same parameters.
+    expect(unconditionalExpected(v.purchase, 52 * 7)).toBeCloseTo(
+      mbgnbdUnconditionalExpected(params, 52),
+      12,
+    );
+    expect(unconditionalExpected(v.purchase, 52 * 7)).not.toBeCloseTo(
+      bgnbdUnconditionalExpected(params, 52),
+      3,
+    );
   });
 });
 
