@@ -9,7 +9,7 @@
  * per-customer arrays are returned beside it for the customer table.
  */
 import { isAttributeKey } from '../shared/attributes';
-import { fitForecast, type ForecastFailure, type ForecastSuccess } from './btyd/fit';
+import { fitForecast, type ForecastFailure, type ForecastSuccess, type TransactionFit } from './btyd/fit';
 import type { ModelName } from './btyd/model';
 import { modelScorecard, type Scorecard } from './btyd/scorecard';
 import { calibrationSummary, type Occasions } from './btyd/summary';
@@ -341,12 +341,30 @@ export function computeScorecard(
   occ: Occasions,
   D: number,
   settings: Pick<ForecastSettings, 'unit' | 'calibrationEnd'>,
+  validationFit: FitReport | null = null,
 ): Scorecard | null {
   const calibrationEnd = settings.calibrationEnd;
   if (calibrationEnd === null || calibrationEnd >= D) return null;
   const summary = calibrationSummary(occ, calibrationEnd, settings.unit === 'week' ? 7 : 1);
   summary.endDay = D;
-  return modelScorecard(summary);
+  const reuse = validationFit ? transactionFitOf(validationFit) : null;
+  return modelScorecard(summary, { fits: reuse ? [reuse] : undefined });
+}
+
+/** The validation's fit (the same data, the same optimiser) back as a TransactionFit, so it is not refitted. */
+function transactionFitOf(f: FitReport): TransactionFit | null {
+  if (f.model === 'gammagamma') return null;
+  const stdErrors = Object.fromEntries(Object.entries(f.stdErrors).map(([k, v]) => [k, v ?? NaN]));
+  const fit = {
+    params: f.params,
+    logLikelihood: f.logLikelihood,
+    converged: f.converged,
+    iterations: f.iterations,
+    evaluations: f.evaluations,
+    stdErrors,
+    hessianOk: Object.values(f.stdErrors).every((v) => v !== null),
+  };
+  return { model: f.model, fit } as unknown as TransactionFit;
 }
 
 /** `occasions`: the purchase occasions of the same lines and options, when the caller already has them. */

@@ -241,7 +241,7 @@ export async function buildReport(
           b.spend?.failure?.code ?? (b.spend ? undefined : 'no spend model'),
         ),
       },
-      scorecard: computeScorecard(occ, opts.asOf, settings('bgnbd')),
+      scorecard: computeScorecard(occ, opts.asOf, settings('bgnbd'), bg.validation?.fit ?? null),
       forecast: { ...bg, top, horizonMonths },
     };
   }

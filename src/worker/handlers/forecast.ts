@@ -64,10 +64,15 @@ function shown(columns: ForecastColumns, horizonMonths: number): ShownForecast {
   };
 }
 
-/** The scorecard of a scope at a calibration end and unit (memoised: it does not depend on the other settings). */
-function scorecardOf(p: Prepared, settings: ForecastSettings): Scorecard | null {
+/**
+ * The scorecard of a scope at a calibration end and unit (memoised: it does not depend on the other settings);
+ * the validation's fit of the chosen model is reused, the other two models are fitted.
+ */
+function scorecardOf(p: Prepared, settings: ForecastSettings, report: ForecastReport): Scorecard | null {
   const key = `scorecard|${settings.unit}|${settings.calibrationEnd}`;
-  return p.scope.cached(key, () => computeScorecard(occasionsOf(p), p.opts.asOf, settings));
+  return p.scope.cached(key, () =>
+    computeScorecard(occasionsOf(p), p.opts.asOf, settings, report.validation?.fit ?? null),
+  );
 }
 
 export const forecastHandler = {
@@ -92,7 +97,7 @@ export const forecastHandler = {
     };
     onStage?.('fit');
     const { report, columns } = forecastOf(p, settings);
-    const scorecard = scorecardOf(p, settings);
+    const scorecard = scorecardOf(p, settings, report);
     const show = shown(columns, req.horizonMonths);
     // A failed fit has no columns to add to the customer table.
     p.scope.forecast = report.fit ? show : null;
