@@ -9,8 +9,9 @@
  * per-customer arrays are returned beside it for the customer table.
  */
 import { isAttributeKey } from '../shared/attributes';
-import { fitForecast, type ForecastFailure, type ForecastSuccess } from './btyd/fit';
+import { fitForecast, type ForecastFailure, type ForecastSuccess, type TransactionFit } from './btyd/fit';
 import type { ModelName } from './btyd/model';
+import { modelScorecard, type Scorecard } from './btyd/scorecard';
 import { calibrationSummary, type Occasions } from './btyd/summary';
 import type { CustomerTable } from './customers';
 import type { Lines } from './lines';
@@ -93,7 +94,7 @@ export interface GroupMean {
 }
 
 /**
- * A warning about the forecast's figures. `weakDropout`: the dropout parameter (a for BG/NBD, s for Pareto/NBD)
+ * A warning about the forecast's figures. `weakDropout`: the dropout parameter (a for BG/NBD and MBG/NBD, s for Pareto/NBD)
  * has a standard error above its estimate, so the data barely show churn and P(alive) and CLV are likely too
  * high. It travels with every figure quoted from the forecast (the self-check's CLV evidence carries it too).
  */
@@ -109,7 +110,7 @@ export interface ForecastReport {
   fit: FitReport | null;
   failure: Failure | null;
   /**
-   * `weakDropout`: the dropout parameter (a for BG/NBD, s for Pareto/NBD) has a standard error above its estimate,
+   * `weakDropout`: the dropout parameter (a for BG/NBD and MBG/NBD, s for Pareto/NBD) has a standard error above its estimate,
    * so the data barely show churn and P(alive) and CLV are likely too high.
    */
   warnings: ForecastWarning[];
@@ -331,6 +332,41 @@ export function topCustomers(columns: ForecastColumns, codes: Int32Array, h: num
     .slice(0, n);
 }
 
+/**
+ * The model scorecard at the calibration end (src/analytics/btyd/scorecard.ts): BG/NBD, Pareto/NBD, MBG/NBD and
+ * the naive baseline on the holdout (calibration end, D], with the proposal. It does not depend on the chosen
+ * model, the discount or the margin. Null without a calibration end before D.
+ */
+export function computeScorecard(
+  occ: Occasions,
+  D: number,
+  settings: Pick<ForecastSettings, 'unit' | 'calibrationEnd'>,
+  validationFit: FitReport | null = null,
+): Scorecard | null {
+  const calibrationEnd = settings.calibrationEnd;
+  if (calibrationEnd === null || calibrationEnd >= D) return null;
+  const summary = calibrationSummary(occ, calibrationEnd, settings.unit === 'week' ? 7 : 1);
+  summary.endDay = D;
+  const reuse = validationFit ? transactionFitOf(validationFit) : null;
+  return modelScorecard(summary, { fits: reuse ? [reuse] : undefined });
+}
+
+/** The validation's fit (the same data, the same optimiser) back as a TransactionFit, so it is not refitted. */
+function transactionFitOf(f: FitReport): TransactionFit | null {
+  if (f.model === 'gammagamma') return null;
+  const stdErrors = Object.fromEntries(Object.entries(f.stdErrors).map(([k, v]) => [k, v ?? NaN]));
+  const fit = {
+    params: f.params,
+    logLikelihood: f.logLikelihood,
+    converged: f.converged,
+    iterations: f.iterations,
+    evaluations: f.evaluations,
+    stdErrors,
+    hessianOk: Object.values(f.stdErrors).every((v) => v !== null),
+  };
+  return { model: f.model, fit } as unknown as TransactionFit;
+}
+
 /** `occasions`: the purchase occasions of the same lines and options, when the caller already has them. */
 export function computeForecast(
   lines: Lines,
@@ -411,7 +447,7 @@ export function computeForecast(
     });
 
   const fit = fitReport(result.transactions.model, result.transactions.fit, summary.x.length);
-  const dropoutKey = fit.model === 'bgnbd' ? 'a' : 's';
+  const dropoutKey = fit.model === 'paretonbd' ? 's' : 'a';
   const se = fit.stdErrors[dropoutKey];
   const weakDropout = se === null || se > fit.params[dropoutKey];
   return {

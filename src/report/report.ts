@@ -23,8 +23,11 @@ import { computeRfm, SEGMENTS } from '../analytics/rfm';
 import { computeCohorts, type CohortResult } from '../analytics/cohorts';
 import { computeTrend, type TrendPoint } from '../analytics/trend';
 import { compareSegments, segmentAttributes } from '../analytics/segments';
+import type { Scorecard } from '../analytics/btyd/scorecard';
+import { purchaseOccasions } from '../analytics/occasions';
 import {
   computeForecast,
+  computeScorecard,
   horizonIndex,
   topCustomers,
   type FitReport,
@@ -86,7 +89,10 @@ export interface ModelReport {
 }
 
 /** `models`: each model's fit on the data up to the calibration end, or why it failed. */
-export type ModelsSection = Record<'bgnbd' | 'paretonbd' | 'gammagamma', ModelReport | { failure: string }>;
+export type ModelsSection = Record<
+  'bgnbd' | 'paretonbd' | 'mbgnbd' | 'gammagamma',
+  ModelReport | { failure: string }
+>;
 
 export interface ReportDocument {
   schema: 'kundenwert-report/1';
@@ -103,6 +109,11 @@ export interface ReportDocument {
     rows: { value: string; lines: number; customers: number; kpis: KpiResult['kpis'] }[];
   }[];
   models?: ModelsSection;
+  /**
+   * BG/NBD, Pareto/NBD, MBG/NBD and the naive baseline on the holdout (calibration end, D], with the proposed
+   * model; null without a calibration end before D.
+   */
+  scorecard?: Scorecard | null;
   /** The BG/NBD forecast from D (and its validation when a calibration end before D is given). */
   forecast?: ForecastReport & {
     /** The 20 customers with the highest predicted CLV (expected purchases without amounts) at `horizonMonths`. */
@@ -184,7 +195,7 @@ export async function buildReport(
   const kpis = computeKpis(lines, opts, table);
   const rfm = computeRfm(table);
   const cohorts = computeCohorts(lines, table, opts);
-  let forecastPart: Pick<ReportDocument, 'models' | 'forecast'> = {};
+  let forecastPart: Pick<ReportDocument, 'models' | 'forecast' | 'scorecard'> = {};
   if (config.forecast) {
     const f = config.forecast;
     const calibrationEnd = f.calibrationEnd ? isoToDay(f.calibrationEnd) : asOf;
@@ -209,7 +220,9 @@ export async function buildReport(
       clv: bgRun.columns.clv ? bgRun.columns.clv[h][c] : null,
       revenue: table.revenue[c],
     }));
-    const pn = computeForecast(lines, table, rfm, opts, settings('paretonbd')).report;
+    const occ = purchaseOccasions(lines, opts);
+    const pn = computeForecast(lines, table, rfm, opts, settings('paretonbd'), occ).report;
+    const mbg = computeForecast(lines, table, rfm, opts, settings('mbgnbd'), occ).report;
     // The fits at the calibration end: the validation fits, or the forecast fits when it is D.
     const atCalibration = (r: ForecastReport) =>
       r.validation
@@ -217,15 +230,18 @@ export async function buildReport(
         : { fit: r.fit, failure: r.failure?.code, spend: r.spend };
     const b = atCalibration(bg);
     const p = atCalibration(pn);
+    const m = atCalibration(mbg);
     forecastPart = {
       models: {
         bgnbd: modelReport(b.fit, b.failure),
         paretonbd: modelReport(p.fit, p.failure),
+        mbgnbd: modelReport(m.fit, m.failure),
         gammagamma: modelReport(
           b.spend?.fit,
           b.spend?.failure?.code ?? (b.spend ? undefined : 'no spend model'),
         ),
       },
+      scorecard: computeScorecard(occ, opts.asOf, settings('bgnbd'), bg.validation?.fit ?? null),
       forecast: { ...bg, top, horizonMonths },
     };
   }

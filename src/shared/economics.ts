@@ -117,7 +117,7 @@ export interface SettingsUsed {
   targetLtvToCac: number;
   horizonMonths: number;
   /** The purchase model behind the predicted figures. */
-  model: 'bgnbd' | 'paretonbd';
+  model: 'bgnbd' | 'paretonbd' | 'mbgnbd';
   /** Settings that rest on a default (keys of CostFigures), to be said in words. */
   defaults: string[];
 }

@@ -157,6 +157,24 @@ describe.skipIf(!hasSharedData)('npm run report --forecast on cdnow_sample.csv (
         .map((f) => `${f[0]}|${f[2]}`),
     );
     expect(v.actualTotal).toBe(holdoutDays.size);
+    // MBG/NBD: BTYDplus's fit on the CDNOW summary, r = 0.525, α = 6.183, a = 0.891, b = 1.614 (test/unit/btyd/mbgnbd.test.ts).
+    if (!('params' in models.mbgnbd)) throw new Error('MBG/NBD failed');
+    const mbg = models.mbgnbd.params;
+    within(mbg.r, 0.525, 0.01);
+    within(mbg.alpha, 6.183, 0.01);
+    within(mbg.a, 0.891, 0.01);
+    within(mbg.b, 1.614, 0.01);
+    expect(models.mbgnbd.converged).toBe(true);
+    for (const k of ['r', 'alpha', 'a', 'b']) expect(models.mbgnbd.stdErrors[k]).toBeGreaterThan(0);
+    // The scorecard: the three models and the naive baseline on the same holdout, the same log-likelihoods.
+    const card = doc.scorecard!;
+    expect(card.actualTotal).toBe(holdoutDays.size);
+    expect(card.entries.map((e) => e.candidate)).toEqual(['bgnbd', 'paretonbd', 'mbgnbd', 'naive']);
+    expect(card.entries[0].logLikelihood).toBeCloseTo(models.bgnbd.logLikelihood, 4);
+    expect(card.entries[2].logLikelihood).toBeCloseTo(models.mbgnbd.logLikelihood, 4);
+    expect(card.entries[3].logLikelihood).toBeNull();
+    for (const e of card.entries) expect(e.mae).toBeGreaterThan(0);
+    expect(card.proposal.candidate).toBeTruthy();
   });
 });
 

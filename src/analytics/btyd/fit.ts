@@ -1,5 +1,6 @@
 /**
- * Facade of the BTYD library: checks the calibration summary for degenerate data, fits BG/NBD or Pareto/NBD and
+ * Facade of the BTYD library: checks the calibration summary for degenerate data, fits BG/NBD, Pareto/NBD or
+ * MBG/NBD and
  * optionally the Gamma-Gamma spend model, and derives P(alive), expected occasions, CLV and the holdout
  * validation. A failure carries a reason code (and numbers for the message), never made-up estimates.
  */
@@ -16,6 +17,7 @@ import {
   type TrackingSeries,
 } from './clv';
 import { expectedSpend, fitGammaGamma, spendFrequencyCorrelation, type GammaGammaFit } from './gammagamma';
+import { fitMbgNbd, mbgnbdModel, type MbgNbdFit } from './mbgnbd';
 import type { BtydModel, ModelFit, ModelName } from './model';
 import { fitParetoNbd, paretoNbdModel, type ParetoNbdFit } from './paretonbd';
 import { compress, type CalibrationSummary, type Occasions, type Triples } from './summary';
@@ -59,7 +61,10 @@ export interface ForecastOptions {
   trackingPeriodDays?: number;
 }
 
-export type TransactionFit = { model: 'bgnbd'; fit: BgNbdFit } | { model: 'paretonbd'; fit: ParetoNbdFit };
+export type TransactionFit =
+  | { model: 'bgnbd'; fit: BgNbdFit }
+  | { model: 'paretonbd'; fit: ParetoNbdFit }
+  | { model: 'mbgnbd'; fit: MbgNbdFit };
 
 export interface SpendForecast {
   ok: true;
@@ -104,8 +109,8 @@ const fail = (code: ForecastFailureCode, details?: Record<string, number>): Fore
   details,
 });
 
-/** Degenerate summaries: too few customers, no time span (every T = 0), no repeat customer. */
-function checkData(summary: CalibrationSummary, minCustomers: number): ForecastFailure | null {
+/** Degenerate summaries (exported for the scorecard): too few customers, no time span (every T = 0), no repeat customer. */
+export function checkData(summary: CalibrationSummary, minCustomers: number): ForecastFailure | null {
   const customers = summary.x.length;
   if (customers < minCustomers) return fail('tooFewCustomers', { customers, minimum: minCustomers });
   if (!summary.T.some((t) => t > 0)) return fail('noTimeSpan', { customers });
@@ -119,11 +124,11 @@ const countNonFinite = (arrays: Float64Array[]) =>
 const allFinite = (o: object) => Object.values(o).every((v) => typeof v === 'number' && Number.isFinite(v));
 
 /**
- * Runaway dropout: BG/NBD with mean dropout probability a/(a+b) below 1e−5 per transaction, or Pareto/NBD
+ * Runaway dropout: BG/NBD or MBG/NBD with mean dropout probability a/(a+b) below 1e−5 per transaction, or Pareto/NBD
  * whose mean dropout rate s/β would lose fewer than 1e−5 customers over the longest T.
  */
 function dropoutVanished(tf: TransactionFit, maxT: number): number | null {
-  if (tf.model === 'bgnbd') {
+  if (tf.model === 'bgnbd' || tf.model === 'mbgnbd') {
     const meanP = tf.fit.params.a / (tf.fit.params.a + tf.fit.params.b);
     return meanP < 1e-5 ? meanP : null;
   }
@@ -131,11 +136,20 @@ function dropoutVanished(tf: TransactionFit, maxT: number): number | null {
   return expectedLoss < 1e-5 ? expectedLoss : null;
 }
 
-function fitTransactions(model: ModelName, tr: Triples): TransactionFit {
-  return model === 'bgnbd' ? { model, fit: fitBgNbd(tr) } : { model, fit: fitParetoNbd(tr) };
+/** Fits one transaction model on the compressed triples. */
+export function fitTransactions(model: ModelName, tr: Triples): TransactionFit {
+  switch (model) {
+    case 'bgnbd':
+      return { model, fit: fitBgNbd(tr) };
+    case 'paretonbd':
+      return { model, fit: fitParetoNbd(tr) };
+    case 'mbgnbd':
+      return { model, fit: fitMbgNbd(tr) };
+  }
 }
 
-function checkTransactionFit(tf: TransactionFit, summary: CalibrationSummary): ForecastFailure | null {
+/** Why a transaction fit cannot be used (dropout gone to 0, not converged, non-finite estimates), or null. */
+export function checkTransactionFit(tf: TransactionFit, summary: CalibrationSummary): ForecastFailure | null {
   const maxT = summary.T.reduce((m, t) => Math.max(m, t), 0);
   const vanished = dropoutVanished(tf, maxT);
   if (vanished !== null) return fail('dropoutToZero', { meanDropout: vanished });
@@ -233,7 +247,9 @@ export function fitForecast(options: ForecastOptions): ForecastResult {
   const rest =
     transactions.model === 'bgnbd'
       ? predictions(bgnbdModel, transactions.fit.params, tr, options, spend)
-      : predictions(paretoNbdModel, transactions.fit.params, tr, options, spend);
+      : transactions.model === 'mbgnbd'
+        ? predictions(mbgnbdModel, transactions.fit.params, tr, options, spend)
+        : predictions(paretoNbdModel, transactions.fit.params, tr, options, spend);
   const nonFinite = countNonFinite([rest.pAlive, ...rest.horizons.map((h) => h.expectedOccasions)]);
   if (nonFinite > 0) return fail('notConverged', { nonFinitePredictions: nonFinite });
   return { ok: true, transactions, spend, triples: tr, ...rest };

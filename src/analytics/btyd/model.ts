@@ -1,7 +1,7 @@
-/** The interface shared by the BG/NBD and Pareto/NBD models, and the fit result they both return. */
+/** The interface shared by the BG/NBD, Pareto/NBD and MBG/NBD models, and the fit result they both return. */
 import type { PositiveFit } from './optimize';
 
-export type ModelName = 'bgnbd' | 'paretonbd';
+export type ModelName = 'bgnbd' | 'paretonbd' | 'mbgnbd';
 
 /**
  * Predictions of a "buy till you die" model with parameters P. Both models factor the conditional expectation

@@ -4,10 +4,11 @@
  * of src/analytics/btyd (no model code here).
  */
 import type { Figure } from '../../shared/economics';
-import { bgnbdUnconditionalExpected, fitBgNbd, type BgNbdParams } from '../btyd/bgnbd';
-import { paretoNbdUnconditionalExpected, fitParetoNbd, type ParetoNbdParams } from '../btyd/paretonbd';
+import { bgnbdUnconditionalExpected, type BgNbdParams } from '../btyd/bgnbd';
+import { mbgnbdUnconditionalExpected, type MbgNbdParams } from '../btyd/mbgnbd';
+import { paretoNbdUnconditionalExpected, type ParetoNbdParams } from '../btyd/paretonbd';
 import { DAYS_PER_MONTH } from '../btyd/clv';
-import { forecastSpend } from '../btyd/fit';
+import { fitTransactions, forecastSpend } from '../btyd/fit';
 import type { GammaGammaParams } from '../btyd/gammagamma';
 import type { ModelName } from '../btyd/model';
 import { calibrationSummary, compress, type Occasions } from '../btyd/summary';
@@ -17,7 +18,8 @@ import type { OrderList } from './margin';
 /** A fitted purchase model and spend model (time unit `unitDays` days). */
 export type PurchaseModel =
   | { model: 'bgnbd'; params: BgNbdParams; unitDays: number }
-  | { model: 'paretonbd'; params: ParetoNbdParams; unitDays: number };
+  | { model: 'paretonbd'; params: ParetoNbdParams; unitDays: number }
+  | { model: 'mbgnbd'; params: MbgNbdParams; unitDays: number };
 
 export interface ValueModel {
   purchase: PurchaseModel;
@@ -27,9 +29,9 @@ export interface ValueModel {
 /** Unconditional E[X(t)] of the purchase model, t in days. */
 export function unconditionalExpected(m: PurchaseModel, days: number): number {
   const t = days / m.unitDays;
-  return m.model === 'bgnbd'
-    ? bgnbdUnconditionalExpected(m.params, t)
-    : paretoNbdUnconditionalExpected(m.params, t);
+  if (m.model === 'bgnbd') return bgnbdUnconditionalExpected(m.params, t);
+  if (m.model === 'mbgnbd') return mbgnbdUnconditionalExpected(m.params, t);
+  return paretoNbdUnconditionalExpected(m.params, t);
 }
 
 /** E[spend] per purchase of a new customer: the Gamma-Gamma population mean pγ / (q − 1). */
@@ -91,7 +93,7 @@ export function fitValueModel(
   const tr = compress(summary.x, summary.tx, summary.T);
   const spend = forecastSpend(summary);
   if (!spend.ok) return null;
-  const fit = model === 'bgnbd' ? fitBgNbd(tr) : fitParetoNbd(tr);
+  const { fit } = fitTransactions(model, tr);
   if (!fit.converged || !Object.values(fit.params).every(Number.isFinite)) return null;
   const v = {
     purchase: { model, params: fit.params, unitDays: 7 } as PurchaseModel,

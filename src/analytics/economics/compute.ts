@@ -33,6 +33,7 @@ import { joinMaster } from '../master-join';
 import { calibrationSummary, compress, type Occasions } from '../btyd/summary';
 import { expectedSpend, type GammaGammaParams } from '../btyd/gammagamma';
 import type { BgNbdParams } from '../btyd/bgnbd';
+import type { MbgNbdParams } from '../btyd/mbgnbd';
 import type { ParetoNbdParams } from '../btyd/paretonbd';
 import {
   buildOrders,
@@ -159,7 +160,9 @@ export function forecastValueModel(report: ForecastReport | null): ValueModel | 
   const purchase: PurchaseModel =
     fit.model === 'paretonbd'
       ? { model: 'paretonbd', params: fit.params as unknown as ParetoNbdParams, unitDays }
-      : { model: 'bgnbd', params: fit.params as unknown as BgNbdParams, unitDays };
+      : fit.model === 'mbgnbd'
+        ? { model: 'mbgnbd', params: fit.params as unknown as MbgNbdParams, unitDays }
+        : { model: 'bgnbd', params: fit.params as unknown as BgNbdParams, unitDays };
   return { purchase, spend: spend.params as unknown as GammaGammaParams };
 }
 

@@ -12,6 +12,7 @@ import {
   type WhatIfSide,
 } from '../../shared/economics';
 import { bgnbdModel } from '../btyd/bgnbd';
+import { mbgnbdModel } from '../btyd/mbgnbd';
 import { paretoNbdModel } from '../btyd/paretonbd';
 import { discountedOccasionsByTriple } from '../btyd/clv';
 import type { Triples } from '../btyd/summary';
@@ -27,10 +28,10 @@ export interface WhatIfModel {
 
 const factor = (percent: number) => Math.max(0, 1 + percent / 100);
 
-/** The purchase model with its mean dropout scaled by `f` (BG/NBD: b with a fixed; Pareto/NBD: β). */
+/** The purchase model with its mean dropout scaled by `f` (BG/NBD and MBG/NBD: b with a fixed; Pareto/NBD: β). */
 export function scaleChurn(m: PurchaseModel, f: number): PurchaseModel {
   if (f === 1) return m;
-  if (m.model === 'bgnbd') {
+  if (m.model === 'bgnbd' || m.model === 'mbgnbd') {
     const { a, b } = m.params;
     const p = Math.min(1 - 1e-9, Math.max(1e-12, (f * a) / (a + b)));
     return { ...m, params: { ...m.params, b: (a * (1 - p)) / p } };
@@ -49,7 +50,9 @@ export function baseValue(
   const occ =
     purchase.model === 'bgnbd'
       ? discountedOccasionsByTriple(bgnbdModel, purchase.params, model.triples, opts)
-      : discountedOccasionsByTriple(paretoNbdModel, purchase.params, model.triples, opts);
+      : purchase.model === 'mbgnbd'
+        ? discountedOccasionsByTriple(mbgnbdModel, purchase.params, model.triples, opts)
+        : discountedOccasionsByTriple(paretoNbdModel, purchase.params, model.triples, opts);
   let sum = 0;
   const index = model.triples.index;
   for (let i = 0; i < index.length; i++) sum += model.spend[i] * occ[index[i]];

@@ -1,4 +1,5 @@
 /** Texts of the Forecast view: settings, models, stages, fit failures, diagnostics. */
+import type { ModelName } from '../../analytics/btyd/model';
 import type { Failure, FitReport, ForecastWarning } from '../../analytics/forecast';
 import type { Texts } from '../texts';
 
@@ -7,7 +8,12 @@ export const de = {
   'fc.modelChoice': 'Modell',
   'fc.model.bgnbd': 'BG/NBD',
   'fc.model.paretonbd': 'Pareto/NBD',
+  'fc.model.mbgnbd': 'MBG/NBD',
   'fc.model.gammagamma': 'Gamma-Gamma (Ausgaben)',
+  'fc.modelHint.bgnbd': 'Abwanderung nur nach einem Wiederkauf: Kunden ohne Wiederkauf gelten als aktiv.',
+  'fc.modelHint.paretonbd': 'Abwanderung jederzeit, unabhängig von den Käufen.',
+  'fc.modelHint.mbgnbd':
+    'Wie BG/NBD, aber Abwanderung auch nach dem ersten Kauf: auch Einmalkäufer können weg sein.',
   'fc.unit': 'Zeiteinheit',
   'fc.unit.day': 'Tage',
   'fc.unit.week': 'Wochen',
@@ -111,7 +117,7 @@ export const de = {
   'fc.meanExpected': 'Mittl. erwartete Käufe ({n} M.)',
   'fc.meanClvShort': 'Mittl. CLV ({n} M.)',
   'fc.bgnbdNoRepeatAlive':
-    'BG/NBD hält Kunden ohne Wiederkauf für aktiv (P(aktiv) = 100 %), eine bekannte Eigenschaft des Modells; bei Pareto/NBD können auch sie abwandern.',
+    'BG/NBD hält Kunden ohne Wiederkauf für aktiv (P(aktiv) = 100 %), eine bekannte Eigenschaft des Modells; bei Pareto/NBD und MBG/NBD können auch sie abwandern.',
   'fc.fitValidationSpend': 'Ausgaben (bis Kalibrierungsende)',
   'fc.warn.weakDropout':
     'Vorsicht: Die Daten zeigen kaum Abwanderung. Der Abwanderungsparameter ist schlecht bestimmt (sein Standardfehler übersteigt den Schätzwert), P(aktiv) und CLV sind daher vermutlich zu hoch. Mehr Historie oder ein späteres Kalibrierungsende helfen.',
@@ -122,7 +128,12 @@ export const en: Texts<typeof de> = {
   'fc.modelChoice': 'Model',
   'fc.model.bgnbd': 'BG/NBD',
   'fc.model.paretonbd': 'Pareto/NBD',
+  'fc.model.mbgnbd': 'MBG/NBD',
   'fc.model.gammagamma': 'Gamma-Gamma (spend)',
+  'fc.modelHint.bgnbd': 'Dropout only after a repeat purchase: customers without one count as alive.',
+  'fc.modelHint.paretonbd': 'Dropout at any time, independent of the purchases.',
+  'fc.modelHint.mbgnbd':
+    'Like BG/NBD, but dropout also after the first purchase: one-time buyers may be gone too.',
   'fc.unit': 'Time unit',
   'fc.unit.day': 'days',
   'fc.unit.week': 'weeks',
@@ -224,7 +235,7 @@ export const en: Texts<typeof de> = {
   'fc.meanExpected': 'Mean expected purchases ({n} m.)',
   'fc.meanClvShort': 'Mean CLV ({n} m.)',
   'fc.bgnbdNoRepeatAlive':
-    'BG/NBD counts a customer without a repeat purchase as alive (P(alive) = 100 %), a known property of the model; Pareto/NBD lets such customers drop out too.',
+    'BG/NBD counts a customer without a repeat purchase as alive (P(alive) = 100 %), a known property of the model; Pareto/NBD and MBG/NBD let such customers drop out too.',
   'fc.fitValidationSpend': 'Spend (to the calibration end)',
   'fc.warn.weakDropout':
     'Careful: the data barely show churn. The dropout parameter is not well determined (its standard error exceeds the estimate), so P(alive) and the CLV are probably too high. More history, or a later calibration end, helps.',
@@ -253,7 +264,15 @@ export const FORECAST_WARNING_TEXT: Record<ForecastWarning, Key> = {
 export const MODEL_LABEL: Record<FitReport['model'], Key> = {
   bgnbd: 'fc.model.bgnbd',
   paretonbd: 'fc.model.paretonbd',
+  mbgnbd: 'fc.model.mbgnbd',
   gammagamma: 'fc.model.gammagamma',
+};
+
+/** One line on how each transaction model treats dropout (under the model selector). */
+export const MODEL_HINT: Record<ModelName, Key> = {
+  bgnbd: 'fc.modelHint.bgnbd',
+  paretonbd: 'fc.modelHint.paretonbd',
+  mbgnbd: 'fc.modelHint.mbgnbd',
 };
 
 /** What the worker is doing while the forecast runs. */

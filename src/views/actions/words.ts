@@ -49,6 +49,7 @@ export function warningText(w: string): string {
 const MODEL_LABEL: Record<string, MessageKey> = {
   bgnbd: 'fc.model.bgnbd',
   paretonbd: 'fc.model.paretonbd',
+  mbgnbd: 'fc.model.mbgnbd',
 };
 const UNIT_LABEL: Record<string, MessageKey> = { day: 'fc.unit.day', week: 'fc.unit.week' };
 

@@ -5,12 +5,13 @@
  */
 import { createQuery } from '../../client/query.svelte';
 import { engine, callback } from '../../client/worker-client';
+import type { ModelName } from '../../analytics/btyd/model';
 import type { AppError } from '../../shared/errors';
 import type { ForecastRequest } from '../../worker/handlers/forecast';
 import { DEFAULT_DISCOUNT_PERCENT_MONTHLY } from '../../shared/figures';
 
 export interface ForecastForm {
-  model: 'bgnbd' | 'paretonbd';
+  model: ModelName;
   unit: 'day' | 'week';
   /** YYYY-MM-DD or '' for no validation; null until a default was chosen for the dataset. */
   calibrationEnd: string | null;

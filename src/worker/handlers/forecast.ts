@@ -5,15 +5,17 @@
 import { AppFailure } from '../../shared/errors';
 import { isoToDay } from '../../shared/days';
 import { SEGMENTS, type Segment } from '../../analytics/rfm';
+import type { Scorecard } from '../../analytics/btyd/scorecard';
 import {
   HORIZONS,
+  computeScorecard,
   horizonIndex,
   topCustomers,
   type ForecastColumns,
   type ForecastReport,
   type ForecastSettings,
 } from '../../analytics/forecast';
-import { forecastOf, prepare, rfmOf, type AnalysisRequest } from '../scope';
+import { forecastOf, occasionsOf, prepare, rfmOf, type AnalysisRequest, type Prepared } from '../scope';
 import type { ShownForecast } from '../session';
 
 export interface ForecastRequest extends AnalysisRequest {
@@ -38,7 +40,15 @@ export interface TopCustomer {
   segment: Segment;
 }
 
-export type ForecastResponse = ForecastReport & { top: TopCustomer[]; computeMs: number };
+/**
+ * `scorecard`: BG/NBD, Pareto/NBD, MBG/NBD and the naive baseline on the validation's holdout, with the proposed
+ * model (null without a calibration end before D).
+ */
+export type ForecastResponse = ForecastReport & {
+  top: TopCustomer[];
+  scorecard: Scorecard | null;
+  computeMs: number;
+};
 
 let shownIds = 0;
 
@@ -52,6 +62,17 @@ function shown(columns: ForecastColumns, horizonMonths: number): ShownForecast {
     expected: columns.expected[h],
     clv: columns.clv?.[h] ?? null,
   };
+}
+
+/**
+ * The scorecard of a scope at a calibration end and unit (memoised: it does not depend on the other settings);
+ * the validation's fit of the chosen model is reused, the other two models are fitted.
+ */
+function scorecardOf(p: Prepared, settings: ForecastSettings, report: ForecastReport): Scorecard | null {
+  const key = `scorecard|${settings.unit}|${settings.calibrationEnd}`;
+  return p.scope.cached(key, () =>
+    computeScorecard(occasionsOf(p), p.opts.asOf, settings, report.validation?.fit ?? null),
+  );
 }
 
 export const forecastHandler = {
@@ -76,6 +97,7 @@ export const forecastHandler = {
     };
     onStage?.('fit');
     const { report, columns } = forecastOf(p, settings);
+    const scorecard = scorecardOf(p, settings, report);
     const show = shown(columns, req.horizonMonths);
     // A failed fit has no columns to add to the customer table.
     p.scope.forecast = report.fit ? show : null;
@@ -91,6 +113,6 @@ export const forecastHandler = {
       revenue: p.table.revenue[c],
       segment: SEGMENTS[rfm.segment[position.get(c)!]],
     }));
-    return { ...report, top, computeMs: performance.now() - t0 };
+    return { ...report, top, scorecard, computeMs: performance.now() - t0 };
   },
 };

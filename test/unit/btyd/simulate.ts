@@ -1,4 +1,4 @@
-// Seeded simulator of BG/NBD customers with Gamma-Gamma spend, for the recovery and performance tests.
+// Seeded simulator of BG/NBD and MBG/NBD customers with Gamma-Gamma spend, for the recovery and performance tests.
 import type { Occasions } from '../../../src/analytics/btyd/summary';
 
 /** mulberry32: a small seeded 32-bit generator; uniform in [0, 1). */
@@ -87,6 +87,18 @@ export interface SimulationSettings {
  * Gamma(p, ν) with ν ~ Gamma(q, γ) per customer.
  */
 export function simulateBgNbd(s: SimulationSettings): Occasions {
+  return simulate(s, false);
+}
+
+/**
+ * Simulates MBG/NBD customers (Batislam et al. 2007): as simulateBgNbd, but the customer drops out with
+ * probability p at every purchase including the first, so some never return after their first purchase.
+ */
+export function simulateMbgNbd(s: SimulationSettings): Occasions {
+  return simulate(s, true);
+}
+
+function simulate(s: SimulationSettings, dropAtFirst: boolean): Occasions {
   const rng = new Sampler(mulberry32(s.seed));
   const customer: number[] = [];
   const day: number[] = [];
@@ -102,6 +114,7 @@ export function simulateBgNbd(s: SimulationSettings): Occasions {
     day.push(birth);
     value.push(spend());
     let t = 0;
+    if (dropAtFirst && rng.uniform() < dropout) continue;
     for (;;) {
       t += rng.exponential(lambda);
       const d = birth + Math.floor(t * ticks);
