@@ -93,7 +93,9 @@ let result;
 try {
   // Almost every line has a customer id (1 % have none: their lines are kept as rejected rows and carried too),
   // so the dataset holds about ROWS rows.
-  const path = await generateRetailCsv(resolve(TMP, `retail-${ROWS}-backup.csv`), ROWS, { missingShare: 0.01 });
+  const path = await generateRetailCsv(resolve(TMP, `retail-${ROWS}-backup.csv`), ROWS, {
+    missingShare: 0.01,
+  });
   const csvBytes = statSync(path).size;
   const { page, context } = await app.open({ locale: 'de-DE' });
   const sampler = await heapSampler(page);
