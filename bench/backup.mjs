@@ -49,6 +49,8 @@ async function heapSampler(page) {
   };
   let peakPage = 0;
   let peakWorker = 0;
+  let startPage = 0;
+  let startWorker = 0;
   let timer = null;
   const sample = async () => {
     const h = await cdp.send('Runtime.getHeapUsage');
@@ -56,15 +58,24 @@ async function heapSampler(page) {
     peakWorker = Math.max(peakWorker, await workerHeap());
   };
   return {
-    start() {
+    /** Starts sampling; the heap at this moment is the baseline (what the app held before). */
+    async start() {
       peakPage = 0;
       peakWorker = 0;
+      await sample().catch(() => undefined);
+      startPage = peakPage;
+      startWorker = peakWorker;
       timer = setInterval(() => void sample().catch(() => undefined), 100);
     },
     async stop() {
       clearInterval(timer);
       await sample().catch(() => undefined);
-      return { peakPageHeapMB: peakPage / 2 ** 20, peakWorkerHeapMB: peakWorker / 2 ** 20 };
+      return {
+        startPageHeapMB: startPage / 2 ** 20,
+        startWorkerHeapMB: startWorker / 2 ** 20,
+        peakPageHeapMB: peakPage / 2 ** 20,
+        peakWorkerHeapMB: peakWorker / 2 ** 20,
+      };
     },
   };
 }
@@ -117,7 +128,7 @@ try {
   await page.fill('[data-testid=bk-pass]', PASSPHRASE);
   await page.fill('[data-testid=bk-pass2]', PASSPHRASE);
   const download = page.waitForEvent('download', { timeout: 1_800_000 });
-  sampler.start();
+  await sampler.start();
   t = performance.now();
   await page.click('[data-testid=bk-start]');
   const d = await download;
@@ -131,7 +142,8 @@ try {
   const countsBefore = await idbCounts(page);
   console.log(
     `backed up in ${(backupMs / 1000).toFixed(1)} s: ${mb(fileBytes).toFixed(1)} MB, peak heap page ` +
-      `${backupHeap.peakPageHeapMB.toFixed(1)} MB / worker ${backupHeap.peakWorkerHeapMB.toFixed(1)} MB`,
+      `${backupHeap.peakPageHeapMB.toFixed(1)} MB / worker ${backupHeap.peakWorkerHeapMB.toFixed(1)} MB (before: ` +
+      `${backupHeap.startPageHeapMB.toFixed(1)} / ${backupHeap.startWorkerHeapMB.toFixed(1)} MB)`,
   );
 
   // Delete all local data.
@@ -147,7 +159,7 @@ try {
   await page.setInputFiles('[data-testid=bk-file]', backupPath);
   await page.waitForSelector('[data-testid=bk-file-info]', { timeout: 120_000 });
   await page.fill('[data-testid=bk-restore-pass]', PASSPHRASE);
-  sampler.start();
+  await sampler.start();
   t = performance.now();
   await page.click('[data-testid=bk-restore-start]');
   await page.waitForSelector('[data-testid=bk-exists], [data-testid=bk-restored]', { timeout: 1_800_000 });
@@ -166,7 +178,8 @@ try {
   const usageRestored = (await engine(page, 'storageEstimate')).usage;
   console.log(
     `restored ${restoredRows.toLocaleString('en')} rows in ${(restoreMs / 1000).toFixed(1)} s, peak heap page ` +
-      `${restoreHeap.peakPageHeapMB.toFixed(1)} MB / worker ${restoreHeap.peakWorkerHeapMB.toFixed(1)} MB`,
+      `${restoreHeap.peakPageHeapMB.toFixed(1)} MB / worker ${restoreHeap.peakWorkerHeapMB.toFixed(1)} MB (before: ` +
+      `${restoreHeap.startPageHeapMB.toFixed(1)} / ${restoreHeap.startWorkerHeapMB.toFixed(1)} MB)`,
   );
   await context.close();
 
