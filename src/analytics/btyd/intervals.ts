@@ -326,7 +326,7 @@ function aliveVariance<P>(
   const out = new Float64Array(tr.pairX.length * lengths.length);
   const samples = Math.max(
     32,
-    Math.min(1000, Math.floor(200_000 / Math.max(1, used.length * lengths.length))),
+    Math.min(1000, Math.floor(50_000 / Math.max(1, used.length * lengths.length))),
   );
   for (const q of used) {
     const x = tr.xLevels[tr.pairX[q]];
@@ -510,6 +510,10 @@ export function intervals(input: IntervalInput): IntervalResult {
     };
   };
 
+  const drawParams = Array.from({ length: S }, (_, s) => named(im.keys, draws, s * n));
+  const drawSpend = Array.from({ length: withClv ? S : 0 }, (_, s) =>
+    spendDrawn!.subarray(3 * s, 3 * s + 3).map(Math.exp),
+  );
   const customerBands = (indices: ArrayLike<number>): CustomerBands[] =>
     Array.from(indices, (c) => {
       const t = tr.index[c];
@@ -521,12 +525,12 @@ export function intervals(input: IntervalInput): IntervalResult {
       const expected = lengths.map(() => new Float64Array(S));
       const clvs = months.map(() => new Float64Array(S));
       for (let s = 0; s < S; s++) {
-        const p = named(im.keys, draws, s * n);
+        const p = drawParams[s];
         const a = im.model.pAlive(p, x, tx, T);
         pAlive[s] = a;
         for (let h = 0; h < L; h++) expected[h][s] = a * im.model.expectedIfAlive(p, lengths[h], x, T);
         if (withClv) {
-          const sp = spendDrawn!.subarray(3 * s, 3 * s + 3).map(Math.exp);
+          const sp = drawSpend[s];
           const spend = spendOf(sp[0], sp[1], sp[2], clv!.spend.x[c], clv!.spend.m[c]);
           for (let k = 0; k < months.length; k++) {
             const h = input.lengths.length + k;
