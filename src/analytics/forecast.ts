@@ -11,7 +11,7 @@
 import { isAttributeKey } from '../shared/attributes';
 import { fitForecast, type ForecastFailure, type ForecastSuccess } from './btyd/fit';
 import type { ModelName } from './btyd/model';
-import { calibrationSummary, type Occasions } from './btyd/summary';
+import { calibrationSummary, type CalibrationSummary, type Occasions } from './btyd/summary';
 import type { CustomerTable } from './customers';
 import type { Lines } from './lines';
 import { FLAG_RETURN } from './lines';
@@ -339,7 +339,12 @@ export function computeForecast(
   opts: AggregateOptions,
   settings: ForecastSettings,
   occasions?: Occasions,
-): { report: ForecastReport; columns: ForecastColumns } {
+): {
+  report: ForecastReport;
+  columns: ForecastColumns;
+  /** The forecast fit's summary and result, for the intervals (absent when the fit failed). */
+  fitted?: { summary: CalibrationSummary; result: ForecastSuccess };
+} {
   const D = opts.asOf;
   const occ = occasions ?? purchaseOccasions(lines, opts);
   const validation =
@@ -432,5 +437,6 @@ export function computeForecast(
       byAttribute,
     },
     columns,
+    fitted: { summary, result },
   };
 }

@@ -14,9 +14,10 @@
  *   per purchase from the Gamma-Gamma posterior), simulated per (x, T) pair at the estimates.
  * - CLV under a draw keeps the fit's discount profile: the discounted expected purchases of a pair scale with its
  *   expected purchases over the horizon (D(θ) = D(θ̂) · E_H(θ) / E_H(θ̂)).
- * - Small bases evaluate every draw exactly; when (triples + pairs × lengths) × S exceeds `exactBudget`, the draws'
- *   P(alive) and expected purchases come from their first-order expansion in θ (log-linear, from central
- *   differences at θ̂), which is accurate where it is used: large bases have small parameter errors.
+ * - Small bases evaluate every draw exactly. When (triples + pairs × lengths) × S exceeds `exactBudget`, each
+ *   group's totals under a draw come from their first-order expansion in the log-parameters (slopes by forward
+ *   differences at the estimates: n + 3 evaluations instead of S), which is accurate where it is used: large bases
+ *   have small parameter errors. Per-customer bands are always exact (they are computed for a few rows at a time).
  *
  * Everything runs on the compressed triples (per triple, per (x, T) pair, per (triple, group) entry), not per
  * customer.
@@ -98,6 +99,11 @@ export interface ClvInput {
   /** Days per time unit of the fit. */
   unitDays: number;
   months: readonly number[];
+  /**
+   * Optional: the point forecast's discounted expected purchases per customer (P(alive) included), one array per
+   * horizon in `months` order, as `fitForecast` computes them; saves recomputing the discount sums.
+   */
+  discounted?: readonly Float64Array[];
 }
 
 export interface IntervalInput {
@@ -253,67 +259,6 @@ function pAliveByTriples<P>(m: BtydModel<P>, p: P, tr: Triples): Float64Array {
   return out;
 }
 
-/**
- * Evaluates P(alive) per triple and E per (pair, length) under draw s: exactly, or from the log-linear expansion
- * around θ̂ whose slopes come from central differences (step 1e-4 in θ).
- */
-function drawEvaluator<P>(
-  im: IntervalModel<P>,
-  theta: Float64Array,
-  tr: Triples,
-  used: Int32Array,
-  lengths: number[],
-  exact: boolean,
-) {
-  const n = theta.length;
-  const at = (v: ArrayLike<number>) => named(im.keys, v) as P;
-  if (exact)
-    return (draw: Float64Array) => {
-      const p = at(draw);
-      return { pa: pAliveByTriples(im.model, p, tr), e: expectedByPair(im.model, p, tr, used, lengths) };
-    };
-  const p0 = at(theta);
-  const pa0 = pAliveByTriples(im.model, p0, tr);
-  const e0 = expectedByPair(im.model, p0, tr, used, lengths);
-  const gPa = new Float64Array(tr.count * n);
-  const gE = new Float64Array(e0.length * n);
-  const h = 1e-4;
-  const probe = Float64Array.from(theta);
-  const ln = (v: number) => (v > 0 ? Math.log(v) : 0);
-  for (let k = 0; k < n; k++) {
-    probe[k] = theta[k] + h;
-    const up = at(probe);
-    const paUp = pAliveByTriples(im.model, up, tr);
-    const eUp = expectedByPair(im.model, up, tr, used, lengths);
-    probe[k] = theta[k] - h;
-    const down = at(probe);
-    const paDown = pAliveByTriples(im.model, down, tr);
-    const eDown = expectedByPair(im.model, down, tr, used, lengths);
-    probe[k] = theta[k];
-    for (let i = 0; i < tr.count; i++) gPa[i * n + k] = (ln(paUp[i]) - ln(paDown[i])) / (2 * h);
-    for (let j = 0; j < e0.length; j++) gE[j * n + k] = (ln(eUp[j]) - ln(eDown[j])) / (2 * h);
-  }
-  const pa = new Float64Array(tr.count);
-  const e = new Float64Array(e0.length);
-  const delta = new Float64Array(n);
-  return (draw: Float64Array) => {
-    for (let k = 0; k < n; k++) delta[k] = draw[k] - theta[k];
-    for (let i = 0; i < tr.count; i++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += gPa[i * n + k] * delta[k];
-      pa[i] = Math.min(1, pa0[i] * Math.exp(s));
-    }
-    for (const q of used)
-      for (let hh = 0; hh < lengths.length; hh++) {
-        const j = q * lengths.length + hh;
-        let s = 0;
-        for (let k = 0; k < n; k++) s += gE[j * n + k] * delta[k];
-        e[j] = e0[j] * Math.exp(s);
-      }
-    return { pa, e };
-  };
-}
-
 /** Variance of the purchases of a living customer per (pair, length), simulated at the estimates. */
 function aliveVariance<P>(
   im: IntervalModel<P>,
@@ -325,8 +270,8 @@ function aliveVariance<P>(
 ): Float64Array {
   const out = new Float64Array(tr.pairX.length * lengths.length);
   const samples = Math.max(
-    32,
-    Math.min(1000, Math.floor(50_000 / Math.max(1, used.length * lengths.length))),
+    4,
+    Math.min(1000, Math.floor(100_000 / Math.max(1, used.length * lengths.length))),
   );
   for (const q of used) {
     const x = tr.xLevels[tr.pairX[q]];
@@ -386,12 +331,24 @@ export function intervals(input: IntervalInput): IntervalResult {
 
   const used = usedPairs(tr);
   const exact = (tr.count + used.length * L) * S <= (input.exactBudget ?? 2e6);
-  const evaluate = drawEvaluator(im, theta, tr, used, lengths, exact);
+  const evaluate = (v: ArrayLike<number>) => {
+    const p = named(im.keys, v);
+    return { pa: pAliveByTriples(im.model, p, tr), e: expectedByPair(im.model, p, tr, used, lengths) };
+  };
   const p0 = named(im.keys, theta);
   const pa0 = pAliveByTriples(im.model, p0, tr);
   const e0 = expectedByPair(im.model, p0, tr, used, lengths);
   // Discounted expected purchases of a living customer per pair and CLV horizon, at the estimates.
-  const disc = months.map((mo) => {
+  const disc = months.map((mo, k) => {
+    const given = clv!.discounted?.[k];
+    if (given) {
+      const byPair = new Float64Array(tr.pairX.length);
+      for (let c = 0; c < tr.index.length; c++) {
+        const t = tr.index[c];
+        if (pa0[t] > 0) byPair[tr.TPair[t]] = given[c] / pa0[t];
+      }
+      return byPair;
+    }
     const byTriple = discountedOccasionsByTriple(
       im.model,
       p0,
@@ -417,36 +374,92 @@ export function intervals(input: IntervalInput): IntervalResult {
     if (entries.group[e] >= 0) customers[entries.group[e]] += entries.weight[e];
   }
   const margin = clv?.marginRate ?? 1;
-  for (let s = 0; s < S; s++) {
-    const { pa, e: ex } = evaluate(draws.subarray(s * n, s * n + n));
-    const sp = spendDrawn ? spendDrawn.subarray(3 * s, 3 * s + 3).map(Math.exp) : null;
-    const base = s * slots * figures;
+  const C = months.length;
+  const first = input.lengths.length;
+  const clvPair = new Float64Array(tr.pairX.length * C);
+  const totalOff = G * figures;
+  /** Every slot's figures (Σ P(alive), Σ expected per length, Σ CLV per horizon) at P(alive) pa, E ex, spend sp. */
+  const groupTotals = (
+    pa: Float64Array,
+    ex: Float64Array,
+    sp: ArrayLike<number> | null,
+    acc: Float64Array,
+  ) => {
+    const pp = sp ? Math.exp(sp[0]) : 0;
+    const qq = sp ? Math.exp(sp[1]) : 0;
+    const gg = sp ? Math.exp(sp[2]) : 0;
+    if (sp)
+      for (const q of used)
+        for (let c = 0; c < C; c++) {
+          const j = q * L + first + c;
+          // The fit's discount profile, scaled with the draw's expected purchases over the horizon.
+          clvPair[q * C + c] = e0[j] > 0 ? (margin * disc[c][q] * ex[j]) / e0[j] : 0;
+        }
+    acc.fill(0);
     for (let e = 0; e < E; e++) {
       const t = entries.triple[e];
       const g = entries.group[e];
       const w = entries.weight[e];
       const q = tr.TPair[t];
       const a = pa[t];
-      const row = (slot: number, f: number, v: number) => {
-        values[base + slot * figures + f] += v;
-      };
-      const add = (f: number, v: number) => {
-        row(G, f, v);
-        if (g >= 0) row(g, f, v);
-      };
-      add(0, w * a);
-      for (let h = 0; h < L; h++) add(1 + h, w * a * ex[q * L + h]);
-      if (sp && withClv) {
-        const x = tr.x[t];
-        const [pp, qq, gg] = sp;
+      const wa = w * a;
+      const gOff = g >= 0 ? g * figures : -1;
+      acc[totalOff] += wa;
+      if (gOff >= 0) acc[gOff] += wa;
+      for (let h = 0; h < L; h++) {
+        const v = wa * ex[q * L + h];
+        acc[totalOff + 1 + h] += v;
+        if (gOff >= 0) acc[gOff + 1 + h] += v;
+      }
+      if (sp) {
+        const known = entries.known[e];
         const spendSum =
-          (pp * (entries.known[e] * gg + entries.sumMX[e])) / (pp * x + qq - 1) +
-          ((w - entries.known[e]) * pp * gg) / (qq - 1);
-        for (let c = 0; c < months.length; c++) {
-          const h = input.lengths.length + c;
-          const ratio = e0[q * L + h] > 0 ? ex[q * L + h] / e0[q * L + h] : 0;
-          add(1 + L + c, margin * spendSum * a * disc[c][q] * ratio);
+          (pp * (known * gg + entries.sumMX[e])) / (pp * tr.x[t] + qq - 1) +
+          ((w - known) * pp * gg) / (qq - 1);
+        for (let c = 0; c < C; c++) {
+          const v = spendSum * a * clvPair[q * C + c];
+          acc[totalOff + 1 + L + c] += v;
+          if (gOff >= 0) acc[gOff + 1 + L + c] += v;
         }
+      }
+    }
+    return acc;
+  };
+  const spendAt = (s: number) => (withClv ? spendDrawn!.subarray(3 * s, 3 * s + 3) : null);
+  const width = slots * figures;
+  if (exact)
+    for (let s = 0; s < S; s++) {
+      const { pa, e: ex } = evaluate(draws.subarray(s * n, s * n + n));
+      groupTotals(pa, ex, spendAt(s), values.subarray(s * width, (s + 1) * width));
+    }
+  else {
+    // First-order expansion of every slot's figures in (θ, ln spend parameters); slopes by forward differences.
+    const phi = clv ? [clv.spend.params.p, clv.spend.params.q, clv.spend.params.gamma].map(Math.log) : [];
+    const sp0 = withClv ? Float64Array.from(phi) : null;
+    const base = groupTotals(pa0, e0, sp0, new Float64Array(width));
+    const dims = n + (withClv ? 3 : 0);
+    const slope = new Float64Array(dims * width);
+    const up = new Float64Array(width);
+    const h = 1e-4;
+    for (let k = 0; k < dims; k++) {
+      if (k < n) {
+        const probe = Float64Array.from(theta);
+        probe[k] += h;
+        const u = evaluate(probe);
+        groupTotals(u.pa, u.e, sp0, up);
+      } else {
+        const probe = Float64Array.from(sp0!);
+        probe[k - n] += h;
+        groupTotals(pa0, e0, probe, up);
+      }
+      for (let j = 0; j < width; j++) slope[k * width + j] = (up[j] - base[j]) / h;
+    }
+    for (let s = 0; s < S; s++) {
+      const row = values.subarray(s * width, (s + 1) * width);
+      row.set(base);
+      for (let k = 0; k < dims; k++) {
+        const delta = k < n ? draws[s * n + k] - theta[k] : spendDrawn![3 * s + k - n] - phi[k - n];
+        for (let j = 0; j < width; j++) row[j] += slope[k * width + j] * delta;
       }
     }
   }
