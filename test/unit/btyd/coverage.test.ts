@@ -12,8 +12,9 @@
 import { describe, expect, it } from 'vitest';
 import { bgnbdConditionalExpected, fitBgNbd } from '../../../src/analytics/btyd/bgnbd';
 import { intervals } from '../../../src/analytics/btyd/intervals';
+import { fitParetoNbd, paretoNbdConditionalExpected } from '../../../src/analytics/btyd/paretonbd';
 import { calibrationSummary, compress } from '../../../src/analytics/btyd/summary';
-import { simulateBgNbd } from './simulate';
+import { simulateBgNbd, simulateParetoNbd } from './simulate';
 
 const TRUTH = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
 const TICKS = 7 * 24; // hourly ticks: same-tick merges of purchases are negligible
@@ -93,4 +94,62 @@ describe('interval coverage on simulated BG/NBD data', () => {
     expect(customerCoverage).toBeGreaterThanOrEqual(0.85);
     expect(customerCoverage).toBeLessThanOrEqual(0.95);
   }, 180_000);
+
+  // Pareto/NBD fits take longer (numerical gradient): the totals use the first-order expansion (forced), and every
+  // fourth customer is checked. About a minute on a loaded 2-core machine.
+  it('does the same for Pareto/NBD (200 data sets, every fourth customer checked)', () => {
+    const truth = { r: 0.5, alpha: 4, s: 0.7, beta: 12 };
+    const t0 = performance.now();
+    let sets = 0;
+    let totalHits = 0;
+    let customerShare = 0;
+    for (let seed = 1; sets < 200; seed++) {
+      const occ = simulateParetoNbd({
+        customers: 400,
+        seed,
+        ...truth,
+        startDay: 0,
+        birthDays: 12 * TICKS,
+        endDay: (12 + 2 * WEEKS) * TICKS - 1,
+        ticksPerWeek: TICKS,
+      });
+      const summary = calibrationSummary(occ, (12 + WEEKS) * TICKS - 1, TICKS);
+      summary.endDay = (12 + 2 * WEEKS) * TICKS - 1;
+      const tr = compress(summary.x, summary.tx, summary.T);
+      const fit = fitParetoNbd(tr);
+      if (!fit.converged || !fit.logCovariance) continue;
+      sets++;
+      const result = intervals({
+        model: 'paretonbd',
+        params: { ...fit.params },
+        logCovariance: fit.logCovariance,
+        triples: tr,
+        lengths: [WEEKS],
+        seed,
+        exactBudget: 0,
+      });
+      if (!result.ok) throw new Error(result.code);
+      const actual = summary.holdout.reduce((s, v) => s + v, 0);
+      const total = result.total.expected[0];
+      if (total.low90 <= actual && actual <= total.high90) totalHits++;
+      const checked = Int32Array.from({ length: Math.ceil(summary.x.length / 4) }, (_, k) => 4 * k);
+      let inside = 0;
+      result.customerBands(checked).forEach((b, k) => {
+        const i = checked[k];
+        const v = paretoNbdConditionalExpected(truth, WEEKS, summary.x[i], summary.tx[i], summary.T[i]);
+        if (b.expected[0].low90 <= v && v <= b.expected[0].high90) inside++;
+      });
+      customerShare += inside / checked.length;
+    }
+    const totalCoverage = totalHits / sets;
+    const customerCoverage = customerShare / sets;
+    console.log(
+      `[interval coverage, Pareto/NBD] ${sets} data sets: holdout total ${(totalCoverage * 100).toFixed(1)} %, ` +
+        `per-customer expected purchases ${(customerCoverage * 100).toFixed(1)} %; ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    expect(totalCoverage).toBeGreaterThanOrEqual(0.85);
+    expect(totalCoverage).toBeLessThanOrEqual(0.95);
+    expect(customerCoverage).toBeGreaterThanOrEqual(0.85);
+    expect(customerCoverage).toBeLessThanOrEqual(0.95);
+  }, 300_000);
 });
