@@ -514,7 +514,8 @@ export function intervals(input: IntervalInput): IntervalResult {
   const totalOf = (slot: number): TotalBands => {
     const k = Math.max(customers[slot], 1);
     const meanPAlive = bandOf(slot, 0, false);
-    for (const key of Object.keys(meanPAlive) as (keyof Band)[]) meanPAlive[key] /= k;
+    for (const key of Object.keys(meanPAlive) as (keyof Band)[])
+      meanPAlive[key] = Math.min(1, Math.max(0, meanPAlive[key] / k));
     return {
       customers: customers[slot],
       meanPAlive,
