@@ -228,14 +228,19 @@ class AppState {
     }
   }
 
-  /** The datasets again; when the one shown is gone, the newest (or none) is shown, with a notice. */
+  /**
+   * The datasets again (another tab changed them); when the one shown is gone, the newest (or none) is shown, with a
+   * notice. The one shown stays shown otherwise, also when it was shown as the newest and another tab imported a
+   * newer one: a view never switches its dataset under the user.
+   */
   async #reloadDatasets() {
     const shown = this.dataset?.id;
     await this.loadDatasets();
-    if (shown !== undefined && !this.datasets.some((d) => d.id === shown)) {
+    if (shown === undefined) return;
+    if (!this.datasets.some((d) => d.id === shown)) {
       this.tabNotice = 'datasetDeleted';
       this.#leaveDataset();
-    }
+    } else if (this.datasetId === null) this.datasetId = shown;
   }
 
   /** The choices that belonged to the dataset shown (it is gone): the newest dataset follows, unfiltered. */

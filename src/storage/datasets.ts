@@ -90,12 +90,19 @@ async function deleteDatasetRows(id: number): Promise<void> {
   await d.datasets.delete(id);
 }
 
-/** Deletes every dataset still marked as importing, except those whose import is alive (held lock). */
-export async function deleteInterrupted(isAlive: (id: number) => boolean): Promise<number> {
+/**
+ * Deletes every dataset still marked as importing, except those whose write is alive: `liveIds` names the datasets
+ * whose import lock is held (storage/import-locks.ts; an import's or a restore's). It is asked after the importing
+ * datasets are read, so that a write which began in between is seen holding its lock.
+ */
+export async function deleteInterrupted(
+  liveIds: () => Promise<ReadonlySet<number>> | ReadonlySet<number>,
+): Promise<number> {
   const stale = (await db().datasets.where('status').equals('importing').primaryKeys()) as number[];
+  const live = stale.length > 0 ? await liveIds() : new Set<number>();
   let n = 0;
   for (const id of stale) {
-    if (isAlive(id)) continue;
+    if (live.has(id)) continue;
     await deleteDataset(id);
     n++;
   }

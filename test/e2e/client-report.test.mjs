@@ -24,6 +24,12 @@ const PNG = Buffer.from(
   'base64',
 );
 const SECTIONS = ['overview', 'segments', 'forecast', 'actions'];
+/**
+ * The pages of the demo's report printed to A4: with the four sections above (the appendix on the last page), and
+ * with all nine (the appendix on the last two).
+ */
+const REPORT_PAGES_FOUR = 6;
+const REPORT_PAGES_ALL = 12;
 
 /**
  * The charts of the printed report, each with whether its numbers stand beside it: a table in the same chart pair
@@ -49,8 +55,99 @@ async function chartNumbers(page) {
   });
 }
 
-/** Pages of a PDF: the page objects (/Type /Page), not the page tree (/Type /Pages). */
-const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+/**
+ * Every figure label of the report's parts (the forecast part aside: its labels are not marked yet) and whether the
+ * appendix defines it: each part table's column header names its definition (data-def, the label key of the
+ * definition) or is a dimension (data-dim: a segment, a month, a channel); each row of a table of figures
+ * (data-rows=figures) names its definition in its first cell; every data-def has an appendix term of that key.
+ */
+async function undefinedFigures(page) {
+  return page.evaluate(() => {
+    const report = document.querySelector('[data-testid=rp-report]');
+    const terms = new Set(
+      [...(report?.querySelectorAll('[data-testid=rp-appendix] dt[data-def]') ?? [])].map((dt) =>
+        dt.getAttribute('data-def'),
+      ),
+    );
+    const problems = [];
+    const named = [];
+    for (const part of report?.querySelectorAll('[data-testid^=rp-part-]') ?? []) {
+      const id = part.getAttribute('data-testid');
+      if (id === 'rp-part-forecast') continue;
+      for (const th of part.querySelectorAll('table thead th')) {
+        if (!th.hasAttribute('data-def') && !th.hasAttribute('data-dim'))
+          problems.push(`${id}: column "${th.textContent?.trim()}" names no definition`);
+      }
+      for (const tr of part.querySelectorAll('table[data-rows=figures] tbody tr')) {
+        const first = tr.querySelector('td, th');
+        if (!first?.hasAttribute('data-def'))
+          problems.push(`${id}: row "${first?.textContent?.trim()}" names no definition`);
+      }
+      for (const el of part.querySelectorAll('[data-def]')) {
+        const key = el.getAttribute('data-def');
+        named.push(key);
+        if (!terms.has(key))
+          problems.push(`${id}: "${el.textContent?.trim()}" (${key}) is not in the appendix`);
+      }
+    }
+    return { problems, named: [...new Set(named)] };
+  });
+}
+
+/**
+ * The pages of a PDF Chromium printed, and its outline (printed with `outline: true`: one entry per heading): the
+ * page objects in the order of the page tree, and for each outline title the index of the page it points to. Reads
+ * the PDF's own objects (Chromium writes them uncompressed), no library.
+ */
+function pdfStructure(pdf) {
+  const src = pdf.toString('latin1');
+  const objects = new Map();
+  for (const m of src.matchAll(/(\d+) 0 obj\b([\s\S]*?)endobj/g)) objects.set(Number(m[1]), m[2]);
+  const refs = (s) => [...s.matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+  const isTree = (body) => /\/Type\s*\/Pages\b/.test(body);
+  const root = [...objects].find(([, b]) => isTree(b) && !/\/Parent\b/.test(b));
+  assert.ok(root, 'the PDF has a page tree');
+  const pages = [];
+  const walk = (id) => {
+    const body = objects.get(id) ?? '';
+    if (!isTree(body)) return pages.push(id);
+    for (const kid of refs(/\/Kids\s*\[([^\]]*)\]/.exec(body)?.[1] ?? '')) walk(kid);
+  };
+  walk(root[0]);
+  const title = (raw) => {
+    if (!raw.startsWith('<')) return raw.slice(1, -1).replace(/\\([()\\])/g, '$1');
+    const hex = Buffer.from(raw.slice(1, -1).replace(/\s/g, ''), 'hex');
+    // UTF-16BE with its byte order mark.
+    const chars = [];
+    for (let i = 2; i + 1 < hex.length; i += 2) chars.push(hex.readUInt16BE(i));
+    return String.fromCharCode(...chars);
+  };
+  const outline = [];
+  for (const body of objects.values()) {
+    const t = /\/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/.exec(body);
+    const dest = /\/Dest\s*\[\s*(\d+) 0 R/.exec(body);
+    if (t && dest) outline.push({ title: title(t[1]), page: pages.indexOf(Number(dest[1])) });
+  }
+  return { pages: pages.length, outline };
+}
+
+/**
+ * Asserts that the appendix (outline title `heading`) starts on page `pages − appendixPages` and comes after every
+ * other heading, so that the last `appendixPages` pages are the appendix's.
+ */
+function assertAppendixLast(structure, heading, appendixPages) {
+  const at = pageOf(structure, heading);
+  assert.equal(at, structure.pages - appendixPages, `the page of "${heading}"`);
+  const later = structure.outline.filter((o) => o.title !== heading && o.page >= at);
+  assert.deepEqual(later, [], 'headings on or after the appendix’s first page');
+}
+
+/** The page (0-based) of the outline entry whose title is `heading`. */
+function pageOf(structure, heading) {
+  const entry = structure.outline.find((o) => o.title === heading);
+  assert.ok(entry, `"${heading}" in the PDF outline: ${structure.outline.map((o) => o.title).join(' | ')}`);
+  return entry.page;
+}
 
 test(
   'client report: cover, chosen sections, definitions appendix, printed to A4',
@@ -160,12 +257,15 @@ test(
       appendix: true,
       client: 'Muster GmbH',
     });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, outline: true, tagged: true });
     writeFileSync(resolve(SCREENSHOTS, 'report.pdf'), pdf);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-    // Cover + four sections + appendix, each starting on a new page, none longer than two pages.
-    const pages = pageCount(pdf);
-    assert.ok(pages >= 6 && pages <= 12, `${pages} pages`);
+    // The deterministic demo: the cover, the four parts and the appendix, each starting on a page of its own, in
+    // exactly REPORT_PAGES_FOUR pages; the appendix's heading is on the last page, every other one on an earlier one.
+    const printed = pdfStructure(pdf);
+    assert.equal(printed.pages, REPORT_PAGES_FOUR);
+    assert.equal(pageOf(printed, '4. Aktionen'), 4);
+    assertAppendixLast(printed, '5. Definitionen', 1);
 
     // The setup is kept for the workspace: after a reload the choices, client and logo are back.
     await page.emulateMedia({ media: 'screen' });
@@ -248,11 +348,32 @@ test('client report: the setup screen in German', { timeout: 180_000 }, async ()
     'charts without their numbers beside them',
   );
   assert.equal(loose, 0);
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  // Every figure label of the parts has its definition in the appendix (the demo has no value stream map: those
+  // labels are checked by the unit test of the sections' sources).
+  await page.waitForSelector('[data-testid=rp-cu-table] tbody tr', { timeout: 60_000 });
+  const defs = await undefinedFigures(page);
+  assert.deepEqual(defs.problems, []);
+  for (const key of [
+    'ov.trendRevenue',
+    'ov.trendActive',
+    'ov.trendNew',
+    'cu.meanOrders',
+    'cu.meanRevenue',
+    'co.size',
+    'ec.ch.newCustomers',
+    'ec.ch.spend',
+    'ec.ch.blended',
+    'rp.listValue',
+    'sc.answered',
+  ])
+    assert.ok(defs.named.includes(key), `${key} is marked in the report`);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, outline: true, tagged: true });
   writeFileSync(resolve(SCREENSHOTS, 'report-all-de.pdf'), pdf);
-  const pages = pageCount(pdf);
-  // Cover, nine parts and the appendix, each on a page of its own (economics and actions may take two).
-  assert.ok(pages >= 11 && pages <= 17, `${pages} pages`);
+  // Cover, nine parts and the appendix, each starting on a page of its own: exactly REPORT_PAGES_ALL pages for the
+  // demo; the appendix (its definitions in two columns) fills the last two pages.
+  const printed = pdfStructure(pdf);
+  assert.equal(printed.pages, REPORT_PAGES_ALL);
+  assertAppendixLast(printed, '10. Definitionen', 2);
   await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: resolve(SCREENSHOTS, 'report-setup-de.png') });
   // No serious or critical axe violation, and no sideways scrolling at 1366 and 768 px.

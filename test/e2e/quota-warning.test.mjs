@@ -1,14 +1,18 @@
 // Before an import: a file that will likely not fit into the browser storage is announced with the figures, and the
 // user cancels (nothing is stored) or goes on anyway (the import completes). The browser's storage estimate is
 // stubbed on the page to report little free space; the check runs on the page (src/views/import/storage-fit.ts).
+// The file is the demo export that ships with the app (public/demo/, written by the build), so this always runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startApp, hasSharedData, SHARED_DATA, SCREENSHOTS, idbCounts, text } from './harness.mjs';
+import { startApp, ROOT, SCREENSHOTS, idbCounts, text } from './harness.mjs';
 
-const skip = hasSharedData ? false : 'needs ../shared/data (absent)';
-// cdnow_sample.csv has 186,936 bytes; the import is estimated to store half of that: 93,468 bytes = 91.3 KB.
+const DEMO = resolve(ROOT, 'public/demo/kundenwert-demo.csv');
+// The import is estimated to store half the file's bytes (storage-fit.ts), shown in MB of 1,024 × 1,024 bytes with
+// one decimal: the demo's 5.2 million bytes need about 2.5 MB.
+const NEEDED = Math.ceil(statSync(DEMO).size / 2);
+const NEEDED_MB = NEEDED / (1024 * 1024);
 // The stub reports 1,000,000 bytes used of a quota of 1,051,200: 51,200 bytes = 50.0 KB free.
 const USAGE = 1_000_000;
 const QUOTA = 1_051_200;
@@ -35,14 +39,15 @@ async function openTight(locale, viewport = { width: 1280, height: 900 }) {
 }
 
 async function chooseFile(page) {
-  await page.setInputFiles('[data-testid=file-input]', resolve(SHARED_DATA, 'cdnow_sample.csv'));
+  await page.setInputFiles('[data-testid=file-input]', DEMO);
   await page.waitForSelector('[data-testid=preview] tbody tr');
 }
 
 test(
   'a file that will likely not fit: the warning with its figures, cancel stores nothing, go on imports',
-  { skip, timeout: 120_000 },
+  { timeout: 120_000 },
   async () => {
+    assert.ok(NEEDED_MB > 1 && NEEDED_MB < 10, `${NEEDED} bytes`);
     const { page, context } = await openTight('de-DE');
     await chooseFile(page);
     // Start from the keyboard: the warning answers it, and keyboard users land on it.
@@ -51,7 +56,7 @@ test(
     await page.waitForSelector('[data-testid=space-warning]');
     assert.equal(
       (await text(page, 'space-warning-text')).replace(/\u00a0/g, ' '),
-      'Die Datei braucht im Browser-Speicher voraussichtlich etwa 91,3 KB; frei sind etwa 50,0 KB. ' +
+      `Die Datei braucht im Browser-Speicher voraussichtlich etwa ${NEEDED_MB.toFixed(1).replace('.', ',')} MB; frei sind etwa 50,0 KB. ` +
         'Der Import kann mittendrin am vollen Speicher scheitern – dann wird nichts davon behalten.',
     );
     assert.match(await text(page, 'space-warning'), /Platz schaffen: nicht mehr benötigte Datensätze/);
@@ -80,7 +85,7 @@ test(
   },
 );
 
-test('the warning in English, and screenshots at 1366 and 768 px', { skip, timeout: 120_000 }, async () => {
+test('the warning in English, and screenshots at 1366 and 768 px', { timeout: 120_000 }, async () => {
   const dir = resolve(SCREENSHOTS, 'a15');
   mkdirSync(dir, { recursive: true });
   for (const locale of ['de-DE', 'en-GB']) {
@@ -92,7 +97,7 @@ test('the warning in English, and screenshots at 1366 and 768 px', { skip, timeo
       if (locale === 'en-GB') {
         assert.equal(
           (await text(page, 'space-warning-text')).replace(/\u00a0/g, ' '),
-          'The file will likely need about 91.3 KB of browser storage; about 50.0 KB is free. ' +
+          `The file will likely need about ${NEEDED_MB.toFixed(1)} MB of browser storage; about 50.0 KB is free. ` +
             'The import may fail midway when the storage runs full – then nothing of it is kept.',
         );
       }

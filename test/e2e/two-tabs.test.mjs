@@ -3,7 +3,8 @@
 // notice when its dataset is deleted; and while one tab imports, the other's import waits and says why. A workspace
 // deleted in one tab, or all local data, makes the other fall back (to the workspace left, or the empty state) with
 // a notice; a margin saved in one tab is used by the other's open forecast (the CLV scales with the margin); the
-// duplicates switch in one tab changes the other's open Overview by the duplicates' revenue.
+// duplicates switch in one tab changes the other's open Overview by the duplicates' revenue. While one tab imports a
+// second file and restores a backup, the other's open Overview keeps its dataset and works, its lists updated.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -331,3 +332,109 @@ test('the duplicates switch in one tab changes the other tab’s analyses', { ti
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Whether the page shows an app error, and its pageerrors so far: the things that must stay empty. */
+async function noError(page, errors, name) {
+  assert.equal(await page.locator('[data-testid=app-error]').count(), 0, `${name}: no app error`);
+  assert.deepEqual(
+    errors.filter((e) => e.startsWith(`${name}:`)),
+    [],
+    `${name}: no page error`,
+  );
+}
+
+test(
+  "an import and a restore in one tab leave the other's open Overview working, its lists updated",
+  { timeout: 300_000 },
+  async () => {
+    const { a, b, context, errors } = await twoTabs();
+    await importDemo(a);
+    await a.click('[data-testid=summary-done]');
+
+    // B opens the Overview of the demo and stays there.
+    await b.click('[data-testid=nav-import]');
+    await datasetCount(b, 1);
+    await b.click('[data-testid=nav-overview]');
+    await b.waitForSelector('[data-testid=kpi-clvHistoric]');
+    await b.waitForFunction(
+      () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
+    );
+    const customers = await text(b, 'ov-customers');
+    const options = () => b.locator('[data-testid=ctl-dataset] option').allTextContents();
+    assert.equal((await options()).length, 1);
+
+    // A imports a second file: B's dataset list gains it without a reload; B's Overview still shows the demo.
+    const second = ordersFile('zweiter.csv', 40);
+    await a.click('[data-testid=nav-import]');
+    await a.setInputFiles('[data-testid=file-input]', second);
+    await a.waitForSelector('[data-testid=preview] tbody tr');
+    await a.click('[data-testid=start-import]');
+    await a.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+    await a.click('[data-testid=summary-done]');
+    await b.waitForFunction(
+      () => document.querySelectorAll('[data-testid=ctl-dataset] option').length === 2,
+      null,
+      { timeout: 60_000 },
+    );
+    assert.ok(
+      (await options()).some((o) => o.includes('zweiter')),
+      (await options()).join(', '),
+    );
+    assert.match(
+      await b.$eval('[data-testid=ctl-dataset] option:checked', (o) => o.textContent ?? ''),
+      /kundenwert-demo/,
+    );
+    assert.equal(await text(b, 'ov-customers'), customers);
+    await noError(b, errors, 'B');
+
+    // A backs the workspace up and restores the file beside it: B's workspace list gains the copy, B's Overview
+    // goes on showing its own dataset.
+    const passphrase = 'zwei-Tabs-Sicherung';
+    await a.click('[data-testid=nav-settings]');
+    await a.click('[data-testid=bk-open-backup]');
+    await a.fill('[data-testid=bk-pass]', passphrase);
+    await a.fill('[data-testid=bk-pass2]', passphrase);
+    const download = a.waitForEvent('download', { timeout: 120_000 });
+    await a.click('[data-testid=bk-start]');
+    const file = join(dir, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    await a.waitForSelector('[data-testid=bk-done]');
+    await a.click('[data-testid=bk-close]');
+    await a.click('[data-testid=bk-open-restore]');
+    await a.setInputFiles('[data-testid=bk-file]', file);
+    await a.waitForSelector('[data-testid=bk-file-info]');
+    await a.fill('[data-testid=bk-restore-pass]', passphrase);
+    await a.click('[data-testid=bk-restore-start]');
+    await a.waitForSelector('[data-testid=bk-exists]', { timeout: 120_000 });
+    await a.click('[data-testid=bk-beside]');
+    await a.waitForSelector('[data-testid=bk-restored]', { timeout: 120_000 });
+    await b.waitForFunction(
+      () => document.querySelectorAll('[data-testid=workspace] option').length === 2,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    assert.equal((await options()).length, 2);
+    assert.equal(await text(b, 'ov-customers'), customers);
+    await noError(b, errors, 'B');
+    // B switches to the restored copy: its Overview shows the same customers from the restored rows.
+    const copy = (await b.locator('[data-testid=workspace] option').allTextContents())[1];
+    await b.selectOption('[data-testid=workspace]', { label: copy });
+    await b.waitForFunction(
+      () => document.querySelectorAll('[data-testid=ctl-dataset] option').length === 2,
+      null,
+      { timeout: 60_000 },
+    );
+    await b.waitForSelector('[data-testid=kpi-clvHistoric]');
+    await b.waitForFunction(
+      () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
+    await noError(b, errors, 'B');
+
+    assert.deepEqual(errors, []);
+    await context.close();
+  },
+);

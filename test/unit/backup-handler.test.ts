@@ -11,6 +11,8 @@ import { workspaceEntries } from '../../src/storage/backup/workspace';
 import { backupFileName } from '../../src/worker/handlers/backup';
 import { api } from '../../src/worker/api';
 import { freshDatabasePerTest, importCsv, unwrap } from './worker-fixture';
+import { MIN_PASSPHRASE } from '../../src/shared/passphrase';
+import { de, en } from '../../src/i18n/messages/backup';
 
 freshDatabasePerTest('backup-handler');
 
@@ -56,6 +58,20 @@ describe('workspace files through the worker API', () => {
     expect(backupFileName('///', new Date(2025, 0, 1).getTime())).toBe(
       'kundenwert-arbeitsbereich-2025-01-01.kundenwert',
     );
+  });
+
+  it('the worker and the dialog share one minimum passphrase length (8)', async () => {
+    expect(MIN_PASSPHRASE).toBe(8);
+    const { workspaceId } = await importCsv();
+    const short = await api.backupWorkspace(workspaceId, 'x'.repeat(MIN_PASSPHRASE - 1));
+    expect(short.ok).toBe(false);
+    expect(short.ok ? '' : short.error.message).toContain(`at least ${MIN_PASSPHRASE} characters`);
+    // The dialog's texts take the number from the constant, not a copy of it.
+    for (const texts of [de, en]) {
+      expect(texts['bk.passphrase']).toContain('{min}');
+      expect(texts['bk.tooShort']).toContain('{min}');
+      expect(texts['bk.tooShort']).not.toMatch(/\d/);
+    }
   });
 
   it('backs up, shows the header, and restores beside the original with the same figures', async () => {

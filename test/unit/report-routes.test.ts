@@ -1,6 +1,8 @@
 // Every analysis view has its part in the client report: a route either has a report section of the same id, or it
 // is listed below as a route that is not an analysis view. A view added later fails here until it adds its section
 // (src/views/report/sections.ts) or is listed, with its reason, as not an analysis.
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../src/routes';
 import { REPORT_SECTIONS } from '../../src/views/report/sections';
@@ -36,5 +38,24 @@ describe('report sections cover the analysis views', () => {
       expect(route, s.id).toBeDefined();
       expect(s.title, s.id).toBe(route?.label);
     }
+  });
+});
+
+describe('each section defines the figures its tables name', () => {
+  const dir = resolve(__dirname, '../../src/views/report');
+  // The forecast section's labels are not marked yet (checked without it in the e2e test too).
+  const MARKED = REPORT_SECTIONS.filter((s) => s.id !== 'forecast');
+
+  it.each(MARKED.map((s) => [s.id, s] as const))('%s: every literal data-def is a definition', (_, s) => {
+    const file = readdirSync(dir).find((f) => f.toLowerCase() === `${s.id}section.svelte`);
+    expect(file, s.id).toBeDefined();
+    const source = readFileSync(resolve(dir, file!), 'utf8');
+    const named = [...source.matchAll(/data-def="([^"]+)"/g)].map((m) => m[1]);
+    expect(named.length, s.id).toBeGreaterThan(0);
+    const labels = new Set<string>(s.definitions.map((d) => d.label));
+    expect(named.filter((k) => !labels.has(k))).toEqual([]);
+    // Every column header is either a figure (data-def) or a dimension (data-dim).
+    const headers = [...source.matchAll(/<th\b[^>]*>/g)].map((m) => m[0]);
+    expect(headers.filter((h) => !/data-(def|dim)\b/.test(h))).toEqual([]);
   });
 });

@@ -24,7 +24,13 @@ import { getFigures } from '../../src/storage/figures';
 import { listRecordFiles, readRecordRejects } from '../../src/storage/records';
 import { EMPTY_COSTS } from '../../src/shared/figures';
 import { daysFromCivil } from '../../src/shared/days';
-import { LEGACY_VERSIONS, legacyDatabase, tablesOf, type LegacyVersion } from './fixtures/schema-history';
+import {
+  LEGACY_VERSIONS,
+  STORES_ADDED,
+  legacyDatabase,
+  tablesOf,
+  type LegacyVersion,
+} from './fixtures/schema-history';
 import { V2_FIGURES, V2_SELFCHECK_AT, writeLegacyDatabase, type Rows } from './fixtures/legacy-databases';
 
 const CURRENT_VERSION = 5;
@@ -106,6 +112,15 @@ describe('the schema history the fixtures use', () => {
     expect(shape(old, tablesOf(4))).toEqual(shape(now, tablesOf(4)));
     expect(now.tables.map((t) => t.name).sort()).toEqual([...ALL_TABLES].sort());
     expect(now.verno).toBe(CURRENT_VERSION);
+  });
+
+  it('has a fixture for every earlier schema version: exactly 1 … (the current version − 1)', () => {
+    // Read from the app's schema, not from CURRENT_VERSION: a new schema version without a fixture fails here.
+    const now = new KundenwertDB(`kundenwert-ladder-versions-${++n}`);
+    opened.push(now);
+    const earlier = Array.from({ length: now.verno - 1 }, (_, i) => i + 1);
+    expect([...LEGACY_VERSIONS]).toEqual(earlier);
+    expect(Object.keys(STORES_ADDED).map(Number)).toEqual(earlier);
   });
 });
 

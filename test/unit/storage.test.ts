@@ -257,7 +257,7 @@ describe('storage: atomic imports', () => {
     await new IndexedDbSink(gone).writeRejects(0, rejectChunk([{ line: 2, reason: 'badDate', raw: 'x' }]));
     await new IndexedDbSink(gone).writeDictionaries({ customer: ['K1'] });
     expect(await rowsOf(gone)).toEqual({ datasets: 0, chunks: 1, dictionaries: 1, rejects: 1 });
-    expect(await deleteInterrupted(() => false)).toBe(0);
+    expect(await deleteInterrupted(() => new Set())).toBe(0);
     expect(await rowsOf(gone)).toEqual({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
     expect(await rowsOf(ready)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
   });
@@ -295,7 +295,7 @@ describe('storage: atomic imports', () => {
     });
 
     // The live import (held lock) survives; only the dead one goes.
-    expect(await deleteInterrupted((id) => id === live)).toBe(1);
+    expect(await deleteInterrupted(() => new Set([live]))).toBe(1);
     expect(await rowsOf(dead)).toEqual({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
     expect(await rowsOf(live)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
     expect(await tableCounts()).toEqual({
@@ -313,7 +313,7 @@ describe('storage: atomic imports', () => {
       campaigns: 0,
     });
 
-    expect(await deleteInterrupted(() => false)).toBe(1);
+    expect(await deleteInterrupted(() => new Set())).toBe(1);
     expect(await rowsOf(live)).toEqual({ datasets: 0, chunks: 0, dictionaries: 0, rejects: 0 });
     expect(await rowsOf(ready)).toEqual({ datasets: 1, chunks: 4, dictionaries: 1, rejects: 1 });
     expect(await tableCounts()).toEqual({
@@ -330,7 +330,7 @@ describe('storage: atomic imports', () => {
       spendFiles: 0,
       campaigns: 0,
     });
-    expect(await deleteInterrupted(() => false)).toBe(0);
+    expect(await deleteInterrupted(() => new Set())).toBe(0);
     expect((await listDatasets(ws)).map((x) => x.id)).toEqual([ready]);
   });
 

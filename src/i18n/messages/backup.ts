@@ -10,9 +10,9 @@ export const de = {
   'bk.backupTitle': 'Arbeitsbereich „{name}“ sichern',
   'bk.why':
     'Die Datei enthält Kundendaten und reist per USB-Stick oder E-Mail. Sie wird deshalb mit einer Passphrase verschlüsselt. Ohne die Passphrase lässt sich die Datei nicht öffnen – es gibt keine Wiederherstellung. Notieren Sie sie sicher und geben Sie sie nicht mit der Datei weiter.',
-  'bk.passphrase': 'Passphrase (mindestens 8 Zeichen)',
+  'bk.passphrase': 'Passphrase (mindestens {min} Zeichen)',
   'bk.passphraseAgain': 'Passphrase wiederholen',
-  'bk.tooShort': 'Die Passphrase braucht mindestens 8 Zeichen.',
+  'bk.tooShort': 'Die Passphrase braucht mindestens {min} Zeichen.',
   'bk.mismatch': 'Die beiden Eingaben stimmen nicht überein.',
   'bk.start': 'Sichern und herunterladen',
   'bk.writing': 'Die Sicherung wird verschlüsselt … {rows} Zeilen geschrieben.',
@@ -51,9 +51,9 @@ export const en: Texts<typeof de> = {
   'bk.backupTitle': 'Back up workspace “{name}”',
   'bk.why':
     'The file holds customer data and travels by USB stick or e-mail, so it is encrypted with a passphrase. Without the passphrase the file cannot be opened – there is no recovery. Note it down safely and do not send it with the file.',
-  'bk.passphrase': 'Passphrase (at least 8 characters)',
+  'bk.passphrase': 'Passphrase (at least {min} characters)',
   'bk.passphraseAgain': 'Repeat the passphrase',
-  'bk.tooShort': 'The passphrase needs at least 8 characters.',
+  'bk.tooShort': 'The passphrase needs at least {min} characters.',
   'bk.mismatch': 'The two entries do not match.',
   'bk.start': 'Back up and download',
   'bk.writing': 'Encrypting the backup … {rows} rows written.',

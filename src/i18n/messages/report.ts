@@ -53,6 +53,34 @@ export const de = {
   'rp.cuRevenueShareDef':
     'Umsatz der Kunden des Segments bis zum Stichtag, geteilt durch den Umsatz aller Kunden bis zum Stichtag.',
   'rp.cuRecencyDef': 'Tage vom letzten Kauf bis zum Stichtag, gemittelt über die Kunden des Segments.',
+  'rp.customersColDef':
+    'Anzahl der Kunden dieser Zeile: Kundennummern mit mindestens einem Kauf bis zum Stichtag, nach den Filtern.',
+  'rp.trendRevenueDef':
+    'Je Kalendermonat die Summe der Beträge aller Positionen des Monats, Retouren abgezogen. Ein Monat, der am Stichtag noch nicht zu Ende ist, ist mit * markiert (unvollständig).',
+  'rp.trendActiveDef':
+    'Kunden mit mindestens einem Kauf im Monat (ein Kauftag, der netto keine Retoure ist).',
+  'rp.trendNewDef': 'Kunden, deren erster Kauf in den Monat fällt.',
+  'rp.cuMeanOrdersDef':
+    'Bestellungen je Kunde des Segments bis zum Stichtag, gemittelt über die Kunden des Segments.',
+  'rp.cuMeanRevenueDef':
+    'Nettoumsatz je Kunde des Segments bis zum Stichtag, gemittelt über die Kunden des Segments.',
+  'rp.coSizeTerm': 'Kunden einer Kohorte',
+  'rp.listCustomersTerm': 'Kunden einer Aktionsliste',
+  'rp.listValueTerm': 'Wert einer Aktionsliste',
+  'rp.coSizeDef': 'Kunden der Kohorte: alle Kunden, deren erster Kauf in den Monat der Kohorte fällt.',
+  'rp.ecNewCustomersDef':
+    'Kunden des Kanals, deren erster Kauf in die letzten 365 Tage bis zum Stichtag fällt (Kanal aus den Stammdaten oder der Kanalspalte der Bestellungen).',
+  'rp.ecSpendDef':
+    'Ausgaben für Kundengewinnung des Kanals in den letzten 365 Tagen bis zum Stichtag, aus der Ausgabendatei (ein Monat zählt anteilig nach seinen Tagen im Zeitraum).',
+  'rp.ecBlendedDef':
+    'Alle Kanäle zusammen: neue Kunden und Ausgaben summiert; gemischter CAC = alle Ausgaben / alle neuen Kunden.',
+  'rp.ecUnprofitableDef': 'Anzahl der Kunden, deren Deckungsbeitrag (wie oben) unter 0 liegt.',
+  'rp.listCustomersDef': 'Anzahl der Kunden auf der Liste am Stichtag.',
+  'rp.listValueDef':
+    'Summe über die Kunden der Liste: bei der Reaktivierung der Wert im Spiel, bei den fälligen Kunden der erwartete Wert, beim Upsell der entgangene Bestellwert.',
+  'rp.scAnsweredDef': 'Beantwortete Fragen der Ebene von allen Fragen der Ebene.',
+  'rp.vsProcessHoursDef': 'Bearbeitungszeit des Schritts in Stunden, wie in der Wertstromkarte eingetragen.',
+  'rp.vsWaitDaysDef': 'Wartezeit vor dem Schritt in Tagen, wie in der Wertstromkarte eingetragen.',
   'rp.days': '{n} Tage',
   'rp.error': 'Dieser Abschnitt konnte nicht berechnet werden: {message}',
 } as const;
@@ -108,6 +136,35 @@ export const en: Texts<typeof de> = {
   'rp.cuRevenueShareDef':
     'Revenue of the segment’s customers up to the as-of date, divided by the revenue of all customers up to that date.',
   'rp.cuRecencyDef': 'Days from the last purchase to the as-of date, averaged over the segment’s customers.',
+  'rp.customersColDef':
+    'Number of customers in this row: customer numbers with at least one purchase up to the as-of date, after the filters.',
+  'rp.trendRevenueDef':
+    'Per calendar month the sum of the amounts of all lines of the month, returns deducted. A month not yet over on the as-of date is marked * (incomplete).',
+  'rp.trendActiveDef':
+    'Customers with at least one purchase in the month (a purchase day that is not a net return).',
+  'rp.trendNewDef': 'Customers whose first purchase falls into the month.',
+  'rp.cuMeanOrdersDef':
+    'Orders per customer of the segment up to the as-of date, averaged over the segment’s customers.',
+  'rp.cuMeanRevenueDef':
+    'Net revenue per customer of the segment up to the as-of date, averaged over the segment’s customers.',
+  'rp.coSizeTerm': 'Customers of a cohort',
+  'rp.listCustomersTerm': 'Customers on an action list',
+  'rp.listValueTerm': 'Value of an action list',
+  'rp.coSizeDef':
+    'Customers of the cohort: all customers whose first purchase falls into the cohort’s month.',
+  'rp.ecNewCustomersDef':
+    'Customers of the channel whose first purchase falls into the last 365 days up to the as-of date (channel from the master data or the orders’ channel column).',
+  'rp.ecSpendDef':
+    'Acquisition spend of the channel in the last 365 days up to the as-of date, from the spend file (a month counts by its share of days in the period).',
+  'rp.ecBlendedDef':
+    'All channels together: new customers and spend summed; blended CAC = all spend / all new customers.',
+  'rp.ecUnprofitableDef': 'Number of customers whose contribution margin (as above) is below 0.',
+  'rp.listCustomersDef': 'Number of customers on the list on the as-of date.',
+  'rp.listValueDef':
+    'Sum over the list’s customers: for reactivation the value at stake, for customers due the expected value, for upsell the order value missed.',
+  'rp.scAnsweredDef': 'Answered questions of the level out of all questions of the level.',
+  'rp.vsProcessHoursDef': 'Process time of the step in hours, as entered in the value stream map.',
+  'rp.vsWaitDaysDef': 'Waiting time before the step in days, as entered in the value stream map.',
   'rp.days': '{n} days',
   'rp.error': 'This section could not be computed: {message}',
 };

@@ -12,12 +12,15 @@
  * a column chunk is one row.
  *
  * Restore writes into a new workspace with new ids (`workspaceId`, `datasetId` and the auto-increment keys), its
- * datasets marked as importing until the very end; any failure deletes what it wrote and rethrows.
+ * datasets marked as importing until the very end and holding their import locks (storage/import-locks.ts) as an
+ * import does, so that a tab opened meanwhile does not take them for the remains of an interrupted import; any
+ * failure deletes what it wrote and rethrows.
  */
 import type { Dexie, Table } from 'dexie';
 import { db, type DatasetRow, type WorkspaceRow } from '../db';
 import { BackupError, type BackupEntry } from './types';
 import { upgradeEntries } from './upgrade';
+import { holdImportLock } from '../import-locks';
 
 /** How a table's rows belong to a workspace; null: they do not (the table is not carried). */
 export type TableRule = 'workspace' | 'datasets' | 'byDataset' | 'byWorkspace';
@@ -226,6 +229,8 @@ export async function restoreWorkspace(
   let workspaceId: number | null = null;
   const datasetIds = new Map<number, number>();
   let pending: { table: string; rows: Record<string, unknown>[] } | null = null;
+  /** The import locks of the datasets written, held until they are ready or deleted. */
+  const releases: (() => void)[] = [];
 
   const flush = async () => {
     if (!pending) return;
@@ -273,6 +278,7 @@ export async function restoreWorkspace(
         await flush();
         const id = (await t.add({ ...out, workspaceId, status: 'importing' })) as number;
         datasetIds.set(row.id, id);
+        releases.push(await holdImportLock(id));
         continue;
       }
       if (pending && (pending.table !== table || pending.rows.length >= WRITE_BATCH)) await flush();
@@ -309,5 +315,7 @@ export async function restoreWorkspace(
         .catch(() => undefined);
     }
     throw e;
+  } finally {
+    for (const release of releases) release();
   }
 }

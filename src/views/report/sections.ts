@@ -2,7 +2,10 @@
  * The report's sections, in the order they print: one entry per view. A view that wants to appear in the client
  * report adds one entry here: its title, the texts its figures are named in, the component that draws its figures
  * as tables (asking the worker through the same queries as the view), and the definitions of the figures it shows
- * (the keys the view already uses, so the appendix says exactly what the view says).
+ * (the keys the view already uses, so the appendix says exactly what the view says). Every label of a figure in
+ * the section's tables carries `data-def` with the label key of its definition here (the appendix's terms carry
+ * the same), and every other column header `data-dim` (a segment, a month, a channel: not a figure); the e2e test
+ * checks that every figure shown has its definition.
  */
 import type { Component } from 'svelte';
 import type { LazyFeature, MessageKey } from '../../i18n/messages';
@@ -25,7 +28,10 @@ export interface SectionProps {
 }
 
 export interface FigureDefinition {
+  /** The key of the figure's label in the section's tables (their `data-def`), and its term in the appendix. */
   label: MessageKey;
+  /** The term in the appendix when the label alone is ambiguous there (another figure is labelled alike). */
+  term?: MessageKey;
   def: MessageKey;
   formula?: MessageKey;
   params?: Record<string, string | number>;
@@ -51,7 +57,13 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     id: 'overview',
     title: 'nav.overview',
     component: OverviewSection,
-    definitions: OVERVIEW_KPIS.map((k) => kpiDefinition(k.id)),
+    definitions: [
+      { label: 'rp.customersCol', def: 'rp.customersColDef' },
+      ...OVERVIEW_KPIS.map((k) => kpiDefinition(k.id)),
+      { label: 'ov.trendRevenue', def: 'rp.trendRevenueDef' },
+      { label: 'ov.trendActive', def: 'rp.trendActiveDef' },
+      { label: 'ov.trendNew', def: 'rp.trendNewDef' },
+    ],
   },
   {
     id: 'customers',
@@ -60,20 +72,27 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     definitions: [
       { label: 'cu.rfm', def: 'cu.tieRule', formula: 'cu.tieRuleFormula' },
       { label: 'cu.revenueShare', def: 'rp.cuRevenueShareDef' },
+      { label: 'rp.customersCol', def: 'rp.customersColDef' },
       { label: 'cu.meanRecency', def: 'rp.cuRecencyDef' },
+      { label: 'cu.meanOrders', def: 'rp.cuMeanOrdersDef' },
+      { label: 'cu.meanRevenue', def: 'rp.cuMeanRevenueDef' },
     ],
   },
   {
     id: 'segments',
     title: 'nav.segments',
     component: SegmentsSection,
-    definitions: SEGMENT_KPIS.map((k) => kpiDefinition(k.id)),
+    definitions: [
+      { label: 'rp.customersCol', def: 'rp.customersColDef' },
+      ...SEGMENT_KPIS.map((k) => kpiDefinition(k.id)),
+    ],
   },
   {
     id: 'cohorts',
     title: 'nav.cohorts',
     component: CohortsSection,
     definitions: [
+      { label: 'co.size', term: 'rp.coSizeTerm', def: 'rp.coSizeDef' },
       { label: 'co.m.activeShare', def: 'co.m.activeShare.def' },
       { label: 'co.m.cumulativeRevenuePerCustomer', def: 'co.m.cumulativeRevenuePerCustomer.def' },
     ],
@@ -98,11 +117,15 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     texts: ['economics'],
     component: EconomicsSection,
     definitions: [
+      { label: 'ec.ch.newCustomers', def: 'rp.ecNewCustomersDef' },
+      { label: 'ec.ch.spend', def: 'rp.ecSpendDef' },
       { label: 'ec.ch.cac', def: 'ec.def.cac' },
       { label: 'ec.ch.clv', def: 'ec.def.newCustomerClv' },
       { label: 'ec.ch.ltvToCac', def: 'ec.def.ltvToCac' },
       { label: 'ec.ch.payback', def: 'ec.def.paybackMonths' },
+      { label: 'ec.ch.blended', def: 'rp.ecBlendedDef' },
       { label: 'ec.cm.total', def: 'ec.cm.def' },
+      { label: 'ec.cm.unprofitable', def: 'rp.ecUnprofitableDef' },
       { label: 'ec.bu.title', def: 'ec.def.budget' },
     ],
   },
@@ -115,6 +138,8 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
       { label: 'ac.tab.reactivation', def: 'ac.lead.reactivation' },
       { label: 'ac.tab.due', def: 'ac.lead.due' },
       { label: 'ac.tab.upsell', def: 'ac.lead.upsell' },
+      { label: 'rp.listCustomers', term: 'rp.listCustomersTerm', def: 'rp.listCustomersDef' },
+      { label: 'rp.listValue', term: 'rp.listValueTerm', def: 'rp.listValueDef' },
     ],
   },
   {
@@ -122,7 +147,10 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
     title: 'nav.selfcheck',
     texts: ['selfcheck'],
     component: SelfCheckSection,
-    definitions: [{ label: 'sc.score', def: 'rp.scScoreDef' }],
+    definitions: [
+      { label: 'sc.score', def: 'rp.scScoreDef' },
+      { label: 'sc.answered', def: 'rp.scAnsweredDef' },
+    ],
   },
   {
     id: 'valuestream',
@@ -135,6 +163,8 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
       { label: 'vs.cost', def: 'vs.costDef' },
       { label: 'vs.handoffs90', def: 'rp.vsHandoffsDef' },
       { label: 'vs.timeToValue', def: 'vs.timeToValueDef' },
+      { label: 'vs.col.processHours', def: 'rp.vsProcessHoursDef' },
+      { label: 'vs.col.waitDays', def: 'rp.vsWaitDaysDef' },
     ],
   },
 ];

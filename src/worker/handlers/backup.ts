@@ -11,6 +11,7 @@ import { checkSchema } from '../../storage/backup/upgrade';
 import { BackupError, type BackupEntry, type BackupFailureKind } from '../../storage/backup/types';
 import { AppFailure, type ErrorCode } from '../../shared/errors';
 import { forgetAll } from '../session';
+import { MIN_PASSPHRASE } from '../../shared/passphrase';
 
 /** The error code of each failure kind (each has its own text in the UI). */
 export const BACKUP_FAILURE_CODE: Record<BackupFailureKind, ErrorCode> = {
@@ -21,9 +22,6 @@ export const BACKUP_FAILURE_CODE: Record<BackupFailureKind, ErrorCode> = {
   newerVersion: 'backupNewerVersion',
   newerSchema: 'backupNewerSchema',
 };
-
-/** The shortest passphrase accepted (the dialog says why). */
-export const MIN_PASSPHRASE = 8;
 
 /** Rows between two progress reports. */
 const PROGRESS_EVERY = 64;

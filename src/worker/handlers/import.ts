@@ -21,6 +21,7 @@ import type { ChunkSink } from '../../ingest/columnize';
 import { RecordSink } from '../../ingest/record-sink';
 import * as repo from '../../storage/datasets';
 import * as records from '../../storage/records';
+import { liveImportIds, withImportLock } from '../../storage/import-locks';
 import type { RecordColumns, RecordFileInfo, RecordSourceId } from '../../shared/economics';
 import { joinMaster } from '../../analytics/master-join';
 import { masterOf, usedValues } from '../records';
@@ -44,28 +45,8 @@ async function head(file: Blob): Promise<Uint8Array> {
   return readSample(file.size, async (n) => new Uint8Array(await file.slice(0, n).arrayBuffer()));
 }
 
-const LOCK_PREFIX = 'kundenwert-import-';
-
 /** Imports running in this worker; Cancel stops all of them (the UI runs one at a time). */
 const activeImports = new Set<ImportJob>();
-
-/** Runs `fn` while holding a Web Lock named after the dataset, so other tabs can tell a live import from a dead one. */
-async function withImportLock<T>(datasetId: number, fn: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) return fn();
-  return locks.request(LOCK_PREFIX + datasetId, fn) as Promise<T>;
-}
-
-async function liveImportIds(): Promise<Set<number>> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  const ids = new Set<number>();
-  if (!locks) return ids;
-  const state = await locks.query();
-  for (const l of state.held ?? []) {
-    if (l.name?.startsWith(LOCK_PREFIX)) ids.add(Number(l.name.slice(LOCK_PREFIX.length)));
-  }
-  return ids;
-}
 
 /** One attempt at an import: the file, the options of this attempt and the job that can cancel it. */
 interface Attempt {
@@ -296,7 +277,6 @@ export const importHandler = {
   },
 
   async cleanupInterrupted(): Promise<number> {
-    const live = await liveImportIds();
-    return repo.deleteInterrupted((id) => live.has(id));
+    return repo.deleteInterrupted(liveImportIds);
   },
 };
