@@ -124,18 +124,18 @@ export const de = {
     'Vorsicht: Die Daten zeigen kaum Abwanderung. Der Abwanderungsparameter ist schlecht bestimmt (sein Standardfehler übersteigt den Schätzwert), P(aktiv) und CLV sind daher vermutlich zu hoch. Mehr Historie oder ein späteres Kalibrierungsende helfen.',
   'fc.sc.title': 'Welches Modell trifft am besten? Vergleich am Holdout',
   'fc.sc.hint':
-    'Alle drei Modelle und die naive Fortschreibung, angepasst an die Daten bis {end} und verglichen mit den {actual} tatsächlichen Käufen der folgenden {n} {unit}. Kleinere Fehler und eine höhere Korrelation sind besser.',
+    'Alle drei Modelle und die naive Fortschreibung, angepasst an die Daten bis {end} und verglichen mit den {actual} tatsächlichen Käufen der folgenden {n} {unit}. Kleinere Fehler und eine höhere Korrelation sind besser. Welches Modell die Prognose verwendet, entscheiden Sie.',
   'fc.sc.formula':
     'Naive Fortschreibung: Jeder Kunde kauft im bisherigen Takt weiter, (x + 1) / T Käufe je Zeiteinheit seit dem ersten Kauf, über den Holdout fortgeschrieben. Gesamtfehler = (vorhergesagt − tatsächlich) / tatsächlich. Fehler je Kunde = Mittel von |vorhergesagt − tatsächlich| (MAE). Korrelation nach Pearson. Vorschlag: Unter den Kandidaten, deren Fehler je Kunde höchstens 5 % über dem kleinsten liegt, der mit dem kleinsten Gesamtfehler. Log-Likelihood der Kalibrierung: höher ist besser, nur für Modelle.',
   'fc.sc.candidate': 'Modell',
   'fc.sc.naive': 'Naive Fortschreibung',
-  'fc.sc.predicted': 'Vorhergesagte Käufe',
+  'fc.sc.predicted': 'Vorhergesagt',
   'fc.sc.error': 'Gesamtfehler',
-  'fc.sc.mae': 'Fehler je Kunde (MAE)',
-  'fc.sc.correlation': 'Korrelation je Kunde',
+  'fc.sc.mae': 'Fehler je Kunde',
+  'fc.sc.correlation': 'Korrelation',
   'fc.sc.logLik': 'Log-Likelihood',
-  'fc.sc.actualRow': 'Tatsächlich',
-  'fc.sc.noLikelihood': '— kein Modell, keine Likelihood',
+  'fc.sc.actualRow': 'Tatsächliche Käufe',
+  'fc.sc.noLikelihood': '— keine (kein Modell)',
   'fc.sc.noActual': '— keine Käufe im Holdout',
   'fc.sc.constant': '— Vorhersage konstant',
   'fc.sc.fitFailed': 'Keine Zahlen: {reason}',
@@ -146,7 +146,7 @@ export const de = {
   'fc.sc.proposal.lowestMae':
     'Vorschlag: {model}. Es hat den kleinsten Fehler je Kunde ({mae}), mehr als 5 % unter dem nächstbesten Kandidaten {runner} ({rmae}); seine Summe der Holdout-Käufe weicht um {err} ab.',
   'fc.sc.proposal.tieTotalError':
-    'Vorschlag: {model}. Beim Fehler je Kunde liegen die Kandidaten fast gleichauf (höchstens 5 % über dem kleinsten: {model} {mae}, {runner} {rmae}); {model} trifft die Summe der Holdout-Käufe am genauesten ({err} gegen {rerr} bei {runner}).',
+    'Vorschlag: {model}. Beim Fehler je Kunde liegen {model} und {runner} höchstens 5 % auseinander ({mae} und {rmae}), und {model} trifft die Summe der Holdout-Käufe am genauesten ({err} gegen {rerr} bei {runner}).',
   'fc.sc.proposal.naiveBest':
     'Kein Modell schlägt die naive Fortschreibung: Ihr Fehler je Kunde ist {mae}, beim besten Modell ({runner}) {rmae}; die Summe weicht um {err} ab, bei {runner} um {rerr}. Lesen Sie die Prognose für diese Daten mit Vorsicht; mehr Historie oder ein anderes Kalibrierungsende können helfen.',
   'fc.sc.proposal.onlyNaive':
@@ -273,18 +273,18 @@ export const en: Texts<typeof de> = {
     'Careful: the data barely show churn. The dropout parameter is not well determined (its standard error exceeds the estimate), so P(alive) and the CLV are probably too high. More history, or a later calibration end, helps.',
   'fc.sc.title': 'Which model predicts best? Holdout comparison',
   'fc.sc.hint':
-    'All three models and the naive baseline, fitted on the data up to {end} and compared with the {actual} actual purchases of the following {n} {unit}. Smaller errors and a higher correlation are better.',
+    'All three models and the naive baseline, fitted on the data up to {end} and compared with the {actual} actual purchases of the following {n} {unit}. Smaller errors and a higher correlation are better. Which model the forecast uses is your choice.',
   'fc.sc.formula':
     'Naive baseline: each customer keeps buying at their past pace, (x + 1) / T purchases per time unit since the first purchase, carried forward over the holdout. Total error = (predicted − actual) / actual. Error per customer = mean of |predicted − actual| (MAE). Pearson correlation. Proposal: of the candidates whose error per customer is at most 5 % above the lowest, the one with the smallest total error. Calibration log-likelihood: higher is better, models only.',
   'fc.sc.candidate': 'Model',
   'fc.sc.naive': 'Naive baseline',
-  'fc.sc.predicted': 'Predicted purchases',
+  'fc.sc.predicted': 'Predicted',
   'fc.sc.error': 'Total error',
-  'fc.sc.mae': 'Error per customer (MAE)',
-  'fc.sc.correlation': 'Correlation per customer',
+  'fc.sc.mae': 'Error per customer',
+  'fc.sc.correlation': 'Correlation',
   'fc.sc.logLik': 'Log-likelihood',
-  'fc.sc.actualRow': 'Actual',
-  'fc.sc.noLikelihood': '— not a model, no likelihood',
+  'fc.sc.actualRow': 'Actual purchases',
+  'fc.sc.noLikelihood': '— none (not a model)',
   'fc.sc.noActual': '— no holdout purchases',
   'fc.sc.constant': '— prediction constant',
   'fc.sc.fitFailed': 'No figures: {reason}',
@@ -295,7 +295,7 @@ export const en: Texts<typeof de> = {
   'fc.sc.proposal.lowestMae':
     'Proposal: {model}. It has the lowest error per customer ({mae}), more than 5 % below the next best candidate, {runner} ({rmae}); its total of holdout purchases is off by {err}.',
   'fc.sc.proposal.tieTotalError':
-    'Proposal: {model}. On the error per customer the candidates are almost level (at most 5 % above the lowest: {model} {mae}, {runner} {rmae}); {model} hits the total of holdout purchases most closely ({err} against {rerr} for {runner}).',
+    'Proposal: {model}. On the error per customer, {model} and {runner} are at most 5 % apart ({mae} and {rmae}), and {model} hits the total of holdout purchases most closely ({err} against {rerr} for {runner}).',
   'fc.sc.proposal.naiveBest':
     'No model beats the naive baseline: its error per customer is {mae}, that of the best model ({runner}) {rmae}; its total is off by {err}, that of {runner} by {rerr}. Read the forecast for these data with care; more history or another calibration end may help.',
   'fc.sc.proposal.onlyNaive':
