@@ -53,7 +53,7 @@ test(
     assert.match(await text(page, 'fc-sc-ll-bgnbd'), de('-9.582,43'));
     assert.match(await text(page, 'fc-sc-ll-paretonbd'), de('-9.594,98'));
     assert.match(await text(page, 'fc-sc-ll-mbgnbd'), de('-9.582,14'));
-    assert.match(await text(page, 'fc-sc-ll-naive'), /^— .*Likelihood/);
+    assert.equal(await text(page, 'fc-sc-ll-naive'), '— keine (kein Modell)');
 
     // Predicted holdout totals against the 1,882 actual occasions; the naive baseline over-predicts threefold.
     assert.equal(await text(page, 'fc-sc-predicted-bgnbd'), '1.653,4');
@@ -93,6 +93,20 @@ test(
     assert.match(await text(page, 'fc-sc-row-mbgnbd'), /In Verwendung/);
     assert.equal(await page.locator('[data-testid=fc-sc-use-bgnbd]').count(), 1);
     assert.match(await text(page, 'fc-sc-choice-note'), /verwendet MBG\/NBD/);
+
+    // The client report's forecast section follows the view's settings: the scorecard table, the proposal, and
+    // the model in use.
+    await page.click('[data-testid=nav-report]');
+    await page.waitForSelector('[data-testid=rp-fc-scorecard]', { timeout: 120_000 });
+    assert.equal(await page.locator('[data-testid^=rp-fc-sc-]').count(), 4);
+    assert.match(await text(page, 'rp-fc-sc-bgnbd'), /1\.653,4/);
+    assert.match(await text(page, 'rp-fc-sc-bgnbd'), /[-−]9\.582,43/);
+    assert.match(await text(page, 'rp-fc-sc-paretonbd'), /Vorschlag/);
+    assert.match(await text(page, 'rp-fc-sc-naive'), /5\.769,3/);
+    const rpProposal = await text(page, 'rp-fc-proposal');
+    assert.match(rpProposal, /^Vorschlag: Pareto\/NBD\./);
+    assert.match(rpProposal, /verwendet MBG\/NBD\.$/);
+    assert.match(await text(page, 'rp-appendix'), /Welches Modell trifft am besten\?/);
     await context.close();
   },
 );

@@ -124,7 +124,8 @@ export const de = {
     'Vorsicht: Die Daten zeigen kaum Abwanderung. Der Abwanderungsparameter ist schlecht bestimmt (sein Standardfehler übersteigt den Schätzwert), P(aktiv) und CLV sind daher vermutlich zu hoch. Mehr Historie oder ein späteres Kalibrierungsende helfen.',
   'fc.sc.title': 'Welches Modell trifft am besten? Vergleich am Holdout',
   'fc.sc.hint':
-    'Alle drei Modelle und die naive Fortschreibung, angepasst an die Daten bis {end} und verglichen mit den {actual} tatsächlichen Käufen der folgenden {n} {unit}. Kleinere Fehler und eine höhere Korrelation sind besser. Welches Modell die Prognose verwendet, entscheiden Sie.',
+    'Alle drei Modelle und die naive Fortschreibung, angepasst an die Daten bis {end} und verglichen mit den {actual} tatsächlichen Käufen der folgenden {n} {unit}. Kleinere Fehler und eine höhere Korrelation sind besser.',
+  'fc.sc.yourChoice': 'Welches Modell die Prognose verwendet, entscheiden Sie.',
   'fc.sc.formula':
     'Naive Fortschreibung: Jeder Kunde kauft im bisherigen Takt weiter, (x + 1) / T Käufe je Zeiteinheit seit dem ersten Kauf, über den Holdout fortgeschrieben. Gesamtfehler = (vorhergesagt − tatsächlich) / tatsächlich. Fehler je Kunde = Mittel von |vorhergesagt − tatsächlich| (MAE). Korrelation nach Pearson. Vorschlag: Unter den Kandidaten, deren Fehler je Kunde höchstens 5 % über dem kleinsten liegt, der mit dem kleinsten Gesamtfehler. Log-Likelihood der Kalibrierung: höher ist besser, nur für Modelle.',
   'fc.sc.candidate': 'Modell',
@@ -273,7 +274,8 @@ export const en: Texts<typeof de> = {
     'Careful: the data barely show churn. The dropout parameter is not well determined (its standard error exceeds the estimate), so P(alive) and the CLV are probably too high. More history, or a later calibration end, helps.',
   'fc.sc.title': 'Which model predicts best? Holdout comparison',
   'fc.sc.hint':
-    'All three models and the naive baseline, fitted on the data up to {end} and compared with the {actual} actual purchases of the following {n} {unit}. Smaller errors and a higher correlation are better. Which model the forecast uses is your choice.',
+    'All three models and the naive baseline, fitted on the data up to {end} and compared with the {actual} actual purchases of the following {n} {unit}. Smaller errors and a higher correlation are better.',
+  'fc.sc.yourChoice': 'Which model the forecast uses is your choice.',
   'fc.sc.formula':
     'Naive baseline: each customer keeps buying at their past pace, (x + 1) / T purchases per time unit since the first purchase, carried forward over the holdout. Total error = (predicted − actual) / actual. Error per customer = mean of |predicted − actual| (MAE). Pearson correlation. Proposal: of the candidates whose error per customer is at most 5 % above the lowest, the one with the smallest total error. Calibration log-likelihood: higher is better, models only.',
   'fc.sc.candidate': 'Model',

@@ -36,7 +36,15 @@ export const de = {
   'rp.segmentsBy': 'Kennzahlen je Wert von „{attribute}“',
   'rp.noAttribute': 'Der Datensatz hat kein Merkmal, nach dem sich Segmente bilden lassen.',
   'rp.forecastSettings':
-    'Modell {model}, Zeiteinheit Wochen, ohne Validierung, Marge {m} %, Abzinsung {d} % pro Monat.',
+    'Modell {model}, Zeiteinheit {unit}, {validation}, Marge {m} %, Abzinsung {d} % pro Monat.',
+  'rp.fcNoValidation': 'ohne Validierung',
+  'rp.fcValidation': 'Validierung ab {end}',
+  'rp.fcScorecard': 'Welches Modell trifft am besten?',
+  'rp.fcScorecardDef':
+    'Die drei Modelle und die naive Fortschreibung (jeder Kunde kauft im bisherigen Takt weiter) werden an die Daten bis zum Kalibrierungsende angepasst und sagen die Käufe bis zum Stichtag voraus. Verglichen werden die vorhergesagte Summe mit der tatsächlichen (Gesamtfehler), der mittlere absolute Fehler je Kunde und die Korrelation je Kunde; die Log-Likelihood der Kalibrierung gibt es nur für Modelle. Vorgeschlagen wird unter den Kandidaten, deren Fehler je Kunde höchstens 5 % über dem kleinsten liegt, der mit dem kleinsten Gesamtfehler.',
+  'rp.fcScorecardFormula':
+    'Naiv: (x + 1) / T Käufe je Zeiteinheit seit dem ersten Kauf × Länge des Holdouts. Gesamtfehler = (Σ vorhergesagt − Σ tatsächlich) / Σ tatsächlich. Fehler je Kunde = Mittel von |vorhergesagt − tatsächlich|.',
+  'rp.fcInUse': 'Die Prognose oben verwendet {model}.',
   'rp.lists': 'Aktionslisten',
   'rp.listCustomers': 'Kunden',
   'rp.listValue': 'Wert',
@@ -92,7 +100,15 @@ export const en: Texts<typeof de> = {
   'rp.segmentsBy': 'Figures per value of “{attribute}”',
   'rp.noAttribute': 'The dataset has no attribute to form segments by.',
   'rp.forecastSettings':
-    'Model {model}, time unit weeks, no validation, margin {m} %, discount {d} % per month.',
+    'Model {model}, time unit {unit}, {validation}, margin {m} %, discount {d} % per month.',
+  'rp.fcNoValidation': 'no validation',
+  'rp.fcValidation': 'validation from {end}',
+  'rp.fcScorecard': 'Which model predicts best?',
+  'rp.fcScorecardDef':
+    'The three models and the naive baseline (each customer keeps buying at their past pace) are fitted on the data up to the calibration end and predict the purchases up to the as-of date. Compared are the predicted total against the actual one (total error), the mean absolute error per customer and the correlation per customer; the calibration log-likelihood exists for models only. Proposed is, of the candidates whose error per customer is at most 5 % above the lowest, the one with the smallest total error.',
+  'rp.fcScorecardFormula':
+    'Naive: (x + 1) / T purchases per time unit since the first purchase × the holdout length. Total error = (Σ predicted − Σ actual) / Σ actual. Error per customer = mean of |predicted − actual|.',
+  'rp.fcInUse': 'The forecast above uses {model}.',
   'rp.lists': 'Action lists',
   'rp.listCustomers': 'Customers',
   'rp.listValue': 'Value',
