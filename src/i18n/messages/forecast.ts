@@ -143,7 +143,7 @@ export const de = {
   'fc.sc.proposed': 'Vorschlag',
   'fc.sc.inUse': 'In Verwendung',
   'fc.sc.use': 'Dieses Modell verwenden',
-  'fc.sc.useLabel': '{model} für die Prognose verwenden',
+  'fc.sc.useLabel': 'Dieses Modell verwenden: {model}',
   'fc.sc.proposal.lowestMae':
     'Vorschlag: {model}. Es hat den kleinsten Fehler je Kunde ({mae}), mehr als 5 % unter dem nächstbesten Kandidaten {runner} ({rmae}); seine Summe der Holdout-Käufe weicht um {err} ab.',
   'fc.sc.proposal.tieTotalError':
@@ -293,7 +293,7 @@ export const en: Texts<typeof de> = {
   'fc.sc.proposed': 'Proposed',
   'fc.sc.inUse': 'In use',
   'fc.sc.use': 'Use this model',
-  'fc.sc.useLabel': 'Use {model} for the forecast',
+  'fc.sc.useLabel': 'Use this model: {model}',
   'fc.sc.proposal.lowestMae':
     'Proposal: {model}. It has the lowest error per customer ({mae}), more than 5 % below the next best candidate, {runner} ({rmae}); its total of holdout purchases is off by {err}.',
   'fc.sc.proposal.tieTotalError':
