@@ -12,7 +12,7 @@ import { isAttributeKey } from '../shared/attributes';
 import { fitForecast, type ForecastFailure, type ForecastSuccess, type TransactionFit } from './btyd/fit';
 import type { ModelName } from './btyd/model';
 import { modelScorecard, type Scorecard } from './btyd/scorecard';
-import { calibrationSummary, type Occasions } from './btyd/summary';
+import { calibrationSummary, type CalibrationSummary, type Occasions } from './btyd/summary';
 import type { CustomerTable } from './customers';
 import type { Lines } from './lines';
 import { FLAG_RETURN } from './lines';
@@ -375,7 +375,12 @@ export function computeForecast(
   opts: AggregateOptions,
   settings: ForecastSettings,
   occasions?: Occasions,
-): { report: ForecastReport; columns: ForecastColumns } {
+): {
+  report: ForecastReport;
+  columns: ForecastColumns;
+  /** The forecast fit's summary and result, for the intervals (absent when the fit failed). */
+  fitted?: { summary: CalibrationSummary; result: ForecastSuccess };
+} {
   const D = opts.asOf;
   const occ = occasions ?? purchaseOccasions(lines, opts);
   const validation =
@@ -468,5 +473,6 @@ export function computeForecast(
       byAttribute,
     },
     columns,
+    fitted: { summary, result },
   };
 }

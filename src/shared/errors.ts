@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'backupTampered'
   | 'backupNotABackup'
   | 'backupNewerVersion'
+  | 'backupNewerSchema'
   | 'unexpected';
 
 export interface AppError {

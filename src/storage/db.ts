@@ -111,6 +111,25 @@ export type CampaignRow = CampaignRecord;
 
 export const DB_NAME = 'kundenwert';
 
+/**
+ * The version-3 upgrade of one self-check: the figures it held (CAC and budget split) as the workspace's figures row,
+ * or null when none were entered. Shared by the schema upgrade and the restore of an older workspace file.
+ */
+export function figuresOfSelfCheck(r: SelfCheckRow): FiguresRow | null {
+  if (!r.figures) return null;
+  const { cac, acquisitionShare, existingShare } = cleanFigures(r.figures);
+  if (cac === null && acquisitionShare === null && existingShare === null) return null;
+  return {
+    workspaceId: r.workspaceId,
+    cac,
+    marginPercent: null,
+    acquisitionShare,
+    existingShare,
+    costs: EMPTY_COSTS,
+    updatedAt: r.updatedAt,
+  };
+}
+
 export class KundenwertDB extends Dexie {
   workspaces!: Table<WorkspaceRow, number>;
   datasets!: Table<DatasetRow, number>;
@@ -149,18 +168,8 @@ export class KundenwertDB extends Dexie {
         const rows = (await tx.table('selfChecks').toArray()) as SelfCheckRow[];
         const figures = tx.table('figures');
         for (const r of rows) {
-          if (!r.figures) continue;
-          const { cac, acquisitionShare, existingShare } = cleanFigures(r.figures);
-          if (cac === null && acquisitionShare === null && existingShare === null) continue;
-          await figures.put({
-            workspaceId: r.workspaceId,
-            cac,
-            marginPercent: null,
-            acquisitionShare,
-            existingShare,
-            costs: EMPTY_COSTS,
-            updatedAt: r.updatedAt,
-          } satisfies FiguresRow);
+          const row = figuresOfSelfCheck(r);
+          if (row) await figures.put(row);
         }
       });
     // Version 4 (issue #13): the workspace's customer master data and marketing spend files. No data to migrate.

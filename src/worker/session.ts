@@ -6,6 +6,7 @@
  */
 import { AppFailure } from '../shared/errors';
 import type { ColumnInfo, DatasetInfo } from '../shared/types';
+import type { CustomerRange } from '../shared/intervals';
 import * as repo from '../storage/datasets';
 import { isLineColumn, LinesBuilder, type Lines } from '../analytics/lines';
 import { joinMaster } from '../analytics/master-join';
@@ -57,6 +58,8 @@ export interface ShownForecast {
   pAlive: Float64Array;
   expected: Float64Array;
   clv: Float64Array | null;
+  /** Per-customer interval ranges of the given codes (the forecast intervals), when the fit has them. */
+  ranges?: (codes: number[]) => CustomerRange[];
 }
 
 /** The line options of a scope: as-of day, duplicates, filter mask, margin rate and CAC. */

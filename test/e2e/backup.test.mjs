@@ -1,8 +1,9 @@
 // Backing up and restoring a workspace (Settings): the demo workspace goes into one encrypted file, all local data
-// is deleted, the file is restored and the Overview shows the same figures from the same number of stored rows. A
-// wrong passphrase and a copy with one changed byte are refused with their own messages and change nothing. The
-// backup works by keyboard alone; screenshots of the dialogs in German and English at 1366 and 768 px, checked
-// with axe.
+// is deleted, the file is restored and the Overview shows the same figures from the same number of stored rows; the
+// workspace's settings kept in localStorage (the report's client, an RFM action text) come back with it. A wrong
+// passphrase, a copy with one changed byte and a copy cut in the middle are refused with their own messages and
+// change nothing. Restored beside twice, the copies get distinct names. The backup works by keyboard alone;
+// screenshots of the dialogs in German and English at 1366 and 768 px, checked with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,6 +78,15 @@ test(
     assert.ok(tiles.length >= 4, `the Overview shows its tiles (${tiles.length})`);
     await page.click('[data-testid=nav-settings]');
     await page.waitForSelector('[data-testid=bk-card]');
+    // Settings this browser keeps outside IndexedDB: the client report's client and an RFM action text.
+    await page.click('[data-testid=nav-report]');
+    await page.fill('[data-testid=rp-client]', 'Muster GmbH');
+    await page.click('[data-testid=nav-customers]');
+    await page.waitForSelector('[data-testid=rfm-action]', { timeout: 120_000 });
+    await page.locator('[data-testid=rfm-action]').first().fill('Persönlich anrufen');
+    await page.keyboard.press('Tab'); // the text is saved on change
+    await page.click('[data-testid=nav-settings]');
+    await page.waitForSelector('[data-testid=bk-card]');
     const before = await idbCounts(page);
     assert.ok(before.chunks > 0 && before.datasets === 1);
 
@@ -123,12 +133,24 @@ test(
     await page.waitForSelector('[data-testid=bk-restored]', { timeout: 120_000 });
     assert.deepEqual(await idbCounts(page), before, 'the same rows as before the delete');
     assert.deepEqual(await overviewTiles(page), tiles, 'the Overview shows the same figures');
+    // The local settings are back, under the restored workspace's new id.
+    await page.click('[data-testid=nav-report]');
+    assert.equal(await page.inputValue('[data-testid=rp-client]'), 'Muster GmbH');
+    await page.click('[data-testid=nav-customers]');
+    await page.waitForSelector('[data-testid=rfm-action]', { timeout: 120_000 });
+    assert.equal(await page.locator('[data-testid=rfm-action]').first().inputValue(), 'Persönlich anrufen');
+    const wsId = await page.$eval('[data-testid=workspace]', (s) => s.value);
+    const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+    assert.ok(
+      keys.includes(`kundenwert.report.${wsId}`) && keys.includes(`kundenwert.actions.${wsId}`),
+      keys.join(),
+    );
     await context.close();
   },
 );
 
 test(
-  'a wrong passphrase and a file with one changed byte are refused, and nothing changes',
+  'a wrong passphrase, a file with one changed byte and a file cut in the middle are refused, and nothing changes',
   { timeout: 300_000 },
   async () => {
     assert.ok(backupPath, 'the first test wrote the backup');
@@ -174,6 +196,22 @@ test(
     );
     assert.deepEqual(await idbCounts(page), before, 'nothing of the changed file stays');
 
+    // The file cut in the middle: its header reads, its chunk ends early.
+    const cutPath = join(dir, 'cut.kundenwert');
+    writeFileSync(cutPath, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await page.keyboard.press('Escape');
+    await chooseFile(page, cutPath);
+    await page.fill('[data-testid=bk-restore-pass]', PASSPHRASE);
+    await page.click('[data-testid=bk-restore-start]');
+    await page.waitForSelector('[data-testid=bk-error], [data-testid=bk-exists]', { timeout: 120_000 });
+    if (await page.$('[data-testid=bk-exists]')) await page.click('[data-testid=bk-beside]');
+    await page.waitForSelector('[data-testid=bk-error]', { timeout: 120_000 });
+    assert.match(
+      await page.textContent('[data-testid=bk-error]'),
+      /The file is incomplete.*not copied completely.*Nothing was changed/,
+    );
+    assert.deepEqual(await idbCounts(page), before, 'nothing of the cut file stays');
+
     // A file that is not a workspace file is refused from its header alone.
     const otherPath = join(dir, 'orders.kundenwert');
     writeFileSync(otherPath, 'Invoice;Date;Customer\n1;2024-01-01;A\n');
@@ -214,6 +252,27 @@ test(
     assert.equal(after.datasets, 2 * before.datasets);
     assert.equal(after.chunks, 2 * before.chunks);
     assert.deepEqual(await overviewTiles(page), tiles);
+
+    // The same file beside once more: the name taken, the next copy is numbered.
+    await chooseFile(page, backupPath);
+    await page.fill('[data-testid=bk-restore-pass]', PASSPHRASE);
+    await page.click('[data-testid=bk-restore-start]');
+    await page.waitForSelector('[data-testid=bk-exists]', { timeout: 120_000 });
+    assert.equal(
+      await page.textContent('[data-testid=bk-beside]'),
+      'Restore beside it as “My workspace (restored 2)”',
+    );
+    await page.click('[data-testid=bk-beside]');
+    await page.waitForSelector('[data-testid=bk-restored]', { timeout: 120_000 });
+    assert.deepEqual(
+      await page.$$eval('[data-testid=workspace] option', (os) => os.map((o) => o.textContent.trim()).sort()),
+      ['My workspace', 'My workspace (restored)', 'My workspace (restored 2)'].sort(),
+    );
+    assert.equal(
+      await page.$eval('[data-testid=workspace] option:checked', (o) => o.textContent.trim()),
+      'My workspace (restored 2)',
+    );
+    assert.equal((await idbCounts(page)).chunks, 3 * before.chunks);
     await context.close();
   },
 );
@@ -317,6 +376,29 @@ test(
         await page.screenshot({ path: join(SCREENSHOTS, `restore-wrong-${lang}-${width}.png`) });
         if (width === 1366) problems.push(...(await seriousViolations(page, `restore ${lang}`)));
         await page.keyboard.press('Escape');
+
+        // A browser with no storage left (its estimate answered so; headless Chromium ignores quota overrides in
+        // its fresh contexts): the warning gives the figures before the passphrase.
+        await page.evaluate(() => {
+          const real = StorageManager.prototype.estimate;
+          window.__realEstimate = real;
+          StorageManager.prototype.estimate = async function () {
+            const e = await real.call(this);
+            return { ...e, quota: e.usage };
+          };
+        });
+        await chooseFile(page, backupPath);
+        await page.waitForSelector('[data-testid=bk-tight]');
+        assert.match(
+          await page.textContent('[data-testid=bk-tight]'),
+          lang === 'de'
+            ? /vermutlich nicht reichen.*etwa \d.*Datei von \d.*noch 0 B frei/
+            : /probably not suffice.*about \d.*file of \d.*has 0 B left/,
+        );
+        await page.screenshot({ path: join(SCREENSHOTS, `restore-tight-${lang}-${width}.png`) });
+        if (width === 1366) problems.push(...(await seriousViolations(page, `restore tight ${lang}`)));
+        await page.keyboard.press('Escape');
+        await page.evaluate(() => (StorageManager.prototype.estimate = window.__realEstimate));
       }
       await context.close();
     }

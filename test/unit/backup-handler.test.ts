@@ -71,7 +71,9 @@ describe('workspace files through the worker API', () => {
     expect(unwrap(await api.backupWorkspaceName(file.blob, PASS))).toBe('W');
 
     const before = await counts();
-    const id = unwrap(await api.restoreBackup(file.blob, PASS, { name: 'W (wiederhergestellt)' }));
+    const { workspaceId: id } = unwrap(
+      await api.restoreBackup(file.blob, PASS, { name: 'W (wiederhergestellt)' }),
+    );
     const after = await counts();
     // Every carried table holds its rows twice now (one workspace with one dataset, copied).
     expect(after.workspaces).toBe(before.workspaces + 1);

@@ -204,9 +204,10 @@ describe('mergeHandlers', () => {
     ])
       expect(typeof (api as Record<string, unknown>)[name]).toBe('function');
     // 37 of the app before the record files, 6 of the record files, 2 of the economics (economics, whatIf), 4 of the
-    // action lists, 6 of the campaigns, 1 for other tabs' changes (forgetHeld), 4 of the workspace files, and 7 of the test build (benchmarks
-    // and hooks, timeEconomics and timeActions among them).
-    expect(Object.keys(api)).toHaveLength(37 + 6 + 2 + 4 + 6 + 1 + 4 + 7);
+    // action lists, 6 of the campaigns, 1 for other tabs' changes (forgetHeld), 4 of the workspace files, 1 for the
+    // forecast's per-customer ranges (forecastRanges), and 7 of the test build (benchmarks and hooks, timeEconomics
+    // and timeActions among them).
+    expect(Object.keys(api)).toHaveLength(37 + 6 + 2 + 4 + 6 + 1 + 4 + 1 + 7);
     expect(typeof (api as Record<string, unknown>).economics).toBe('function');
     expect(typeof (api as Record<string, unknown>).whatIf).toBe('function');
     expect(typeof api.crashForTest).toBe('function');

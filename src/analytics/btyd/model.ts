@@ -31,6 +31,11 @@ export interface ModelFit<P> {
   /** From the numerical Hessian; NaN (and hessianOk false) when it is not positive definite. */
   stdErrors: P;
   hessianOk: boolean;
+  /**
+   * Covariance of the log-parameters (row-major, in the order of the model's parameter keys): the inverse Hessian of
+   * −LL in θ = ln p at the optimum; null when the Hessian is not positive definite. For the intervals.
+   */
+  logCovariance?: Float64Array | null;
 }
 
 /** Options of a model fit. */
@@ -54,5 +59,6 @@ export function namedFit<K extends string>(
     evaluations: fit.evaluations,
     stdErrors: named(fit.stdErrors),
     hessianOk: fit.hessianOk,
+    logCovariance: fit.logCovariance,
   };
 }

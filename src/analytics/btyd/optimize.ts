@@ -386,6 +386,36 @@ export function standardErrors(hessian: Float64Array, n: number): { stdErrors: F
   return { stdErrors, ok: stdErrors.every(Number.isFinite) };
 }
 
+/**
+ * Covariance of the log-parameters θ = ln p from the Hessian H_p of the negative log-likelihood in the natural
+ * parameters p. By the chain rule H_θ = D H_p D + diag(∇_p f · p) with D = diag(p); at the optimum the gradient
+ * term is ~0 and is left out, so H_θ = D H_p D and Σ_θ = H_θ⁻¹ = D⁻¹ H_p⁻¹ D⁻¹, i.e. (Σ_θ)ᵢⱼ = (H_p⁻¹)ᵢⱼ / (pᵢ pⱼ).
+ * Null when H_p is not positive definite (then the asymptotic normal does not exist).
+ */
+export function logCovariance(hessian: Float64Array, params: ArrayLike<number>): Float64Array | null {
+  const n = params.length;
+  const l = cholesky(hessian, n);
+  if (l === null) return null;
+  // H⁻¹ = L⁻ᵀ L⁻¹: invert L column by column, then multiply.
+  const inv = new Float64Array(n * n);
+  for (let col = 0; col < n; col++)
+    for (let i = col; i < n; i++) {
+      let sum = i === col ? 1 : 0;
+      for (let k = col; k < i; k++) sum -= l[i * n + k] * inv[k * n + col];
+      inv[i * n + col] = sum / l[i * n + i];
+    }
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      let sum = 0;
+      for (let k = i; k < n; k++) sum += inv[k * n + i] * inv[k * n + j];
+      const v = sum / (params[i] * params[j]);
+      out[i * n + j] = v;
+      out[j * n + i] = v;
+    }
+  return out.every(Number.isFinite) ? out : null;
+}
+
 /** A negative log-likelihood in natural (positive) parameters; fills `grad` with ∂/∂pᵢ if it can. */
 export type PositiveObjective = (params: Float64Array, grad: Float64Array | null) => number;
 
@@ -400,12 +430,14 @@ export interface PositiveFit {
   /** sqrt(diag(H⁻¹)) from the numerical Hessian in the natural parameters; NaN when H is not positive definite. */
   stdErrors: Float64Array;
   hessianOk: boolean;
+  /** Covariance of θ = ln p (row-major n × n), the inverse of D H_p D (see `logCovariance`); null if H_p is not positive definite. */
+  logCovariance: Float64Array | null;
 }
 
 /**
  * Maximum likelihood for strictly positive parameters: minimises nll over θ = ln p (so no bounds are needed),
  * then the numerical Hessian in p (central differences of the analytic gradient if there is one, of nll
- * otherwise) gives standard errors. `starts` are in natural units.
+ * otherwise) gives standard errors and the covariance of the log-parameters. `starts` are in natural units.
  */
 export function fitPositive(
   nll: PositiveObjective,
@@ -436,5 +468,6 @@ export function fitPositive(
     converged: best.converged,
     stdErrors,
     hessianOk: ok,
+    logCovariance: ok ? logCovariance(hessian, params) : null,
   };
 }

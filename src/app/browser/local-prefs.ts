@@ -1,6 +1,7 @@
 /**
  * What Kundenwert keeps in localStorage besides IndexedDB: small per-browser choices under keys starting with
- * `kundenwert.` (the language, the chosen workspace, the forecast margin, the RFM action texts per workspace).
+ * `kundenwert.` (the language, the chosen workspace, the forecast margin, and per workspace the RFM action texts
+ * and the client report's setup). The per-workspace ones travel in a workspace file (WORKSPACE_PREFS).
  */
 export const PREFIX = 'kundenwert.';
 import { LOCALE_KEY } from '../../i18n/locale-key';
@@ -10,6 +11,49 @@ const WORKSPACE_KEY = `${PREFIX}workspace`;
 /** The key of a workspace's edited RFM segment actions. */
 export function actionsKey(workspaceId: number | null): string {
   return `${PREFIX}actions.${workspaceId}`;
+}
+
+/** The key of a workspace's client report setup (sections, client, author, logo, language). */
+export function reportKey(workspaceId: number): string {
+  return `${PREFIX}report.${workspaceId}`;
+}
+
+/** The settings kept per workspace, by a name that does not depend on the id (a workspace file carries them). */
+const WORKSPACE_PREFS: Record<string, (workspaceId: number) => string> = {
+  actions: actionsKey,
+  report: reportKey,
+};
+
+/** A workspace's settings kept here (name → stored text), for its backup. */
+export function workspacePrefs(workspaceId: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    for (const [name, key] of Object.entries(WORKSPACE_PREFS)) {
+      const v = localStorage.getItem(key(workspaceId));
+      if (v !== null) out[name] = v;
+    }
+  } catch {
+    // Storage unavailable: nothing kept.
+  }
+  return out;
+}
+
+/**
+ * Puts a restored workspace's settings back under its new id (names this version does not know are left out).
+ * False when the browser refused one (storage blocked or full).
+ */
+export function restoreWorkspacePrefs(workspaceId: number, prefs: Record<string, string>): boolean {
+  let ok = true;
+  for (const [name, value] of Object.entries(prefs)) {
+    const key = Object.hasOwn(WORKSPACE_PREFS, name) ? WORKSPACE_PREFS[name] : undefined;
+    if (!key) continue;
+    try {
+      localStorage.setItem(key(workspaceId), value);
+    } catch {
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 /** The workspace chosen last in this browser, or null. */
@@ -66,8 +110,8 @@ export function clearLocalPrefs(): void {
   remove((k) => k === LOCALE_KEY);
 }
 
-/** A deleted workspace takes its action texts with it. */
+/** A deleted workspace takes its settings (action texts, report setup) with it. */
 export function forgetWorkspacePrefs(workspaceId: number): void {
-  const key = actionsKey(workspaceId);
-  remove((k) => k !== key);
+  const keys = new Set(Object.values(WORKSPACE_PREFS).map((key) => key(workspaceId)));
+  remove((k) => !keys.has(k));
 }

@@ -35,6 +35,9 @@ export const de = {
     'Arbeitsbereich „{name}“ mit allen Datensätzen durch die Sicherung ersetzen? Der vorhandene wird gelöscht, sobald die Sicherung vollständig wiederhergestellt ist.',
   'bk.replaceConfirm': 'Ja, ersetzen',
   'bk.restoredName': '{name} (wiederhergestellt)',
+  'bk.restoredNameN': '{name} (wiederhergestellt {n})',
+  'bk.tight':
+    'Der Speicher wird vermutlich nicht reichen: Wiederhergestellt braucht die Sicherung etwa {needed} (rund das {factor}-Fache der Datei von {size}), der Browser hat für Kundenwert noch {free} frei. Geben Sie Speicher frei, etwa indem Sie nicht mehr benötigte Arbeitsbereiche löschen, oder versuchen Sie es trotzdem: Reicht der Speicher nicht, bricht die Wiederherstellung ab und es wird nichts verändert.',
   'bk.restored': 'Wiederhergestellt: Angezeigt wird jetzt der Arbeitsbereich „{name}“.',
   'bk.close': 'Schließen',
 };
@@ -73,6 +76,9 @@ export const en: Texts<typeof de> = {
     'Replace workspace “{name}” and all its datasets with the backup? The existing one is deleted once the backup is completely restored.',
   'bk.replaceConfirm': 'Yes, replace',
   'bk.restoredName': '{name} (restored)',
+  'bk.restoredNameN': '{name} (restored {n})',
+  'bk.tight':
+    'The storage will probably not suffice: restored, the backup takes about {needed} (around {factor} times the file of {size}), and the browser has {free} left for Kundenwert. Free some storage, for instance by deleting workspaces you no longer need, or try anyway: if the storage runs out, the restore stops and nothing is changed.',
   'bk.restored': 'Restored: the workspace “{name}” is shown now.',
   'bk.close': 'Close',
 };

@@ -107,6 +107,8 @@ export const de = {
     'Das ist keine Arbeitsbereich-Datei von Kundenwert. Wählen Sie die Datei mit der Endung „.kundenwert“. Es wurde nichts verändert.',
   'error.backupNewerVersion':
     'Die Datei wurde mit einer neueren Version von Kundenwert geschrieben. Aktualisieren Sie die App (Seite neu laden) und versuchen Sie es erneut. Es wurde nichts verändert.',
+  'error.backupNewerSchema':
+    'Die Datei enthält Daten im Datenstand {file}; diese Version von Kundenwert kennt nur Datenstände bis {app}. Sie wurde also mit einer neueren App geschrieben. Aktualisieren Sie die App (Seite neu laden, bei einer installierten App nach dem Update fragen) und versuchen Sie es erneut. Es wurde nichts verändert.',
   'error.unexpected':
     'Ein unerwarteter Fehler ist aufgetreten. Laden Sie die Seite neu und versuchen Sie es erneut. (Technische Meldung „{message}“)',
   'error.demoMissing':
@@ -228,6 +230,8 @@ export const en: Texts<typeof de> = {
     'This is not a Kundenwert workspace file. Choose the file ending in “.kundenwert”. Nothing was changed.',
   'error.backupNewerVersion':
     'The file was written by a newer version of Kundenwert. Update the app (reload the page) and try again. Nothing was changed.',
+  'error.backupNewerSchema':
+    'The file holds data of data version {file}; this version of Kundenwert knows data versions up to {app} only, so the file was written by a newer app. Update the app (reload the page; an installed app asks to update) and try again. Nothing was changed.',
   'error.unexpected':
     'An unexpected error occurred. Reload the page and try again. (Technical message “{message}”)',
   'error.demoMissing': 'The demo data is not part of this installation. Import a file of your own instead.',
@@ -271,5 +275,6 @@ export const ERROR_TEXT: Record<ErrorCode, Key> = {
   backupTampered: 'error.backupTampered',
   backupNotABackup: 'error.backupNotABackup',
   backupNewerVersion: 'error.backupNewerVersion',
+  backupNewerSchema: 'error.backupNewerSchema',
   unexpected: 'error.unexpected',
 };

@@ -33,12 +33,16 @@ export type BackupFailureKind =
   /** Not a Kundenwert workspace file (another program's file, an empty file). */
   | 'notABackup'
   /** Written by a later version of the app with a format this one does not know. */
-  | 'newerVersion';
+  | 'newerVersion'
+  /** Its rows come from a later IndexedDB schema than this app's (the header's schemaVersion). */
+  | 'newerSchema';
 
 export class BackupError extends Error {
   constructor(
     readonly kind: BackupFailureKind,
     message: string,
+    /** Figures for the UI's message (newerSchema: the file's and this app's schema version). */
+    readonly params?: Record<string, number>,
   ) {
     super(message);
     this.name = 'BackupError';

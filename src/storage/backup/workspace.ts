@@ -14,9 +14,10 @@
  * Restore writes into a new workspace with new ids (`workspaceId`, `datasetId` and the auto-increment keys), its
  * datasets marked as importing until the very end; any failure deletes what it wrote and rethrows.
  */
-import type { Table } from 'dexie';
-import { db, type KundenwertDB } from '../db';
+import type { Dexie, Table } from 'dexie';
+import { db, type DatasetRow, type WorkspaceRow } from '../db';
 import { BackupError, type BackupEntry } from './types';
+import { upgradeEntries } from './upgrade';
 
 /** How a table's rows belong to a workspace; null: they do not (the table is not carried). */
 export type TableRule = 'workspace' | 'datasets' | 'byDataset' | 'byWorkspace';
@@ -28,6 +29,14 @@ export interface TablePlan {
 
 const WORKSPACE_TABLE = 'workspaces';
 const DATASET_TABLE = 'datasets';
+/**
+ * Not a table: the workspace's small settings this browser keeps in localStorage (the page reads and writes them),
+ * one entry `{ name, value }` each, after every table's rows. Never the name of an IndexedDB table.
+ */
+export const LOCAL_PREFS = 'localPrefs';
+/** The most local entries a file may carry, and the longest value (a logo's data URL is up to about 1.4 MB). */
+const MAX_LOCAL_PREFS = 64;
+const MAX_LOCAL_PREF_CHARS = 4 << 20;
 
 /** What a campaign (or any row outside the dataset tables) points to when its dataset was not carried. */
 export const NO_DATASET = -1;
@@ -52,11 +61,11 @@ function ruleOf(table: Table): TableRule | null {
 }
 
 /** Every table of the schema with the rule that carries it (null: none). */
-export function workspaceTables(d: KundenwertDB = db()): TablePlan[] {
+export function workspaceTables(d: Dexie = db()): TablePlan[] {
   return d.tables.map((t) => ({ name: t.name, rule: ruleOf(t) }));
 }
 
-function plan(d: KundenwertDB): Map<string, TableRule> {
+function plan(d: Dexie): Map<string, TableRule> {
   const out = new Map<string, TableRule>();
   for (const { name, rule } of workspaceTables(d)) {
     if (!rule)
@@ -84,18 +93,24 @@ async function* rowsOf(table: Table, keys: unknown[]): AsyncGenerator<BackupEntr
 }
 
 /**
- * Every row of a workspace, table by table (see the file comment for the order). Datasets still importing are left
- * out with their rows.
+ * Every row of a workspace, table by table (see the file comment for the order), then its local settings (`prefs`:
+ * name → value, LOCAL_PREFS). Datasets still importing are left out with their rows. `d` is the app's database
+ * unless given (a test passes a database of an earlier schema).
  */
-export async function* workspaceEntries(workspaceId: number): AsyncGenerator<BackupEntry> {
-  const d = db();
+export async function* workspaceEntries(
+  workspaceId: number,
+  prefs: Record<string, string> = {},
+  d: Dexie = db(),
+): AsyncGenerator<BackupEntry> {
   const rules = plan(d);
-  const workspace = await d.workspaces.get(workspaceId);
+  const workspaces = d.table<WorkspaceRow, number>(WORKSPACE_TABLE);
+  const datasets = d.table<DatasetRow, number>(DATASET_TABLE);
+  const workspace = await workspaces.get(workspaceId);
   if (!workspace) throw new Error(`Workspace ${workspaceId} does not exist.`);
   yield { table: WORKSPACE_TABLE, row: workspace };
-  const datasetKeys = await d.datasets.where('workspaceId').equals(workspaceId).primaryKeys();
+  const datasetKeys = await datasets.where('workspaceId').equals(workspaceId).primaryKeys();
   for (const id of datasetKeys) {
-    const dataset = await d.datasets.get(id);
+    const dataset = await datasets.get(id);
     if (!dataset || dataset.status !== 'ready') continue;
     yield { table: DATASET_TABLE, row: dataset };
     for (const name of tablesWith(rules, 'byDataset')) {
@@ -107,6 +122,38 @@ export async function* workspaceEntries(workspaceId: number): AsyncGenerator<Bac
     const table = d.table(name);
     yield* rowsOf(table, await table.where('workspaceId').equals(workspaceId).primaryKeys());
   }
+  for (const [name, value] of Object.entries(prefs)) yield { table: LOCAL_PREFS, row: { name, value } };
+}
+
+/**
+ * The entries without the workspace's local settings, which are gathered into `prefs` as they pass (complete once
+ * `entries` has been iterated to its end). A malformed one is refused (notABackup).
+ */
+export function splitLocalPrefs(source: AsyncIterable<BackupEntry>): {
+  entries: AsyncIterable<BackupEntry>;
+  prefs: Record<string, string>;
+} {
+  const prefs: Record<string, string> = {};
+  let n = 0;
+  const entries = (async function* () {
+    for await (const e of source) {
+      if (e.table !== LOCAL_PREFS) {
+        yield e;
+        continue;
+      }
+      const { name, value } = (isRecord(e.row) ? e.row : {}) as { name?: unknown; value?: unknown };
+      if (
+        typeof name !== 'string' ||
+        typeof value !== 'string' ||
+        value.length > MAX_LOCAL_PREF_CHARS ||
+        ++n > MAX_LOCAL_PREFS
+      ) {
+        throw notABackup('A local setting of the workspace is malformed.');
+      }
+      prefs[name] = value;
+    }
+  })();
+  return { entries, prefs };
 }
 
 /**
@@ -114,12 +161,12 @@ export async function* workspaceEntries(workspaceId: number): AsyncGenerator<Bac
  * dataset row may be gone); runs inside the caller's transaction over every table.
  */
 async function deleteRowsByRules(
-  d: KundenwertDB,
+  d: Dexie,
   rules: Map<string, TableRule>,
   workspaceId: number,
   alsoDatasets: number[] = [],
 ) {
-  const found = await d.datasets.where('workspaceId').equals(workspaceId).primaryKeys();
+  const found = await d.table(DATASET_TABLE).where('workspaceId').equals(workspaceId).primaryKeys();
   const datasetIds = [...new Set([...found, ...alsoDatasets])];
   for (const name of tablesWith(rules, 'byDataset')) {
     await d.table(name).where('datasetId').anyOf(datasetIds).delete();
@@ -127,8 +174,8 @@ async function deleteRowsByRules(
   for (const name of tablesWith(rules, 'byWorkspace')) {
     await d.table(name).where('workspaceId').equals(workspaceId).delete();
   }
-  await d.datasets.where('workspaceId').equals(workspaceId).delete();
-  await d.workspaces.delete(workspaceId);
+  await d.table(DATASET_TABLE).where('workspaceId').equals(workspaceId).delete();
+  await d.table(WORKSPACE_TABLE).delete(workspaceId);
 }
 
 /**
@@ -154,6 +201,11 @@ export interface RestoreOptions {
   name: string;
   /** Replace this workspace: it is deleted only once the new one is complete, which then takes its name. */
   replaceWorkspaceId?: number | null;
+  /**
+   * The schema version the rows come from (the file header's): a later one than the app's is refused
+   * (newerSchema) before anything is written, an earlier one's rows are upgraded (upgrade.ts). The app's by default.
+   */
+  schemaVersion?: number;
 }
 
 /**
@@ -170,6 +222,7 @@ export async function restoreWorkspace(
 ): Promise<number> {
   const d = db();
   const rules = plan(d);
+  const upgraded = upgradeEntries(entries, opts.schemaVersion ?? d.verno, d.verno);
   let workspaceId: number | null = null;
   const datasetIds = new Map<number, number>();
   let pending: { table: string; rows: Record<string, unknown>[] } | null = null;
@@ -182,7 +235,9 @@ export async function restoreWorkspace(
   };
 
   try {
-    for await (const { table, row } of entries) {
+    for await (const { table, row } of upgraded) {
+      // The page's part (splitLocalPrefs): not written here.
+      if (table === LOCAL_PREFS) continue;
       const rule = rules.get(table);
       if (!rule) {
         throw new BackupError(

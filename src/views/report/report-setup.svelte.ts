@@ -3,6 +3,7 @@
  * uploaded) and the report's language. Kept in this browser's localStorage under the workspace's id.
  */
 import type { Locale } from '../../i18n/format';
+import { reportKey } from '../../app/browser/local-prefs';
 
 export interface ReportSetup {
   sections: string[];
@@ -16,7 +17,7 @@ export interface ReportSetup {
 /** The largest logo kept (its data URL must fit beside the rest of localStorage). */
 export const MAX_LOGO_BYTES = 1_000_000;
 
-const keyOf = (workspaceId: number) => `kundenwert.report.${workspaceId}`;
+const keyOf = reportKey;
 
 export function defaultSetup(lang: Locale, sections: readonly string[]): ReportSetup {
   return { sections: [...sections], client: '', author: '', logo: '', lang };

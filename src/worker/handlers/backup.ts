@@ -6,7 +6,8 @@
  */
 import { db } from '../../storage/db';
 import { readBackup, readBackupHeader, writeBackup } from '../../storage/backup/format';
-import { restoreWorkspace, workspaceEntries } from '../../storage/backup/workspace';
+import { restoreWorkspace, splitLocalPrefs, workspaceEntries } from '../../storage/backup/workspace';
+import { checkSchema } from '../../storage/backup/upgrade';
 import { BackupError, type BackupEntry, type BackupFailureKind } from '../../storage/backup/types';
 import { AppFailure, type ErrorCode } from '../../shared/errors';
 import { forgetAll } from '../session';
@@ -18,6 +19,7 @@ export const BACKUP_FAILURE_CODE: Record<BackupFailureKind, ErrorCode> = {
   tampered: 'backupTampered',
   notABackup: 'backupNotABackup',
   newerVersion: 'backupNewerVersion',
+  newerSchema: 'backupNewerSchema',
 };
 
 /** The shortest passphrase accepted (the dialog says why). */
@@ -39,6 +41,12 @@ export interface BackupInfo {
   createdAt: number;
   formatVersion: number;
   schemaVersion: number;
+}
+
+/** A restored workspace: its id and its local settings (name → value) for the page to put back under that id. */
+export interface RestoredWorkspace {
+  workspaceId: number;
+  prefs: Record<string, string>;
 }
 
 export interface RestoreRequest {
@@ -64,7 +72,7 @@ export function backupFileName(workspace: string, createdAt: number): string {
 
 /** A BackupError as the AppFailure of its kind; anything else unchanged. */
 function asFailure(e: unknown): unknown {
-  if (e instanceof BackupError) return new AppFailure(BACKUP_FAILURE_CODE[e.kind], e.message);
+  if (e instanceof BackupError) return new AppFailure(BACKUP_FAILURE_CODE[e.kind], e.message, e.params);
   return e;
 }
 
@@ -81,11 +89,16 @@ async function* counted(
 }
 
 export const backupHandler = {
-  /** The workspace as one encrypted file (the page saves it). */
+  /**
+   * The workspace as one encrypted file (the page saves it). `prefs` are the workspace's settings the page keeps in
+   * localStorage (name → value), carried along. The file is gathered as a Blob of its chunks (about 1 MB each), so
+   * the worker's heap holds one chunk at a time: the browser may keep the parts on disk.
+   */
   async backupWorkspace(
     workspaceId: number,
     passphrase: string,
     onProgress?: (rows: number) => void,
+    prefs: Record<string, string> = {},
   ): Promise<BackupFile> {
     if (passphrase.length < MIN_PASSPHRASE) {
       throw new Error(`The passphrase must have at least ${MIN_PASSPHRASE} characters.`);
@@ -96,14 +109,21 @@ export const backupHandler = {
     const createdAt = Date.now();
     let rows = 0;
     const stream = writeBackup(
-      counted(workspaceEntries(workspaceId), (n) => {
+      counted(workspaceEntries(workspaceId, prefs), (n) => {
         rows = n;
         onProgress?.(n);
       }),
       passphrase,
       { schemaVersion: d.verno, createdAt },
     );
-    const blob = await new Response(stream).blob();
+    const parts: Blob[] = [];
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(new Blob([value as Uint8Array<ArrayBuffer>]));
+    }
+    const blob = new Blob(parts, { type: 'application/octet-stream' });
     return { blob, fileName: backupFileName(workspace.name, createdAt), rows };
   },
 
@@ -111,6 +131,7 @@ export const backupHandler = {
   async inspectBackup(file: Blob): Promise<BackupInfo> {
     try {
       const h = await readBackupHeader(file);
+      checkSchema(h.schemaVersion, db().verno);
       return { createdAt: h.createdAt, formatVersion: h.formatVersion, schemaVersion: h.schemaVersion };
     } catch (e) {
       throw asFailure(e);
@@ -123,7 +144,8 @@ export const backupHandler = {
    */
   async backupWorkspaceName(file: Blob, passphrase: string): Promise<string> {
     try {
-      const { entries } = await readBackup(file, passphrase);
+      const { header, entries } = await readBackup(file, passphrase);
+      checkSchema(header.schemaVersion, db().verno);
       for await (const { table, row } of entries) {
         const name = (row as { name?: unknown } | null)?.name;
         if (table !== 'workspaces' || typeof name !== 'string') break;
@@ -135,17 +157,22 @@ export const backupHandler = {
     }
   },
 
-  /** Restores a file into a new workspace (or replaces one) and returns its id; all or nothing. */
-  async restoreBackup(file: Blob, passphrase: string, req: RestoreRequest): Promise<number> {
+  /**
+   * Restores a file into a new workspace (or replaces one); all or nothing. Rows of an earlier schema are upgraded, a
+   * file of a later one is refused. Returns the new id and the workspace's local settings (the page writes them).
+   */
+  async restoreBackup(file: Blob, passphrase: string, req: RestoreRequest): Promise<RestoredWorkspace> {
     try {
-      const { entries } = await readBackup(file, passphrase);
-      const id = await restoreWorkspace(entries, {
+      const { header, entries } = await readBackup(file, passphrase);
+      const split = splitLocalPrefs(entries);
+      const id = await restoreWorkspace(split.entries, {
         name: req.name,
         replaceWorkspaceId: req.replaceWorkspaceId ?? null,
+        schemaVersion: header.schemaVersion,
       });
       // A replaced workspace's datasets are gone: drop what the worker holds of them.
       if (req.replaceWorkspaceId != null) forgetAll();
-      return id;
+      return { workspaceId: id, prefs: split.prefs };
     } catch (e) {
       throw asFailure(e);
     }

@@ -17,6 +17,10 @@ import {
 } from '../../analytics/forecast';
 import { forecastOf, occasionsOf, prepare, rfmOf, type AnalysisRequest, type Prepared } from '../scope';
 import type { ShownForecast } from '../session';
+import { intervals as computeIntervals } from '../../analytics/btyd/intervals';
+import type { CalibrationSummary } from '../../analytics/btyd/summary';
+import type { ForecastSuccess } from '../../analytics/btyd/fit';
+import type { CustomerRange, ForecastIntervals } from '../../shared/intervals';
 
 export interface ForecastRequest extends AnalysisRequest {
   model: ForecastSettings['model'];
@@ -48,6 +52,8 @@ export type ForecastResponse = ForecastReport & {
   top: TopCustomer[];
   scorecard: Scorecard | null;
   computeMs: number;
+  /** Intervals of the totals and per segment (null when the fit failed). */
+  intervals?: ForecastIntervals | null;
 };
 
 let shownIds = 0;
@@ -96,11 +102,13 @@ export const forecastHandler = {
       marginRate: req.clvMarginRate,
     };
     onStage?.('fit');
-    const { report, columns } = forecastOf(p, settings);
+    const { report, columns, fitted } = forecastOf(p, settings);
     const scorecard = scorecardOf(p, settings, report);
     const show = shown(columns, req.horizonMonths);
     // A failed fit has no columns to add to the customer table.
     p.scope.forecast = report.fit ? show : null;
+    const interval = fitted ? intervalsOf(p, settings, fitted) : null;
+    if (interval) show.ranges = (codes) => interval.ranges(codes, req.horizonMonths);
     const codes = topCustomers(columns, rfm.codes, horizonIndex(req.horizonMonths));
     const position = new Map(Array.from(rfm.codes, (c, i) => [c, i]));
     const ids = p.lines.dicts.customer ?? [];
@@ -113,6 +121,106 @@ export const forecastHandler = {
       revenue: p.table.revenue[c],
       segment: SEGMENTS[rfm.segment[position.get(c)!]],
     }));
-    return { ...report, top, scorecard, computeMs: performance.now() - t0 };
+    return {
+      ...report,
+      top,
+      scorecard,
+      computeMs: performance.now() - t0,
+      intervals: interval?.intervals ?? null,
+    };
+  },
+
+  /**
+   * Per-customer 80 % and 95 % ranges of the scope's last forecast for the customer table's rows (at most 200 codes
+   * per call); empty without a forecast or without intervals.
+   */
+  async forecastRanges(req: ForecastRangesRequest): Promise<CustomerRange[]> {
+    const p = await prepare(req);
+    return p.scope.forecast?.ranges?.(req.codes.slice(0, 200)) ?? [];
   },
 };
+
+// ─── Intervals (METRICS.md, "Intervals (forecast uncertainty)") ───────────────────────────────────────────────────
+// Totals and per-segment bands travel with the forecast (small, ready to draw); per-customer ranges are computed
+// only for the rows that the customer table asks for. Memoised per scope and settings like the forecast.
+
+export interface ForecastRangesRequest extends AnalysisRequest {
+  /** Customer codes of the table's rows. */
+  codes: number[];
+}
+
+interface IntervalState {
+  intervals: ForecastIntervals;
+  ranges: (codes: number[], horizonMonths: number) => CustomerRange[];
+}
+
+function intervalsOf(
+  p: Prepared,
+  settings: ForecastSettings,
+  fitted: { summary: CalibrationSummary; result: ForecastSuccess },
+): IntervalState {
+  return p.scope.cached(`forecast-intervals|${JSON.stringify(settings)}`, () => {
+    const t0 = performance.now();
+    const { summary, result } = fitted;
+    const rfm = rfmOf(p);
+    const segmentOfCode = new Int32Array(p.table.size).fill(-1);
+    rfm.codes.forEach((c, i) => (segmentOfCode[c] = rfm.segment[i]));
+    const spend = result.spend?.ok ? result.spend : null;
+    const fit = result.transactions.fit;
+    const res = computeIntervals({
+      model: result.transactions.model,
+      params: { ...fit.params },
+      logCovariance: fit.logCovariance,
+      triples: result.triples,
+      lengths: [],
+      groupOf: Int32Array.from(summary.customer, (c) => segmentOfCode[c]),
+      groups: SEGMENTS.length,
+      clv: spend
+        ? {
+            spend: {
+              params: spend.fit.params,
+              logCovariance: spend.fit.logCovariance,
+              x: summary.x,
+              m: summary.m,
+            },
+            marginRate: settings.marginRate,
+            monthlyDiscount: settings.monthlyDiscount,
+            unitDays: summary.unitDays,
+            months: HORIZONS,
+            discounted: result.horizons.map((h) => h.discountedOccasions),
+          }
+        : undefined,
+    });
+    if (!res.ok) return { intervals: { ok: false, code: res.code }, ranges: () => [] };
+    const group = (key: string, b: typeof res.total) => ({
+      key,
+      customers: b.customers,
+      meanPAlive: b.meanPAlive,
+      horizons: HORIZONS.map((months, h) => ({ months, expected: b.expected[h], clv: b.clv?.[h] ?? null })),
+    });
+    const intervals: ForecastIntervals = {
+      ok: true,
+      draws: res.draws,
+      seed: res.seed,
+      method: res.method,
+      clvFailure: res.clvFailure,
+      total: group('total', res.total),
+      bySegment: res.groups.map((g, i) => ({ ...group(SEGMENTS[i], g), segment: SEGMENTS[i] })),
+      computeMs: performance.now() - t0,
+    };
+    const position = new Int32Array(p.table.size).fill(-1);
+    summary.customer.forEach((c, i) => (position[c] = i));
+    const ranges = (codes: number[], horizonMonths: number): CustomerRange[] => {
+      const h = horizonIndex(horizonMonths);
+      const known = codes.filter((c) => c >= 0 && c < position.length && position[c] >= 0);
+      return res.customerBands(known.map((c) => position[c])).map((b, i) => ({
+        code: known[i],
+        months: HORIZONS[h],
+        pAlive: b.pAlive,
+        expected: b.expected[h],
+        clv: b.clv?.[h] ?? null,
+      }));
+    };
+    return { intervals, ranges };
+  });
+}

@@ -130,3 +130,50 @@ function simulate(s: SimulationSettings, dropAtFirst: boolean): Occasions {
   }
   return { customer: Int32Array.from(customer), day: Int32Array.from(day), value: Float64Array.from(value) };
 }
+
+export interface ParetoNbdSimulation {
+  customers: number;
+  seed: number;
+  /** Pareto/NBD parameters with α and β per week. */
+  r: number;
+  alpha: number;
+  s: number;
+  beta: number;
+  startDay: number;
+  /** First purchases spread uniformly over this many ticks from startDay. */
+  birthDays: number;
+  /** Last tick of the data (inclusive). */
+  endDay: number;
+  /** Clock ticks per week (7 by default). */
+  ticksPerWeek?: number;
+}
+
+/**
+ * Simulates Pareto/NBD customers (no spend): λ ~ Gamma(r, α) and μ ~ Gamma(s, β) per week; the first purchase at
+ * birth, then Poisson(λ) repeat purchases until the exponential lifetime with rate μ ends. Purchases on the same tick
+ * are one occasion.
+ */
+export function simulateParetoNbd(s: ParetoNbdSimulation): Occasions {
+  const rng = new Sampler(mulberry32(s.seed));
+  const customer: number[] = [];
+  const day: number[] = [];
+  const ticks = s.ticksPerWeek ?? 7;
+  for (let c = 0; c < s.customers; c++) {
+    const birth = s.startDay + Math.floor(rng.open() * s.birthDays - 1e-12);
+    const lambda = rng.gamma(s.r) / s.alpha;
+    const lifetime = rng.exponential(rng.gamma(s.s) / s.beta);
+    customer.push(c);
+    day.push(birth);
+    let t = 0;
+    for (;;) {
+      t += rng.exponential(lambda);
+      const d = birth + Math.floor(t * ticks);
+      if (t > lifetime || d > s.endDay) break;
+      if (d !== day[day.length - 1]) {
+        customer.push(c);
+        day.push(d);
+      }
+    }
+  }
+  return { customer: Int32Array.from(customer), day: Int32Array.from(day), value: null };
+}

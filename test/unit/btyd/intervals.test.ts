@@ -1,0 +1,238 @@
+// Forecast intervals (METRICS.md, "Intervals"): the covariance of the log-parameters, the seeded draws, the percentile
+// bands, the failure codes, the posterior predictives against the models' closed-form expectations, and the bands
+// collapsing onto the point forecast when the parameters are (almost) certain.
+import { describe, expect, it } from 'vitest';
+import {
+  bgnbdConditionalExpected,
+  bgnbdExpectedIfAlive,
+  bgnbdModel,
+  bgnbdPAlive,
+} from '../../../src/analytics/btyd/bgnbd';
+import { predictClv } from '../../../src/analytics/btyd/clv';
+import { expectedSpend } from '../../../src/analytics/btyd/gammagamma';
+import { INTERVAL_MODELS, band, intervals } from '../../../src/analytics/btyd/intervals';
+import { fitPositive, logCovariance } from '../../../src/analytics/btyd/optimize';
+import { paretoNbdExpectedIfAlive } from '../../../src/analytics/btyd/paretonbd';
+import { compress } from '../../../src/analytics/btyd/summary';
+import { Random, choleskyFactor, normalDraws } from '../../../src/analytics/random';
+
+describe('covariance of the log-parameters', () => {
+  it('is D⁻¹ H⁻¹ D⁻¹ for hand-made Hessians', () => {
+    // H = diag(4, 9) at p = (2, 3): Σ_θ = diag(1 / (4 · 2²), 1 / (9 · 3²)).
+    const a = logCovariance(Float64Array.of(4, 0, 0, 9), [2, 3])!;
+    expect(Array.from(a)).toEqual([1 / 16, 0, 0, 1 / 81].map((v) => expect.closeTo(v, 14)));
+    // H = [[2, 1], [1, 2]] at p = (1, 1): H⁻¹ = [[2, −1], [−1, 2]] / 3.
+    const b = logCovariance(Float64Array.of(2, 1, 1, 2), [1, 1])!;
+    expect(Array.from(b)).toEqual([2 / 3, -1 / 3, -1 / 3, 2 / 3].map((v) => expect.closeTo(v, 14)));
+    expect(logCovariance(Float64Array.of(1, 2, 2, 1), [1, 1])).toBeNull();
+  });
+
+  it('gives Var(ln λ̂) = 1/n for the exponential rate', () => {
+    // n observations with sum S: −LL = −n ln λ + λ S, λ̂ = n / S, and −LL in θ = ln λ has curvature λ̂ S = n.
+    const n = 50;
+    const sum = 125;
+    const fit = fitPositive(
+      (p, g) => {
+        if (g) g[0] = -n / p[0] + sum;
+        return -n * Math.log(p[0]) + p[0] * sum;
+      },
+      [[1]],
+      { analyticGradient: true },
+    );
+    expect(fit.params[0]).toBeCloseTo(n / sum, 6);
+    expect(fit.logCovariance![0]).toBeCloseTo(1 / n, 6);
+  });
+});
+
+describe('seeded draws', () => {
+  it('reproduces a covariance and repeats with the seed', () => {
+    const cov = [1, 0.6, 0.6, 2];
+    const l = choleskyFactor(cov, 2)!;
+    const d = normalDraws([3, -1], l, 40_000, new Random(7));
+    let m0 = 0;
+    let m1 = 0;
+    for (let s = 0; s < 40_000; s++) {
+      m0 += d[2 * s] / 40_000;
+      m1 += d[2 * s + 1] / 40_000;
+    }
+    let c00 = 0;
+    let c01 = 0;
+    let c11 = 0;
+    for (let s = 0; s < 40_000; s++) {
+      c00 += (d[2 * s] - m0) ** 2 / 40_000;
+      c01 += ((d[2 * s] - m0) * (d[2 * s + 1] - m1)) / 40_000;
+      c11 += (d[2 * s + 1] - m1) ** 2 / 40_000;
+    }
+    expect(m0).toBeCloseTo(3, 1);
+    expect(m1).toBeCloseTo(-1, 1);
+    expect(c00).toBeCloseTo(1, 1);
+    expect(c01).toBeCloseTo(0.6, 1);
+    expect(c11).toBeCloseTo(2, 1);
+    expect(normalDraws([0], Float64Array.of(1), 3, new Random(5))).toEqual(
+      normalDraws([0], Float64Array.of(1), 3, new Random(5)),
+    );
+  });
+
+  it('draws Poisson counts with their mean and variance', () => {
+    const random = new Random(3);
+    for (const mean of [0.4, 7, 60]) {
+      let s1 = 0;
+      let s2 = 0;
+      const k = 40_000;
+      for (let i = 0; i < k; i++) {
+        const v = random.poisson(mean);
+        s1 += v;
+        s2 += v * v;
+      }
+      const m = s1 / k;
+      expect(Math.abs(m - mean)).toBeLessThan(4 * Math.sqrt(mean / k));
+      expect((s2 / k - m * m) / mean).toBeCloseTo(1, 1);
+    }
+  });
+});
+
+describe('bands', () => {
+  it('are the 2.5, 5, 10, 50, 90, 95 and 97.5 % percentiles', () => {
+    const b = band(Float64Array.from({ length: 101 }, (_, i) => 100 - i));
+    expect(b).toEqual({ low95: 2.5, low90: 5, low80: 10, median: 50, high80: 90, high90: 95, high95: 97.5 });
+  });
+});
+
+describe('posterior predictive of a living customer', () => {
+  // The simulated purchases of a customer alive at T average to the closed-form E[X(t) | alive at T, x, T].
+  const cases = [
+    { x: 0, T: 20, t: 39 },
+    { x: 4, T: 30, t: 52 },
+  ];
+  it.each(cases)('BG/NBD at x = $x, T = $T, t = $t', ({ x, T, t }) => {
+    const p = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
+    const random = new Random(11);
+    const k = 100_000;
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < k; i++) {
+      const v = INTERVAL_MODELS.bgnbd!.simulateAlive(p, x, T, t, random);
+      s1 += v;
+      s2 += v * v;
+    }
+    const se = Math.sqrt((s2 / k - (s1 / k) ** 2) / k);
+    expect(Math.abs(s1 / k - bgnbdExpectedIfAlive(p, t, x, T))).toBeLessThan(4 * se);
+  });
+  it.each(cases)('Pareto/NBD at x = $x, T = $T, t = $t', ({ x, T, t }) => {
+    const p = { r: 0.5, alpha: 4, s: 0.7, beta: 12 };
+    const random = new Random(12);
+    const k = 100_000;
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < k; i++) {
+      const v = INTERVAL_MODELS.paretonbd!.simulateAlive(p, x, T, t, random);
+      s1 += v;
+      s2 += v * v;
+    }
+    const se = Math.sqrt((s2 / k - (s1 / k) ** 2) / k);
+    expect(Math.abs(s1 / k - paretoNbdExpectedIfAlive(p, t, x, T))).toBeLessThan(4 * se);
+  });
+});
+
+describe('intervals', () => {
+  const x = [0, 0, 1, 3, 3, 7, 2, 0];
+  const tx = [0, 0, 10, 20, 25, 30, 5, 0];
+  const T = [30, 12, 30, 32, 40, 40, 35, 8];
+  const m = [NaN, NaN, 20, 35, 15, 50, 25, NaN];
+  const tr = compress(x, tx, T);
+  const params = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
+  const spendParams = { p: 6, q: 4, gamma: 15 };
+  const tiny = (n: number) => Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1e-16 : 0));
+
+  it('says why there are none', () => {
+    const base = { model: 'bgnbd' as const, params, triples: tr, lengths: [10] };
+    expect(intervals({ ...base, logCovariance: null })).toEqual({
+      ok: false,
+      code: 'hessianNotPositiveDefinite',
+    });
+    expect(intervals({ ...base, model: 'other' as 'bgnbd', logCovariance: tiny(4) })).toEqual({
+      ok: false,
+      code: 'modelWithoutIntervals',
+    });
+    const noSpend = intervals({
+      ...base,
+      logCovariance: tiny(4),
+      clv: {
+        spend: { params: spendParams, logCovariance: null, x, m },
+        marginRate: 1,
+        monthlyDiscount: 0.01,
+        unitDays: 7,
+        months: [12],
+      },
+    });
+    expect(noSpend.ok && noSpend.clvFailure).toBe('spendHessianNotPositiveDefinite');
+    expect(noSpend.ok && noSpend.total.clv).toBeNull();
+  });
+
+  it('collapse per customer onto the point forecast when the parameters are certain', () => {
+    const res = intervals({
+      model: 'bgnbd',
+      params,
+      logCovariance: tiny(4),
+      triples: tr,
+      lengths: [10],
+      clv: {
+        spend: { params: spendParams, logCovariance: tiny(3), x, m },
+        marginRate: 0.4,
+        monthlyDiscount: 0.01,
+        unitDays: 7,
+        months: [12],
+      },
+      draws: 20,
+    });
+    if (!res.ok) throw new Error(res.code);
+    const spend = x.map((xi, i) => expectedSpend(spendParams, xi, m[i]));
+    const clv = predictClv(bgnbdModel, params, tr, spend, {
+      unitDays: 7,
+      horizonMonths: 12,
+      monthlyDiscount: 0.01,
+      marginRate: 0.4,
+    });
+    const bands = res.customerBands(x.map((_, i) => i));
+    bands.forEach((b, i) => {
+      expect(b.pAlive.low95).toBeCloseTo(bgnbdPAlive(params, x[i], tx[i], T[i]), 6);
+      expect(b.pAlive.high95).toBeCloseTo(bgnbdPAlive(params, x[i], tx[i], T[i]), 6);
+      expect(b.expected[0].median).toBeCloseTo(bgnbdConditionalExpected(params, 10, x[i], tx[i], T[i]), 6);
+      expect(b.clv![0].median).toBeCloseTo(clv[i], 4);
+    });
+    // The total still varies: the purchases themselves are random. Its centre is the point forecast's total.
+    const expectedTotal = x.reduce(
+      (s, xi, i) => s + bgnbdConditionalExpected(params, 10, xi, tx[i], T[i]),
+      0,
+    );
+    const total = res.total.expected[0];
+    expect(total.low90).toBeLessThan(expectedTotal);
+    expect(total.high90).toBeGreaterThan(expectedTotal);
+    expect(res.total.meanPAlive.median).toBeCloseTo(
+      x.reduce((s, xi, i) => s + bgnbdPAlive(params, xi, tx[i], T[i]), 0) / x.length,
+      6,
+    );
+  });
+
+  it('split into groups by the caller’s index, and repeat with the seed', () => {
+    const input = {
+      model: 'bgnbd' as const,
+      params,
+      logCovariance: Float64Array.of(0.04, 0, 0, 0, 0, 0.04, 0, 0, 0, 0, 0.09, 0, 0, 0, 0, 0.09),
+      triples: tr,
+      lengths: [10],
+      groupOf: Int32Array.of(0, 0, 1, 1, 1, 1, -1, 0),
+      groups: 2,
+    };
+    const a = intervals(input);
+    const b = intervals(input);
+    if (!a.ok || !b.ok) throw new Error('no intervals');
+    expect(a.groups.map((g) => g.customers)).toEqual([3, 4]);
+    expect(a.total.customers).toBe(8);
+    expect(a.total).toEqual(b.total);
+    // Group 0 holds only customers without repeat purchases: P(alive) = 1 under every BG/NBD draw.
+    expect(a.groups[0].meanPAlive.low95).toBe(1);
+    expect(a.groups[0].meanPAlive.high95).toBe(1);
+    expect(a.total.expected[0].high95).toBeGreaterThan(a.total.expected[0].low95);
+  });
+});
