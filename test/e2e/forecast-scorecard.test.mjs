@@ -15,6 +15,16 @@ after(async () => {
   assert.deepEqual(app?.foreignRequests ?? [], [], 'no request may leave the app origin');
 });
 
+/** A German number or amount ("1.973", "28,84 €") as a number. */
+const deNum = (s) => Number(s.replace(/[^\d,-]/g, '').replace(',', '.'));
+
+/** The 80 % and 95 % ends of a range text "80 %: a–b 95 %: c–d" (German). */
+function rangeEnds(s) {
+  const m = s.match(/80 %: (.+?)–(.+?)\s*95 %: (.+?)–(.+)$/);
+  assert.ok(m, `not a range: ${s}`);
+  return m.slice(1, 5).map(deNum);
+}
+
 const skip = hasSharedData ? false : 'needs ../shared/data (absent)';
 
 /** German numbers; a minus may be written as a hyphen or as a minus sign. */
@@ -78,6 +88,33 @@ test(
     assert.equal(await page.inputValue('[data-testid=fc-model]'), 'bgnbd');
     assert.equal(await text(page, 'fc-param-validation-r'), '0,243');
 
+    // The totals' 80 % and 95 % ranges contain the point figure, the 95 % range the 80 % one.
+    const expected = deNum(await text(page, 'fc-expected-total'));
+    const [lo80, hi80, lo95, hi95] = rangeEnds(await text(page, 'fc-expected-range'));
+    assert.ok(
+      lo95 <= lo80 && lo80 < expected && expected < hi80 && hi80 <= hi95,
+      `${lo95} ${lo80} ${expected}`,
+    );
+    const meanClv = deNum(await text(page, 'fc-mean-clv-value'));
+    const [c80, d80, c95, d95] = rangeEnds(await text(page, 'fc-mean-clv-range'));
+    assert.ok(c95 <= c80 && c80 < meanClv && meanClv < d80 && d80 <= d95, `${c80} ${meanClv} ${d80}`);
+    assert.match(await text(page, 'fc-clv-range'), /80 %: .+€.*95 %: .+€/);
+    // Each RFM segment's means carry their 80 % band.
+    assert.ok((await page.locator('[data-testid=fc-groups] .band').count()) >= 4);
+
+    // The customer table's forecast columns carry each customer's 80 % range, around the point figure.
+    await page.click('[data-testid=nav-customers]');
+    await page.waitForSelector('[data-testid=cu-clv-range]', { timeout: 60_000 });
+    const cells = await page.$$eval('[data-testid=cu-clv]', (els) =>
+      els.slice(0, 10).map((e) => [e.firstChild.textContent, e.querySelector('.band')?.textContent ?? '']),
+    );
+    for (const [point, band] of cells) {
+      const [lo, hi] = band.split('–').map(deNum);
+      assert.ok(lo <= deNum(point) && deNum(point) <= hi, `${point}: ${band}`);
+    }
+    await page.click('[data-testid=nav-forecast]');
+    await settled(page, '[data-testid=fc-scorecard]');
+
     // "Dieses Modell verwenden" for MBG/NBD: the settings' model and the fits switch (r = 0.525, α = 6.183).
     await page.click('[data-testid=fc-sc-use-mbgnbd]');
     await page.waitForFunction(
@@ -107,6 +144,7 @@ test(
     assert.match(rpProposal, /^Vorschlag: Pareto\/NBD\./);
     assert.match(rpProposal, /verwendet MBG\/NBD\.$/);
     assert.match(await text(page, 'rp-appendix'), /Welches Modell trifft am besten\?/);
+    assert.match(await text(page, 'rp-appendix'), /Spannen der Prognose/);
     await context.close();
   },
 );

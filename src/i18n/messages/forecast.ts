@@ -2,6 +2,7 @@
 import type { ModelName } from '../../analytics/btyd/model';
 import type { Failure, FitReport, ForecastWarning } from '../../analytics/forecast';
 import type { ProposalReason, ScorecardCandidate } from '../../analytics/btyd/scorecard';
+import type { IntervalFailureCode } from '../../shared/intervals';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -154,6 +155,22 @@ export const de = {
     'Kein Modell ließ sich an die Daten bis zum Kalibrierungsende anpassen (die Gründe stehen in der Tabelle); nur die naive Fortschreibung hat Zahlen.',
   'fc.sc.choiceNote':
     'Die Prognose verwendet {chosen}, wie in den Einstellungen gewählt. Der Vorschlag ändert daran nichts; mit „Dieses Modell verwenden“ wechseln Sie.',
+  'fc.iv.range': '{level} %: {low}–{high}',
+  'fc.iv.rangeAria': '{level}-%-Spanne von {low} bis {high}',
+  'fc.iv.hint':
+    'Spannen: Mit 80 % bzw. 95 % Wahrscheinlichkeit liegt der Wert darin, aus der Unsicherheit der geschätzten Parameter und, bei Summen, dem Zufall der Käufe selbst.',
+  'fc.iv.formula':
+    '{draws} Ziehungen der Log-Parameter aus ihrer Normalverteilung um die Schätzung (Kovarianz aus der Hesse-Matrix); je Ziehung die Prognose, bei Summen zusätzlich simulierte Käufe jedes Kunden. 80 %-Spanne = 10. bis 90. Perzentil, 95 %-Spanne = 2,5. bis 97,5. Perzentil. Je Kunde nur die Unsicherheit der Parameter.',
+  'fc.iv.fail.hessianNotPositiveDefinite':
+    'Keine Spannen: Wie unsicher die geschätzten Parameter sind, lässt sich für diese Anpassung nicht bestimmen (die Hesse-Matrix am Optimum ist nicht positiv definit). Die Zahlen sind Punktschätzungen ohne Fehlerbereich.',
+  'fc.iv.fail.modelWithoutIntervals': 'Keine Spannen: Für dieses Modell gibt es noch keine.',
+  'fc.iv.fail.spendHessianNotPositiveDefinite':
+    'Keine Spannen für den CLV: Wie unsicher das Ausgabenmodell ist, lässt sich nicht bestimmen (die Hesse-Matrix ist nicht positiv definit). Die Spannen der Käufe gelten.',
+  'fc.iv.fail.spendNoFiniteMean':
+    'Keine Spannen für den CLV: Zu viele mögliche Werte des Ausgabenmodells haben keinen endlichen mittleren Umsatz. Die Spannen der Käufe gelten.',
+  'fc.iv.segmentsOnly': 'Spannen (80 %) gibt es je RFM-Segment, nicht je Attributwert.',
+  'fc.iv.groupHint': 'Unter jedem Mittelwert seine 80 %-Spanne.',
+  'fc.iv.rowRange': '80 %: {low}–{high}; 95 %: {low95}–{high95}',
 };
 
 export const en: Texts<typeof de> = {
@@ -304,6 +321,22 @@ export const en: Texts<typeof de> = {
     'No model could be fitted to the data up to the calibration end (the reasons are in the table); only the naive baseline has figures.',
   'fc.sc.choiceNote':
     'The forecast uses {chosen}, as chosen in the settings. The proposal does not change that; switch with “Use this model”.',
+  'fc.iv.range': '{level} %: {low}–{high}',
+  'fc.iv.rangeAria': '{level} % range from {low} to {high}',
+  'fc.iv.hint':
+    'Ranges: the value lies within them with 80 % or 95 % probability, from the uncertainty of the fitted parameters and, for totals, the chance in the purchases themselves.',
+  'fc.iv.formula':
+    '{draws} draws of the log-parameters from their normal distribution around the estimate (covariance from the Hessian); under each draw the forecast, for totals also simulated purchases of every customer. 80 % range = 10th to 90th percentile, 95 % range = 2.5th to 97.5th percentile. Per customer, the parameters’ uncertainty only.',
+  'fc.iv.fail.hessianNotPositiveDefinite':
+    'No ranges: how uncertain the fitted parameters are cannot be determined for this fit (the Hessian at the optimum is not positive definite). The figures are point estimates without an error range.',
+  'fc.iv.fail.modelWithoutIntervals': 'No ranges: this model has none yet.',
+  'fc.iv.fail.spendHessianNotPositiveDefinite':
+    'No ranges for the CLV: how uncertain the spend model is cannot be determined (its Hessian is not positive definite). The ranges of the purchases hold.',
+  'fc.iv.fail.spendNoFiniteMean':
+    'No ranges for the CLV: too many plausible values of the spend model have no finite mean spend. The ranges of the purchases hold.',
+  'fc.iv.segmentsOnly': 'Ranges (80 %) exist per RFM segment, not per attribute value.',
+  'fc.iv.groupHint': 'Under each mean, its 80 % range.',
+  'fc.iv.rowRange': '80 %: {low}–{high}; 95 %: {low95}–{high95}',
 };
 
 type Key = keyof typeof de;
@@ -354,6 +387,14 @@ export const PROPOSAL_TEXT: Record<ProposalReason, Key> = {
   tieTotalError: 'fc.sc.proposal.tieTotalError',
   naiveBest: 'fc.sc.proposal.naiveBest',
   onlyNaive: 'fc.sc.proposal.onlyNaive',
+};
+
+/** Why a forecast has no intervals (or its CLV none). */
+export const INTERVAL_FAILURE_TEXT: Record<IntervalFailureCode, Key> = {
+  hessianNotPositiveDefinite: 'fc.iv.fail.hessianNotPositiveDefinite',
+  modelWithoutIntervals: 'fc.iv.fail.modelWithoutIntervals',
+  spendHessianNotPositiveDefinite: 'fc.iv.fail.spendHessianNotPositiveDefinite',
+  spendNoFiniteMean: 'fc.iv.fail.spendNoFiniteMean',
 };
 
 /** What the worker is doing while the forecast runs. */

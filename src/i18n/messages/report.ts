@@ -38,6 +38,12 @@ export const de = {
   'rp.forecastSettings':
     'Modell {model}, Zeiteinheit {unit}, {validation}, Marge {m} %, Abzinsung {d} % pro Monat.',
   'rp.fcNoValidation': 'ohne Validierung',
+  'rp.fcRange': '{level} %-Spanne',
+  'rp.fcIntervals': 'Spannen der Prognose',
+  'rp.fcIntervalsDef':
+    'Mit 80 % bzw. 95 % Wahrscheinlichkeit liegt der Wert in der Spanne. Sie folgt aus der Unsicherheit der geschätzten Parameter (200 Ziehungen aus ihrer Normalverteilung auf der Log-Skala, Kovarianz aus der Hesse-Matrix) und, bei Summen, aus dem Zufall der Käufe selbst. Ohne bestimmbare Unsicherheit (Hesse-Matrix nicht positiv definit) gibt es keine Spannen, und der Bericht sagt es.',
+  'rp.fcIntervalsFormula':
+    '80 %-Spanne = 10. bis 90. Perzentil über die Ziehungen, 95 %-Spanne = 2,5. bis 97,5. Perzentil.',
   'rp.fcValidation': 'Validierung ab {end}',
   'rp.fcScorecard': 'Welches Modell trifft am besten?',
   'rp.fcScorecardDef':
@@ -102,6 +108,12 @@ export const en: Texts<typeof de> = {
   'rp.forecastSettings':
     'Model {model}, time unit {unit}, {validation}, margin {m} %, discount {d} % per month.',
   'rp.fcNoValidation': 'no validation',
+  'rp.fcRange': '{level} % range',
+  'rp.fcIntervals': 'Forecast ranges',
+  'rp.fcIntervalsDef':
+    'The value lies within the range with 80 % or 95 % probability. The range comes from the uncertainty of the fitted parameters (200 draws from their normal distribution on the log scale, covariance from the Hessian) and, for totals, from the chance in the purchases themselves. Where the uncertainty cannot be determined (Hessian not positive definite) there are no ranges, and the report says so.',
+  'rp.fcIntervalsFormula':
+    '80 % range = 10th to 90th percentile over the draws, 95 % range = 2.5th to 97.5th percentile.',
   'rp.fcValidation': 'validation from {end}',
   'rp.fcScorecard': 'Which model predicts best?',
   'rp.fcScorecardDef':
