@@ -156,11 +156,10 @@ export const de = {
   'fc.sc.choiceNote':
     'Die Prognose verwendet {chosen}, wie in den Einstellungen gewählt. Der Vorschlag ändert daran nichts; mit „Dieses Modell verwenden“ wechseln Sie.',
   'fc.iv.range': '{level} %: {low}–{high}',
-  'fc.iv.rangeAria': '{level}-%-Spanne von {low} bis {high}',
   'fc.iv.hint':
     'Spannen: Mit 80 % bzw. 95 % Wahrscheinlichkeit liegt der Wert darin, aus der Unsicherheit der geschätzten Parameter und, bei Summen, dem Zufall der Käufe selbst.',
   'fc.iv.formula':
-    '{draws} Ziehungen der Log-Parameter aus ihrer Normalverteilung um die Schätzung (Kovarianz aus der Hesse-Matrix); je Ziehung die Prognose, bei Summen zusätzlich simulierte Käufe jedes Kunden. 80 %-Spanne = 10. bis 90. Perzentil, 95 %-Spanne = 2,5. bis 97,5. Perzentil. Je Kunde nur die Unsicherheit der Parameter.',
+    '{draws} Ziehungen der Log-Parameter aus ihrer Normalverteilung um die Schätzung (Kovarianz aus der Hesse-Matrix); je Ziehung die Prognose, bei Summen zusätzlich simulierte Käufe jedes Kunden. Spanne 80 % = 10. bis 90. Perzentil, Spanne 95 % = 2,5. bis 97,5. Perzentil. Je Kunde nur die Unsicherheit der Parameter.',
   'fc.iv.fail.hessianNotPositiveDefinite':
     'Keine Spannen: Wie unsicher die geschätzten Parameter sind, lässt sich für diese Anpassung nicht bestimmen (die Hesse-Matrix am Optimum ist nicht positiv definit). Die Zahlen sind Punktschätzungen ohne Fehlerbereich.',
   'fc.iv.fail.modelWithoutIntervals': 'Keine Spannen: Für dieses Modell gibt es noch keine.',
@@ -169,8 +168,7 @@ export const de = {
   'fc.iv.fail.spendNoFiniteMean':
     'Keine Spannen für den CLV: Zu viele mögliche Werte des Ausgabenmodells haben keinen endlichen mittleren Umsatz. Die Spannen der Käufe gelten.',
   'fc.iv.segmentsOnly': 'Spannen (80 %) gibt es je RFM-Segment, nicht je Attributwert.',
-  'fc.iv.groupHint': 'Unter jedem Mittelwert seine 80 %-Spanne.',
-  'fc.iv.rowRange': '80 %: {low}–{high}; 95 %: {low95}–{high95}',
+  'fc.iv.groupHint': 'Unter jedem Mittelwert seine Spanne (80 %).',
 };
 
 export const en: Texts<typeof de> = {
@@ -322,7 +320,6 @@ export const en: Texts<typeof de> = {
   'fc.sc.choiceNote':
     'The forecast uses {chosen}, as chosen in the settings. The proposal does not change that; switch with “Use this model”.',
   'fc.iv.range': '{level} %: {low}–{high}',
-  'fc.iv.rangeAria': '{level} % range from {low} to {high}',
   'fc.iv.hint':
     'Ranges: the value lies within them with 80 % or 95 % probability, from the uncertainty of the fitted parameters and, for totals, the chance in the purchases themselves.',
   'fc.iv.formula':
@@ -336,7 +333,6 @@ export const en: Texts<typeof de> = {
     'No ranges for the CLV: too many plausible values of the spend model have no finite mean spend. The ranges of the purchases hold.',
   'fc.iv.segmentsOnly': 'Ranges (80 %) exist per RFM segment, not per attribute value.',
   'fc.iv.groupHint': 'Under each mean, its 80 % range.',
-  'fc.iv.rowRange': '80 %: {low}–{high}; 95 %: {low95}–{high95}',
 };
 
 type Key = keyof typeof de;

@@ -38,12 +38,12 @@ export const de = {
   'rp.forecastSettings':
     'Modell {model}, Zeiteinheit {unit}, {validation}, Marge {m} %, Abzinsung {d} % pro Monat.',
   'rp.fcNoValidation': 'ohne Validierung',
-  'rp.fcRange': '{level} %-Spanne',
+  'rp.fcRange': 'Spanne {level} %',
   'rp.fcIntervals': 'Spannen der Prognose',
   'rp.fcIntervalsDef':
     'Mit 80 % bzw. 95 % Wahrscheinlichkeit liegt der Wert in der Spanne. Sie folgt aus der Unsicherheit der geschätzten Parameter (200 Ziehungen aus ihrer Normalverteilung auf der Log-Skala, Kovarianz aus der Hesse-Matrix) und, bei Summen, aus dem Zufall der Käufe selbst. Ohne bestimmbare Unsicherheit (Hesse-Matrix nicht positiv definit) gibt es keine Spannen, und der Bericht sagt es.',
   'rp.fcIntervalsFormula':
-    '80 %-Spanne = 10. bis 90. Perzentil über die Ziehungen, 95 %-Spanne = 2,5. bis 97,5. Perzentil.',
+    'Spanne 80 % = 10. bis 90. Perzentil über die Ziehungen, Spanne 95 % = 2,5. bis 97,5. Perzentil.',
   'rp.fcValidation': 'Validierung ab {end}',
   'rp.fcScorecard': 'Welches Modell trifft am besten?',
   'rp.fcScorecardDef':
