@@ -38,6 +38,7 @@ export const de = {
   'rp.forecastSettings':
     'Modell {model}, Zeiteinheit {unit}, {validation}, Marge {m} %, Abzinsung {d} % pro Monat.',
   'rp.fcNoValidation': 'ohne Validierung',
+  'rp.fcProposed': 'Vorschlag',
   'rp.fcRange': 'Spanne {level} %',
   'rp.fcIntervals': 'Spannen der Prognose',
   'rp.fcIntervalsDef':
@@ -108,6 +109,7 @@ export const en: Texts<typeof de> = {
   'rp.forecastSettings':
     'Model {model}, time unit {unit}, {validation}, margin {m} %, discount {d} % per month.',
   'rp.fcNoValidation': 'no validation',
+  'rp.fcProposed': 'proposed',
   'rp.fcRange': '{level} % range',
   'rp.fcIntervals': 'Forecast ranges',
   'rp.fcIntervalsDef':
