@@ -1,6 +1,8 @@
 /** Texts of the Forecast view: settings, models, stages, fit failures, diagnostics. */
 import type { ModelName } from '../../analytics/btyd/model';
 import type { Failure, FitReport, ForecastWarning } from '../../analytics/forecast';
+import type { ProposalReason, ScorecardCandidate } from '../../analytics/btyd/scorecard';
+import type { IntervalFailureCode } from '../../shared/intervals';
 import type { Texts } from '../texts';
 
 export const de = {
@@ -121,6 +123,52 @@ export const de = {
   'fc.fitValidationSpend': 'Ausgaben (bis Kalibrierungsende)',
   'fc.warn.weakDropout':
     'Vorsicht: Die Daten zeigen kaum Abwanderung. Der Abwanderungsparameter ist schlecht bestimmt (sein Standardfehler übersteigt den Schätzwert), P(aktiv) und CLV sind daher vermutlich zu hoch. Mehr Historie oder ein späteres Kalibrierungsende helfen.',
+  'fc.sc.title': 'Welches Modell trifft am besten? Vergleich am Holdout',
+  'fc.sc.hint':
+    'Alle drei Modelle und die naive Fortschreibung, angepasst an die Daten bis {end} und verglichen mit den {actual} tatsächlichen Käufen der folgenden {n} {unit}. Kleinere Fehler und eine höhere Korrelation sind besser.',
+  'fc.sc.yourChoice': 'Welches Modell die Prognose verwendet, entscheiden Sie.',
+  'fc.sc.formula':
+    'Naive Fortschreibung: Jeder Kunde kauft im bisherigen Takt weiter, (x + 1) / T Käufe je Zeiteinheit seit dem ersten Kauf, über den Holdout fortgeschrieben. Gesamtfehler = (vorhergesagt − tatsächlich) / tatsächlich. Fehler je Kunde = Mittel von |vorhergesagt − tatsächlich| (MAE). Korrelation nach Pearson. Vorschlag: Unter den Kandidaten, deren Fehler je Kunde höchstens 5 % über dem kleinsten liegt, der mit dem kleinsten Gesamtfehler. Log-Likelihood der Kalibrierung: höher ist besser, nur für Modelle.',
+  'fc.sc.candidate': 'Modell',
+  'fc.sc.naive': 'Naive Fortschreibung',
+  'fc.sc.predicted': 'Vorhergesagt',
+  'fc.sc.error': 'Gesamtfehler',
+  'fc.sc.mae': 'Fehler je Kunde',
+  'fc.sc.correlation': 'Korrelation',
+  'fc.sc.logLik': 'Log-Likelihood',
+  'fc.sc.actualRow': 'Tatsächliche Käufe',
+  'fc.sc.noLikelihood': '— keine (kein Modell)',
+  'fc.sc.noActual': '— keine Käufe im Holdout',
+  'fc.sc.constant': '— Vorhersage konstant',
+  'fc.sc.fitFailed': 'Keine Zahlen: {reason}',
+  'fc.sc.proposed': 'Vorschlag',
+  'fc.sc.inUse': 'In Verwendung',
+  'fc.sc.use': 'Dieses Modell verwenden',
+  'fc.sc.useLabel': 'Dieses Modell verwenden: {model}',
+  'fc.sc.proposal.lowestMae':
+    'Vorschlag: {model}. Es hat den kleinsten Fehler je Kunde ({mae}), mehr als 5 % unter dem nächstbesten Kandidaten {runner} ({rmae}); seine Summe der Holdout-Käufe weicht um {err} ab.',
+  'fc.sc.proposal.tieTotalError':
+    'Vorschlag: {model}. Beim Fehler je Kunde liegen {model} und {runner} höchstens 5 % auseinander ({mae} und {rmae}), und {model} trifft die Summe der Holdout-Käufe am genauesten ({err} gegen {rerr} bei {runner}).',
+  'fc.sc.proposal.naiveBest':
+    'Kein Modell schlägt die naive Fortschreibung: Ihr Fehler je Kunde ist {mae}, beim besten Modell ({runner}) {rmae}; die Summe weicht um {err} ab, bei {runner} um {rerr}. Lesen Sie die Prognose für diese Daten mit Vorsicht; mehr Historie oder ein anderes Kalibrierungsende können helfen.',
+  'fc.sc.proposal.onlyNaive':
+    'Kein Modell ließ sich an die Daten bis zum Kalibrierungsende anpassen (die Gründe stehen in der Tabelle); nur die naive Fortschreibung hat Zahlen.',
+  'fc.sc.choiceNote':
+    'Die Prognose verwendet {chosen}, wie in den Einstellungen gewählt. Der Vorschlag ändert daran nichts; mit „Dieses Modell verwenden“ wechseln Sie.',
+  'fc.iv.range': '{level} %: {low}–{high}',
+  'fc.iv.hint':
+    'Spannen: Mit 80 % bzw. 95 % Wahrscheinlichkeit liegt der Wert darin, aus der Unsicherheit der geschätzten Parameter und, bei Summen, dem Zufall der Käufe selbst.',
+  'fc.iv.formula':
+    '{draws} Ziehungen der Log-Parameter aus ihrer Normalverteilung um die Schätzung (Kovarianz aus der Hesse-Matrix); je Ziehung die Prognose, bei Summen zusätzlich simulierte Käufe jedes Kunden. Spanne 80 % = 10. bis 90. Perzentil, Spanne 95 % = 2,5. bis 97,5. Perzentil. Je Kunde nur die Unsicherheit der Parameter.',
+  'fc.iv.fail.hessianNotPositiveDefinite':
+    'Keine Spannen: Wie unsicher die geschätzten Parameter sind, lässt sich für diese Anpassung nicht bestimmen (die Hesse-Matrix am Optimum ist nicht positiv definit). Die Zahlen sind Punktschätzungen ohne Fehlerbereich.',
+  'fc.iv.fail.modelWithoutIntervals': 'Keine Spannen: Für dieses Modell gibt es noch keine.',
+  'fc.iv.fail.spendHessianNotPositiveDefinite':
+    'Keine Spannen für den CLV: Wie unsicher das Ausgabenmodell ist, lässt sich nicht bestimmen (die Hesse-Matrix ist nicht positiv definit). Die Spannen der Käufe gelten.',
+  'fc.iv.fail.spendNoFiniteMean':
+    'Keine Spannen für den CLV: Zu viele mögliche Werte des Ausgabenmodells haben keinen endlichen mittleren Umsatz. Die Spannen der Käufe gelten.',
+  'fc.iv.segmentsOnly': 'Spannen (80 %) gibt es je RFM-Segment, nicht je Attributwert.',
+  'fc.iv.groupHint': 'Unter jedem Mittelwert seine Spanne (80 %).',
 };
 
 export const en: Texts<typeof de> = {
@@ -239,6 +287,52 @@ export const en: Texts<typeof de> = {
   'fc.fitValidationSpend': 'Spend (to the calibration end)',
   'fc.warn.weakDropout':
     'Careful: the data barely show churn. The dropout parameter is not well determined (its standard error exceeds the estimate), so P(alive) and the CLV are probably too high. More history, or a later calibration end, helps.',
+  'fc.sc.title': 'Which model predicts best? Holdout comparison',
+  'fc.sc.hint':
+    'All three models and the naive baseline, fitted on the data up to {end} and compared with the {actual} actual purchases of the following {n} {unit}. Smaller errors and a higher correlation are better.',
+  'fc.sc.yourChoice': 'Which model the forecast uses is your choice.',
+  'fc.sc.formula':
+    'Naive baseline: each customer keeps buying at their past pace, (x + 1) / T purchases per time unit since the first purchase, carried forward over the holdout. Total error = (predicted − actual) / actual. Error per customer = mean of |predicted − actual| (MAE). Pearson correlation. Proposal: of the candidates whose error per customer is at most 5 % above the lowest, the one with the smallest total error. Calibration log-likelihood: higher is better, models only.',
+  'fc.sc.candidate': 'Model',
+  'fc.sc.naive': 'Naive baseline',
+  'fc.sc.predicted': 'Predicted',
+  'fc.sc.error': 'Total error',
+  'fc.sc.mae': 'Error per customer',
+  'fc.sc.correlation': 'Correlation',
+  'fc.sc.logLik': 'Log-likelihood',
+  'fc.sc.actualRow': 'Actual purchases',
+  'fc.sc.noLikelihood': '— none (not a model)',
+  'fc.sc.noActual': '— no holdout purchases',
+  'fc.sc.constant': '— prediction constant',
+  'fc.sc.fitFailed': 'No figures: {reason}',
+  'fc.sc.proposed': 'Proposed',
+  'fc.sc.inUse': 'In use',
+  'fc.sc.use': 'Use this model',
+  'fc.sc.useLabel': 'Use this model: {model}',
+  'fc.sc.proposal.lowestMae':
+    'Proposal: {model}. It has the lowest error per customer ({mae}), more than 5 % below the next best candidate, {runner} ({rmae}); its total of holdout purchases is off by {err}.',
+  'fc.sc.proposal.tieTotalError':
+    'Proposal: {model}. On the error per customer, {model} and {runner} are at most 5 % apart ({mae} and {rmae}), and {model} hits the total of holdout purchases most closely ({err} against {rerr} for {runner}).',
+  'fc.sc.proposal.naiveBest':
+    'No model beats the naive baseline: its error per customer is {mae}, that of the best model ({runner}) {rmae}; its total is off by {err}, that of {runner} by {rerr}. Read the forecast for these data with care; more history or another calibration end may help.',
+  'fc.sc.proposal.onlyNaive':
+    'No model could be fitted to the data up to the calibration end (the reasons are in the table); only the naive baseline has figures.',
+  'fc.sc.choiceNote':
+    'The forecast uses {chosen}, as chosen in the settings. The proposal does not change that; switch with “Use this model”.',
+  'fc.iv.range': '{level} %: {low}–{high}',
+  'fc.iv.hint':
+    'Ranges: the value lies within them with 80 % or 95 % probability, from the uncertainty of the fitted parameters and, for totals, the chance in the purchases themselves.',
+  'fc.iv.formula':
+    '{draws} draws of the log-parameters from their normal distribution around the estimate (covariance from the Hessian); under each draw the forecast, for totals also simulated purchases of every customer. 80 % range = 10th to 90th percentile, 95 % range = 2.5th to 97.5th percentile. Per customer, the parameters’ uncertainty only.',
+  'fc.iv.fail.hessianNotPositiveDefinite':
+    'No ranges: how uncertain the fitted parameters are cannot be determined for this fit (the Hessian at the optimum is not positive definite). The figures are point estimates without an error range.',
+  'fc.iv.fail.modelWithoutIntervals': 'No ranges: this model has none yet.',
+  'fc.iv.fail.spendHessianNotPositiveDefinite':
+    'No ranges for the CLV: how uncertain the spend model is cannot be determined (its Hessian is not positive definite). The ranges of the purchases hold.',
+  'fc.iv.fail.spendNoFiniteMean':
+    'No ranges for the CLV: too many plausible values of the spend model have no finite mean spend. The ranges of the purchases hold.',
+  'fc.iv.segmentsOnly': 'Ranges (80 %) exist per RFM segment, not per attribute value.',
+  'fc.iv.groupHint': 'Under each mean, its 80 % range.',
 };
 
 type Key = keyof typeof de;
@@ -273,6 +367,30 @@ export const MODEL_HINT: Record<ModelName, Key> = {
   bgnbd: 'fc.modelHint.bgnbd',
   paretonbd: 'fc.modelHint.paretonbd',
   mbgnbd: 'fc.modelHint.mbgnbd',
+};
+
+/** The scorecard's candidates by name. */
+export const CANDIDATE_LABEL: Record<ScorecardCandidate, Key> = {
+  bgnbd: 'fc.model.bgnbd',
+  paretonbd: 'fc.model.paretonbd',
+  mbgnbd: 'fc.model.mbgnbd',
+  naive: 'fc.sc.naive',
+};
+
+/** The scorecard's proposal in a sentence, by its reason. */
+export const PROPOSAL_TEXT: Record<ProposalReason, Key> = {
+  lowestMae: 'fc.sc.proposal.lowestMae',
+  tieTotalError: 'fc.sc.proposal.tieTotalError',
+  naiveBest: 'fc.sc.proposal.naiveBest',
+  onlyNaive: 'fc.sc.proposal.onlyNaive',
+};
+
+/** Why a forecast has no intervals (or its CLV none). */
+export const INTERVAL_FAILURE_TEXT: Record<IntervalFailureCode, Key> = {
+  hessianNotPositiveDefinite: 'fc.iv.fail.hessianNotPositiveDefinite',
+  modelWithoutIntervals: 'fc.iv.fail.modelWithoutIntervals',
+  spendHessianNotPositiveDefinite: 'fc.iv.fail.spendHessianNotPositiveDefinite',
+  spendNoFiniteMean: 'fc.iv.fail.spendNoFiniteMean',
 };
 
 /** What the worker is doing while the forecast runs. */

@@ -36,7 +36,22 @@ export const de = {
   'rp.segmentsBy': 'Kennzahlen je Wert von „{attribute}“',
   'rp.noAttribute': 'Der Datensatz hat kein Merkmal, nach dem sich Segmente bilden lassen.',
   'rp.forecastSettings':
-    'Modell {model}, Zeiteinheit Wochen, ohne Validierung, Marge {m} %, Abzinsung {d} % pro Monat.',
+    'Modell {model}, Zeiteinheit {unit}, {validation}, Marge {m} %, Abzinsung {d} % pro Monat.',
+  'rp.fcNoValidation': 'ohne Validierung',
+  'rp.fcProposed': 'Vorschlag',
+  'rp.fcRange': 'Spanne {level} %',
+  'rp.fcIntervals': 'Spannen der Prognose',
+  'rp.fcIntervalsDef':
+    'Mit 80 % bzw. 95 % Wahrscheinlichkeit liegt der Wert in der Spanne. Sie folgt aus der Unsicherheit der geschätzten Parameter (200 Ziehungen aus ihrer Normalverteilung auf der Log-Skala, Kovarianz aus der Hesse-Matrix) und, bei Summen, aus dem Zufall der Käufe selbst. Ohne bestimmbare Unsicherheit (Hesse-Matrix nicht positiv definit) gibt es keine Spannen, und der Bericht sagt es.',
+  'rp.fcIntervalsFormula':
+    'Spanne 80 % = 10. bis 90. Perzentil über die Ziehungen, Spanne 95 % = 2,5. bis 97,5. Perzentil.',
+  'rp.fcValidation': 'Validierung ab {end}',
+  'rp.fcScorecard': 'Welches Modell trifft am besten?',
+  'rp.fcScorecardDef':
+    'Die drei Modelle und die naive Fortschreibung (jeder Kunde kauft im bisherigen Takt weiter) werden an die Daten bis zum Kalibrierungsende angepasst und sagen die Käufe bis zum Stichtag voraus. Verglichen werden die vorhergesagte Summe mit der tatsächlichen (Gesamtfehler), der mittlere absolute Fehler je Kunde und die Korrelation je Kunde; die Log-Likelihood der Kalibrierung gibt es nur für Modelle. Vorgeschlagen wird unter den Kandidaten, deren Fehler je Kunde höchstens 5 % über dem kleinsten liegt, der mit dem kleinsten Gesamtfehler.',
+  'rp.fcScorecardFormula':
+    'Naiv: (x + 1) / T Käufe je Zeiteinheit seit dem ersten Kauf × Länge des Holdouts. Gesamtfehler = (Σ vorhergesagt − Σ tatsächlich) / Σ tatsächlich. Fehler je Kunde = Mittel von |vorhergesagt − tatsächlich|.',
+  'rp.fcInUse': 'Die Prognose oben verwendet {model}.',
   'rp.lists': 'Aktionslisten',
   'rp.listCustomers': 'Kunden',
   'rp.listValue': 'Wert',
@@ -120,7 +135,22 @@ export const en: Texts<typeof de> = {
   'rp.segmentsBy': 'Figures per value of “{attribute}”',
   'rp.noAttribute': 'The dataset has no attribute to form segments by.',
   'rp.forecastSettings':
-    'Model {model}, time unit weeks, no validation, margin {m} %, discount {d} % per month.',
+    'Model {model}, time unit {unit}, {validation}, margin {m} %, discount {d} % per month.',
+  'rp.fcNoValidation': 'no validation',
+  'rp.fcProposed': 'proposed',
+  'rp.fcRange': '{level} % range',
+  'rp.fcIntervals': 'Forecast ranges',
+  'rp.fcIntervalsDef':
+    'The value lies within the range with 80 % or 95 % probability. The range comes from the uncertainty of the fitted parameters (200 draws from their normal distribution on the log scale, covariance from the Hessian) and, for totals, from the chance in the purchases themselves. Where the uncertainty cannot be determined (Hessian not positive definite) there are no ranges, and the report says so.',
+  'rp.fcIntervalsFormula':
+    '80 % range = 10th to 90th percentile over the draws, 95 % range = 2.5th to 97.5th percentile.',
+  'rp.fcValidation': 'validation from {end}',
+  'rp.fcScorecard': 'Which model predicts best?',
+  'rp.fcScorecardDef':
+    'The three models and the naive baseline (each customer keeps buying at their past pace) are fitted on the data up to the calibration end and predict the purchases up to the as-of date. Compared are the predicted total against the actual one (total error), the mean absolute error per customer and the correlation per customer; the calibration log-likelihood exists for models only. Proposed is, of the candidates whose error per customer is at most 5 % above the lowest, the one with the smallest total error.',
+  'rp.fcScorecardFormula':
+    'Naive: (x + 1) / T purchases per time unit since the first purchase × the holdout length. Total error = (Σ predicted − Σ actual) / Σ actual. Error per customer = mean of |predicted − actual|.',
+  'rp.fcInUse': 'The forecast above uses {model}.',
   'rp.lists': 'Action lists',
   'rp.listCustomers': 'Customers',
   'rp.listValue': 'Value',

@@ -109,6 +109,8 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
         params: { n: 12 },
       },
       { label: 'fc.meanClv', def: 'fc.meanClvDef', formula: 'fc.clvFormula', params: { n: 12 } },
+      { label: 'rp.fcIntervals', def: 'rp.fcIntervalsDef', formula: 'rp.fcIntervalsFormula' },
+      { label: 'rp.fcScorecard', def: 'rp.fcScorecardDef', formula: 'rp.fcScorecardFormula' },
     ],
   },
   {
