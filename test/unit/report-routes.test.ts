@@ -43,19 +43,19 @@ describe('report sections cover the analysis views', () => {
 
 describe('each section defines the figures its tables name', () => {
   const dir = resolve(__dirname, '../../src/views/report');
-  // The forecast section's labels are not marked yet (checked without it in the e2e test too).
-  const MARKED = REPORT_SECTIONS.filter((s) => s.id !== 'forecast');
-
-  it.each(MARKED.map((s) => [s.id, s] as const))('%s: every literal data-def is a definition', (_, s) => {
-    const file = readdirSync(dir).find((f) => f.toLowerCase() === `${s.id}section.svelte`);
-    expect(file, s.id).toBeDefined();
-    const source = readFileSync(resolve(dir, file!), 'utf8');
-    const named = [...source.matchAll(/data-def="([^"]+)"/g)].map((m) => m[1]);
-    expect(named.length, s.id).toBeGreaterThan(0);
-    const labels = new Set<string>(s.definitions.map((d) => d.label));
-    expect(named.filter((k) => !labels.has(k))).toEqual([]);
-    // Every column header is either a figure (data-def) or a dimension (data-dim).
-    const headers = [...source.matchAll(/<th\b[^>]*>/g)].map((m) => m[0]);
-    expect(headers.filter((h) => !/data-(def|dim)\b/.test(h))).toEqual([]);
-  });
+  it.each(REPORT_SECTIONS.map((s) => [s.id, s] as const))(
+    '%s: every literal data-def is a definition',
+    (_, s) => {
+      const file = readdirSync(dir).find((f) => f.toLowerCase() === `${s.id}section.svelte`);
+      expect(file, s.id).toBeDefined();
+      const source = readFileSync(resolve(dir, file!), 'utf8');
+      const named = [...source.matchAll(/data-def="([^"]+)"/g)].map((m) => m[1]);
+      expect(named.length, s.id).toBeGreaterThan(0);
+      const labels = new Set<string>(s.definitions.map((d) => d.label));
+      expect(named.filter((k) => !labels.has(k))).toEqual([]);
+      // Every column header is either a figure (data-def) or a dimension (data-dim).
+      const headers = [...source.matchAll(/<th\b[^>]*>/g)].map((m) => m[0]);
+      expect(headers.filter((h) => !/data-(def|dim)\b/.test(h))).toEqual([]);
+    },
+  );
 });

@@ -52,6 +52,23 @@ export const de = {
   'rp.fcScorecardFormula':
     'Naiv: (x + 1) / T Käufe je Zeiteinheit seit dem ersten Kauf × Länge des Holdouts. Gesamtfehler = (Σ vorhergesagt − Σ tatsächlich) / Σ tatsächlich. Fehler je Kunde = Mittel von |vorhergesagt − tatsächlich|.',
   'rp.fcInUse': 'Die Prognose oben verwendet {model}.',
+  'rp.fcCustomersDef':
+    'Kunden mit mindestens einem Kauf bis zum Stichtag; für jeden rechnet das Modell eine Prognose.',
+  'rp.fcClvTotalDef':
+    'Summe des prognostizierten CLV aller Kunden in den nächsten {n} Monaten: erwarteter Umsatz × Marge, je Monat auf heute abgezinst. Marge und Zinssatz stehen über der Tabelle.',
+  'rp.fcMeanPAliveDef':
+    'Mittlere Wahrscheinlichkeit nach dem Modell, dass ein Kunde des Segments am Stichtag noch aktiv ist, P(alive).',
+  'rp.fcScPredictedTerm': 'Vorhergesagte Käufe im Prüfzeitraum',
+  'rp.fcScPredictedDef':
+    'Käufe, die ein Modell (angepasst bis zum Kalibrierungsende) für die Zeit danach bis zum Stichtag vorhersagt, alle Kunden zusammen.',
+  'rp.fcScErrorDef': 'Abstand der vorhergesagten Summe von der tatsächlichen, in % der tatsächlichen.',
+  'rp.fcScMaeDef':
+    'Mittlere absolute Abweichung zwischen vorhergesagten und tatsächlichen Käufen je Kunde im Prüfzeitraum; kleiner ist besser.',
+  'rp.fcScCorrelationDef':
+    'Korrelation (Pearson) zwischen vorhergesagten und tatsächlichen Käufen je Kunde im Prüfzeitraum; näher an 1 ist besser.',
+  'rp.fcScLogLikTerm': 'Log-Likelihood (Kalibrierung)',
+  'rp.fcScLogLikDef':
+    'Wie wahrscheinlich die Daten bis zum Kalibrierungsende unter dem angepassten Modell sind, über alle Kunden summiert; näher an 0 ist besser. Die naive Fortschreibung hat keine.',
   'rp.lists': 'Aktionslisten',
   'rp.listCustomers': 'Kunden',
   'rp.listValue': 'Wert',
@@ -151,6 +168,23 @@ export const en: Texts<typeof de> = {
   'rp.fcScorecardFormula':
     'Naive: (x + 1) / T purchases per time unit since the first purchase × the holdout length. Total error = (Σ predicted − Σ actual) / Σ actual. Error per customer = mean of |predicted − actual|.',
   'rp.fcInUse': 'The forecast above uses {model}.',
+  'rp.fcCustomersDef':
+    'Customers with at least one purchase up to the as-of date; the model forecasts each of them.',
+  'rp.fcClvTotalDef':
+    'Sum of the predicted CLV of all customers over the next {n} months: expected revenue × margin, discounted to today month by month. Margin and discount rate are stated above the table.',
+  'rp.fcMeanPAliveDef':
+    'Mean probability, by the model, that a customer of the segment is still active at the as-of date, P(alive).',
+  'rp.fcScPredictedTerm': 'Predicted purchases in the holdout',
+  'rp.fcScPredictedDef':
+    'Purchases that a model (fitted up to the calibration end) predicts for the time after it up to the as-of date, all customers together.',
+  'rp.fcScErrorDef': 'Distance of the predicted total from the actual one, in % of the actual one.',
+  'rp.fcScMaeDef':
+    'Mean absolute difference between predicted and actual purchases per customer in the holdout; smaller is better.',
+  'rp.fcScCorrelationDef':
+    'Correlation (Pearson) between predicted and actual purchases per customer in the holdout; closer to 1 is better.',
+  'rp.fcScLogLikTerm': 'Log-likelihood (calibration)',
+  'rp.fcScLogLikDef':
+    'How likely the data up to the calibration end are under the fitted model, summed over all customers; closer to 0 is better. The naive baseline has none.',
   'rp.lists': 'Action lists',
   'rp.listCustomers': 'Customers',
   'rp.listValue': 'Value',
