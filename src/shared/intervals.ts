@@ -43,6 +43,12 @@ export type ForecastIntervals =
       seed: number;
       /** How the draws' figures were evaluated: exactly per draw, or by the first-order expansion (large bases). */
       method: 'exact' | 'linearised';
+      /**
+       * How the totals' purchasing randomness enters: `simulated` (every customer's future simulated under each draw
+       * and summed, bases up to 5,000 customers at 200 draws) or `normal` (the draw's expected total plus a normal
+       * term). Optional for older responses.
+       */
+      totals?: 'simulated' | 'normal';
       /** Why the CLV has no intervals (null when it has them, or when there is no spend model). */
       clvFailure: IntervalFailureCode | null;
       total: GroupIntervals;
