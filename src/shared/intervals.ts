@@ -66,3 +66,25 @@ export interface CustomerRange {
   expected: Band;
   clv: Band | null;
 }
+
+/**
+ * Interval of the predicted holdout total (validation at a calibration end): the validation fit's posterior
+ * predictive over the holdout, the same length for every customer ((D − calibration end) / unit), as the point
+ * prediction `validation.predictedTotal` is computed. `ok: false` with the reason when the validation fit has no
+ * intervals.
+ */
+export type HoldoutInterval =
+  | {
+      ok: true;
+      /** Holdout length in the fit's unit. */
+      holdoutLength: number;
+      /** The point prediction and the actual total (as in the validation report). */
+      predictedTotal: number;
+      actualTotal: number;
+      /** Bands of the holdout total (80 %: low80–high80, 90 %: low90–high90, 95 %: low95–high95). */
+      total: Band;
+      draws: number;
+      seed: number;
+      totals: 'simulated' | 'normal';
+    }
+  | { ok: false; code: IntervalFailureCode };

@@ -22,7 +22,7 @@
  * Everything runs on the compressed triples (per triple, per (x, T) pair, per (triple, group) entry), not per
  * customer.
  */
-import type { Band, IntervalFailureCode } from '../../shared/intervals';
+import type { Band, ForecastIntervals, HoldoutInterval, IntervalFailureCode } from '../../shared/intervals';
 import { Random, choleskyFactor, normalDraws, quantileSorted } from '../random';
 import { bgnbdModel, type BgNbdParams } from './bgnbd';
 import { DAYS_PER_MONTH, discountedOccasionsByTriple } from './clv';
@@ -30,7 +30,8 @@ import type { GammaGammaParams } from './gammagamma';
 import { mbgnbdModel, type MbgNbdParams } from './mbgnbd';
 import type { BtydModel, ModelName } from './model';
 import { paretoNbdModel, type ParetoNbdParams } from './paretonbd';
-import type { Triples } from './summary';
+import type { ForecastSuccess } from './fit';
+import type { CalibrationSummary, Triples } from './summary';
 
 /** What the intervals need of a purchase model besides its predictions. */
 export interface IntervalModel<P> {
@@ -712,5 +713,103 @@ export function intervals(input: IntervalInput): IntervalResult {
     total: totalOf(G),
     groups: Array.from({ length: G }, (_, g) => totalOf(g)),
     customerBands,
+  };
+}
+
+/** A fit's summary and result, as the forecast computation hands them over. */
+export interface FittedForecast {
+  summary: CalibrationSummary;
+  result: ForecastSuccess;
+}
+
+/**
+ * Interval of the validation's holdout total: the validation fit's totals over the holdout length
+ * (end day − calibration end) / unit, the length `holdoutValidation` predicts every customer over. Null without a
+ * holdout period.
+ */
+export function holdoutTotalInterval(fitted: FittedForecast): HoldoutInterval | null {
+  const { result } = fitted;
+  const holdout = result.holdout;
+  if (!holdout) return null;
+  const fit = result.transactions.fit;
+  const res = intervals({
+    model: result.transactions.model,
+    params: { ...fit.params },
+    logCovariance: fit.logCovariance,
+    triples: result.triples,
+    lengths: [holdout.length],
+  });
+  if (!res.ok) return { ok: false, code: res.code };
+  return {
+    ok: true,
+    holdoutLength: holdout.length,
+    predictedTotal: holdout.predictedTotal,
+    actualTotal: holdout.actualTotal,
+    total: res.total.expected[0],
+    draws: res.draws,
+    seed: res.seed,
+    totals: res.totals,
+  };
+}
+
+/**
+ * The forecast's intervals as they travel to the UI and the report: the totals and each group's (e.g. the RFM
+ * segments) at the CLV horizons `months`. `groupOf` is per summary customer (−1: none).
+ */
+export function forecastIntervals(
+  fitted: FittedForecast,
+  groupOf: Int32Array,
+  groupKeys: readonly string[],
+  months: readonly number[],
+  settings: { marginRate: number; monthlyDiscount: number },
+): { intervals: ForecastIntervals; result: IntervalResult } {
+  const t0 = performance.now();
+  const { summary, result } = fitted;
+  const spend = result.spend?.ok ? result.spend : null;
+  const fit = result.transactions.fit;
+  const res = intervals({
+    model: result.transactions.model,
+    params: { ...fit.params },
+    logCovariance: fit.logCovariance,
+    triples: result.triples,
+    lengths: [],
+    groupOf,
+    groups: groupKeys.length,
+    clv: spend
+      ? {
+          spend: {
+            params: spend.fit.params,
+            logCovariance: spend.fit.logCovariance,
+            x: summary.x,
+            m: summary.m,
+          },
+          marginRate: settings.marginRate,
+          monthlyDiscount: settings.monthlyDiscount,
+          unitDays: summary.unitDays,
+          months,
+          discounted: result.horizons.map((h) => h.discountedOccasions),
+        }
+      : undefined,
+  });
+  if (!res.ok) return { intervals: { ok: false, code: res.code }, result: res };
+  const group = (key: string, b: TotalBands) => ({
+    key,
+    customers: b.customers,
+    meanPAlive: b.meanPAlive,
+    horizons: months.map((mo, h) => ({ months: mo, expected: b.expected[h], clv: b.clv?.[h] ?? null })),
+  });
+  return {
+    intervals: {
+      ok: true,
+      draws: res.draws,
+      seed: res.seed,
+      method: res.method,
+      totals: res.totals,
+      clvFailure: res.clvFailure,
+      total: group('total', res.total),
+      bySegment: res.groups.map((g, i) => ({ ...group(groupKeys[i], g), segment: groupKeys[i] })),
+      computeMs: performance.now() - t0,
+    },
+    result: res,
   };
 }
