@@ -159,6 +159,7 @@ try {
     medianWarmIntervalsMs: intervalsMedian,
     medianWarmWorkerMsWithoutIntervals: forecastAloneMedian,
     intervalsMethod: runs.intervals.method,
+    intervalsTotals: runs.intervals.totals,
     clvTotal12mBand: runs.intervals.total.horizons[0].clv,
     customerRangesPageMs: runs.rangesMs,
     paretoNbdIntervalsMs: runs.paretoIntervalsMs,
@@ -180,7 +181,7 @@ try {
   );
   const band = runs.intervals.total.horizons[0].clv;
   console.log(
-    `intervals (${runs.intervals.draws} draws, ${runs.intervals.method}): ${intervalsMedian.toFixed(0)} ms in the worker ` +
+    `intervals (${runs.intervals.draws} draws, ${runs.intervals.method}, totals ${runs.intervals.totals}): ${intervalsMedian.toFixed(0)} ms in the worker ` +
       `(median of the warm runs, included in the times above: the forecast alone ${forecastAloneMedian.toFixed(0)} ms; ` +
       `first ${runs.times[0].intervals.toFixed(0)} ms); ` +
       `12-month CLV total ${runs.clvTotal.toFixed(0)}, 80 % ${band.low80.toFixed(0)}–${band.high80.toFixed(0)}, ` +

@@ -183,9 +183,26 @@ function run(occ: Occasions, calibrationEnd: number, endDay: number, s: Forecast
   return { summary, result };
 }
 
-function validate(occ: Occasions, D: number, s: ForecastSettings): ValidationReport {
+/** The validation report and, when the fit worked, its summary and result (for the holdout total's interval). */
+function validateFit(
+  occ: Occasions,
+  D: number,
+  s: ForecastSettings,
+): { report: ValidationReport; fitted?: { summary: CalibrationSummary; result: ForecastSuccess } } {
   const calibrationEnd = s.calibrationEnd!;
   const { summary, result } = run(occ, calibrationEnd, D, s, true);
+  return {
+    report: validationReport(summary, result, calibrationEnd, D),
+    fitted: result.ok ? { summary, result } : undefined,
+  };
+}
+
+function validationReport(
+  summary: CalibrationSummary,
+  result: ReturnType<typeof fitForecast>,
+  calibrationEnd: number,
+  D: number,
+): ValidationReport {
   const base: ValidationReport = {
     calibrationEnd,
     customers: summary.x.length,
@@ -380,11 +397,15 @@ export function computeForecast(
   columns: ForecastColumns;
   /** The forecast fit's summary and result, for the intervals (absent when the fit failed). */
   fitted?: { summary: CalibrationSummary; result: ForecastSuccess };
+  /** The validation fit's summary and result, for the holdout total's interval (absent without one). */
+  validationFitted?: { summary: CalibrationSummary; result: ForecastSuccess };
 } {
   const D = opts.asOf;
   const occ = occasions ?? purchaseOccasions(lines, opts);
-  const validation =
-    settings.calibrationEnd !== null && settings.calibrationEnd < D ? validate(occ, D, settings) : null;
+  const validated =
+    settings.calibrationEnd !== null && settings.calibrationEnd < D ? validateFit(occ, D, settings) : null;
+  const validationFitted = validated?.fitted;
+  const validation = validated?.report ?? null;
   const { summary, result } = run(occ, D, D, settings, false);
   const size = table.size;
   const columns: ForecastColumns = {
@@ -411,7 +432,7 @@ export function computeForecast(
     bySegment: [],
     byAttribute: [],
   };
-  if (!result.ok) return { report: { ...report, failure: failure(result) }, columns };
+  if (!result.ok) return { report: { ...report, failure: failure(result) }, columns, validationFitted };
 
   const codes = summary.customer;
   codes.forEach((c, i) => (columns.pAlive[c] = result.pAlive[i]));
@@ -474,5 +495,6 @@ export function computeForecast(
     },
     columns,
     fitted: { summary, result },
+    validationFitted,
   };
 }

@@ -16,6 +16,7 @@ import type { ColumnValues } from '../shared/columns';
 import type { RecordColumns, RecordSourceId } from '../shared/economics';
 import { economicsSection, type EconomicsSection, type EconomicsConfig } from './economics';
 import { actionsSection, type ActionsSection } from './actions';
+import { intervalsSection, type IntervalsSection } from './intervals';
 import { dayRange, linesFromColumns, type Lines } from '../analytics/lines';
 import { customerAggregates } from '../analytics/customers';
 import { computeKpis, type KpiResult } from '../analytics/kpis';
@@ -120,6 +121,11 @@ export interface ReportDocument {
     top: { id: string; pAlive: number; expected: number; clv: number | null; revenue: number }[];
     horizonMonths: number;
   };
+  /**
+   * 80 % and 95 % bands of the BG/NBD forecast's totals, RFM segments and holdout total, or the reason code when
+   * there are none; see docs/report-schema.md.
+   */
+  intervals?: IntervalsSection;
   /** Every economics figure (METRICS "Economics"), each with its definition id; see docs/report-schema.md. */
   economics: EconomicsSection;
   /** The action lists, co-purchase lifts, whitespace and journey (METRICS "Actions"); see docs/report-schema.md. */
@@ -195,7 +201,7 @@ export async function buildReport(
   const kpis = computeKpis(lines, opts, table);
   const rfm = computeRfm(table);
   const cohorts = computeCohorts(lines, table, opts);
-  let forecastPart: Pick<ReportDocument, 'models' | 'forecast' | 'scorecard'> = {};
+  let forecastPart: Pick<ReportDocument, 'models' | 'forecast' | 'scorecard' | 'intervals'> = {};
   if (config.forecast) {
     const f = config.forecast;
     const calibrationEnd = f.calibrationEnd ? isoToDay(f.calibrationEnd) : asOf;
@@ -243,6 +249,7 @@ export async function buildReport(
       },
       scorecard: computeScorecard(occ, opts.asOf, settings('bgnbd'), bg.validation?.fit ?? null),
       forecast: { ...bg, top, horizonMonths },
+      intervals: intervalsSection(bg, settings('bgnbd'), rfm, bgRun.fitted, bgRun.validationFitted),
     };
   }
   const economics = economicsSection({

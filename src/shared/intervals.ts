@@ -43,6 +43,12 @@ export type ForecastIntervals =
       seed: number;
       /** How the draws' figures were evaluated: exactly per draw, or by the first-order expansion (large bases). */
       method: 'exact' | 'linearised';
+      /**
+       * How the totals' purchasing randomness enters: `simulated` (every customer's future simulated under each draw
+       * and summed, bases up to 5,000 customers at 200 draws) or `normal` (the draw's expected total plus a normal
+       * term). Optional for older responses.
+       */
+      totals?: 'simulated' | 'normal';
       /** Why the CLV has no intervals (null when it has them, or when there is no spend model). */
       clvFailure: IntervalFailureCode | null;
       total: GroupIntervals;
@@ -60,3 +66,25 @@ export interface CustomerRange {
   expected: Band;
   clv: Band | null;
 }
+
+/**
+ * Interval of the predicted holdout total (validation at a calibration end): the validation fit's posterior
+ * predictive over the holdout, the same length for every customer ((D − calibration end) / unit), as the point
+ * prediction `validation.predictedTotal` is computed. `ok: false` with the reason when the validation fit has no
+ * intervals.
+ */
+export type HoldoutInterval =
+  | {
+      ok: true;
+      /** Holdout length in the fit's unit. */
+      holdoutLength: number;
+      /** The point prediction and the actual total (as in the validation report). */
+      predictedTotal: number;
+      actualTotal: number;
+      /** Bands of the holdout total (80 %: low80–high80, 90 %: low90–high90, 95 %: low95–high95). */
+      total: Band;
+      draws: number;
+      seed: number;
+      totals: 'simulated' | 'normal';
+    }
+  | { ok: false; code: IntervalFailureCode };

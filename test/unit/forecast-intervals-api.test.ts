@@ -61,4 +61,33 @@ describe.skipIf(!hasSharedData)('forecast intervals on cdnow_sample.csv', () => 
       expect(r.clv!.high95).toBeGreaterThan(top[i].clv!);
     });
   });
+
+  it('gives the holdout total of the validation at 1997-09-30 (weeks) its intervals', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    const file = new File([readFileSync(sharedFile('cdnow_sample.csv'))], 'cdnow_sample.csv');
+    const { options } = unwrap(await api.sniffFile(file));
+    const info = unwrap(await api.startImport(ws, file, options));
+    const f = unwrap(await api.forecast({ ...request(info.id), calibrationEnd: '1997-09-30' }));
+    const v = f.validation!;
+    const h = f.holdoutInterval;
+    if (!h?.ok) throw new Error(`no holdout interval: ${JSON.stringify(h)}`);
+    // The same figures as the validation report: 39 weeks from 1997-10-01 to 1998-06-30, 1,882 repeat purchases.
+    expect(h.predictedTotal).toBe(v.predictedTotal);
+    expect(h.actualTotal).toBe(1882);
+    expect(h.holdoutLength).toBe(v.holdoutLength);
+    expect(h.totals).toBe('simulated');
+    const b = h.total;
+    expect(b.low95).toBeLessThanOrEqual(b.low90);
+    expect(b.low90).toBeLessThanOrEqual(b.low80);
+    expect(b.low80).toBeLessThan(h.predictedTotal);
+    expect(b.high80).toBeGreaterThan(h.predictedTotal);
+    expect(b.high80).toBeLessThanOrEqual(b.high90);
+    expect(b.high90).toBeLessThanOrEqual(b.high95);
+    console.log(
+      `[CDNOW holdout] predicted ${h.predictedTotal.toFixed(1)} (80 %: ${b.low80}–${b.high80}, ` +
+        `90 %: ${b.low90}–${b.high90}, 95 %: ${b.low95}–${b.high95}) vs actual ${h.actualTotal}`,
+    );
+    // Without a calibration end there is no holdout interval.
+    expect(unwrap(await api.forecast(request(info.id))).holdoutInterval).toBeNull();
+  });
 });

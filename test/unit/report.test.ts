@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildReport } from '../../src/report/report';
+import { SEGMENTS, buildReport } from '../../src/report/report';
+import type { Banded } from '../../src/report/intervals';
 import { bytesSource } from '../../src/ingest/parse';
 import { hasSharedData, nodeFileSource, sharedFile } from './helpers';
 
@@ -175,6 +176,49 @@ describe.skipIf(!hasSharedData)('npm run report --forecast on cdnow_sample.csv (
     expect(card.entries[3].logLikelihood).toBeNull();
     for (const e of card.entries) expect(e.mae).toBeGreaterThan(0);
     expect(card.proposal.candidate).toBeTruthy();
+    // Intervals: every point figure inside its bands, the 95 % band around the 80 % band, every RFM segment there.
+    const iv = doc.intervals!;
+    if (iv.failure !== null) throw new Error(`no intervals: ${iv.failure}`);
+    // A small group's simulated total is a whole number of purchases: a segment expecting 0.1 purchases has the
+    // 80 % band [0, 0]. So the point must lie in the 80 % band where the group expects at least 10 purchases, and in
+    // the 95 % band always.
+    const inside = (b: Banded, label: string, large = true) => {
+      expect(b.band95.lo, label).toBeLessThanOrEqual(b.band80.lo);
+      expect(b.band80.hi, label).toBeLessThanOrEqual(b.band95.hi);
+      const band = large ? b.band80 : b.band95;
+      expect(band.lo, label).toBeLessThanOrEqual(b.point);
+      expect(b.point, label).toBeLessThanOrEqual(band.hi);
+    };
+    const f = doc.forecast!;
+    expect(iv.model).toBe('bgnbd');
+    expect(iv.total.customers).toBe(f.customers);
+    inside(iv.total.meanPAlive, 'total P(alive)');
+    expect(iv.total.horizons.map((h) => h.months)).toEqual([12, 36]);
+    iv.total.horizons.forEach((h, i) => {
+      expect(h.expected.point).toBe(f.horizons[i].expectedTotal);
+      expect(h.clv!.point).toBe(f.horizons[i].clvTotal);
+      inside(h.expected, `total expected ${h.months}`);
+      inside(h.clv!, `total CLV ${h.months}`);
+    });
+    expect(iv.bySegment.map((s) => s.segment)).toEqual(SEGMENTS);
+    expect(iv.bySegment.reduce((s, g) => s + g.customers, 0)).toBe(f.customers);
+    let large = 0;
+    for (const s of iv.bySegment) {
+      if (s.customers === 0) continue;
+      inside(s.meanPAlive, `${s.segment} P(alive)`);
+      for (const h of s.horizons) {
+        const big = h.expected.point >= 10;
+        if (big) large++;
+        inside(h.expected, `${s.segment} expected ${h.months}`, big);
+        inside(h.clv!, `${s.segment} CLV ${h.months}`, big);
+      }
+    }
+    expect(large).toBeGreaterThanOrEqual(10);
+    const holdout = iv.holdout!;
+    if (holdout.failure !== null) throw new Error(`no holdout interval: ${holdout.failure}`);
+    expect(holdout.point).toBe(v.predictedTotal);
+    expect(holdout.actual).toBe(holdoutDays.size);
+    inside(holdout, 'holdout total');
   });
 });
 

@@ -22,14 +22,16 @@
  * Everything runs on the compressed triples (per triple, per (x, T) pair, per (triple, group) entry), not per
  * customer.
  */
-import type { Band, IntervalFailureCode } from '../../shared/intervals';
+import type { Band, ForecastIntervals, HoldoutInterval, IntervalFailureCode } from '../../shared/intervals';
 import { Random, choleskyFactor, normalDraws, quantileSorted } from '../random';
 import { bgnbdModel, type BgNbdParams } from './bgnbd';
 import { DAYS_PER_MONTH, discountedOccasionsByTriple } from './clv';
 import type { GammaGammaParams } from './gammagamma';
+import { mbgnbdModel, type MbgNbdParams } from './mbgnbd';
 import type { BtydModel, ModelName } from './model';
 import { paretoNbdModel, type ParetoNbdParams } from './paretonbd';
-import type { Triples } from './summary';
+import type { ForecastSuccess } from './fit';
+import type { CalibrationSummary, Triples } from './summary';
 
 /** What the intervals need of a purchase model besides its predictions. */
 export interface IntervalModel<P> {
@@ -41,22 +43,70 @@ export interface IntervalModel<P> {
    * model's posterior predictive at parameters p.
    */
   simulateAlive(p: P, x: number, T: number, t: number, random: Random): number;
+  /**
+   * One simulated future of a customer alive at T: its cumulative purchases in (T, T + t] for each of the ascending
+   * lengths, written to `out` (one path, so the counts are nested).
+   */
+  simulatePath(
+    p: P,
+    x: number,
+    T: number,
+    lengths: ArrayLike<number>,
+    random: Random,
+    out: Float64Array,
+  ): void;
 }
 
 /**
- * BG/NBD: λ ~ Gamma(r + x, α + T), p ~ Beta(a, b + x) given alive at T; purchases are the events of a Poisson(λ)
- * process, and the customer drops out after each with probability p, so the purchases in (0, t] are
- * min(Poisson(λt), Geometric(p)).
+ * BG/NBD-type process of a living customer with rate λ ~ Gamma(r + x, α + T) and dropout chance p ~ Beta(a, b + x + shift)
+ * at each purchase: the purchases in (0, t] are min(N(t), G), N a Poisson(λ) process and G ~ Geometric(p) the
+ * purchase after which the customer drops out.
  */
+function bgnbdLike(shift: 0 | 1) {
+  return {
+    simulateAlive(p: BgNbdParams, x: number, T: number, t: number, random: Random): number {
+      const lambda = random.gamma(p.r + x) / (p.alpha + T);
+      const events = random.poisson(lambda * t);
+      if (events === 0) return 0;
+      return Math.min(events, random.geometric(random.beta(p.a, p.b + x + shift)));
+    },
+    simulatePath(
+      p: BgNbdParams,
+      x: number,
+      T: number,
+      lengths: ArrayLike<number>,
+      random: Random,
+      out: Float64Array,
+    ): void {
+      const lambda = random.gamma(p.r + x) / (p.alpha + T);
+      let events = 0;
+      let last = 0;
+      let dropAfter = -1;
+      for (let h = 0; h < lengths.length; h++) {
+        events += random.poisson(lambda * (lengths[h] - last));
+        last = lengths[h];
+        if (events > 0 && dropAfter < 0) dropAfter = random.geometric(random.beta(p.a, p.b + x + shift));
+        out[h] = events > 0 ? Math.min(events, dropAfter) : 0;
+      }
+    },
+  };
+}
+
+/** BG/NBD: λ ~ Gamma(r + x, α + T), p ~ Beta(a, b + x) given alive at T. */
 const bgnbdIntervals: IntervalModel<BgNbdParams> = {
   model: bgnbdModel,
   keys: ['r', 'alpha', 'a', 'b'],
-  simulateAlive(p, x, T, t, random) {
-    const lambda = random.gamma(p.r + x) / (p.alpha + T);
-    const events = random.poisson(lambda * t);
-    if (events === 0) return 0;
-    return Math.min(events, random.geometric(random.beta(p.a, p.b + x)));
-  },
+  ...bgnbdLike(0),
+};
+
+/**
+ * MBG/NBD: BG/NBD's process, but a customer alive at T has survived x + 1 dropout chances (one at every purchase,
+ * the first included), so p ~ Beta(a, b + x + 1); P(alive) is MBG/NBD's (below 1 also for x = 0).
+ */
+const mbgnbdIntervals: IntervalModel<MbgNbdParams> = {
+  model: mbgnbdModel,
+  keys: ['r', 'alpha', 'a', 'b'],
+  ...bgnbdLike(1),
 };
 
 /**
@@ -72,16 +122,28 @@ const paretoNbdIntervals: IntervalModel<ParetoNbdParams> = {
     const mu = random.gamma(p.s) / (p.beta + T);
     return random.poisson(lambda * Math.min(t, random.exponential(mu)));
   },
+  simulatePath(p, x, T, lengths, random, out) {
+    const lambda = random.gamma(p.r + x) / (p.alpha + T);
+    const lifetime = random.exponential(random.gamma(p.s) / (p.beta + T));
+    let events = 0;
+    let last = 0;
+    for (let h = 0; h < lengths.length; h++) {
+      const until = Math.min(lengths[h], lifetime);
+      if (until > last) {
+        events += random.poisson(lambda * (until - last));
+        last = until;
+      }
+      out[h] = events;
+    }
+  },
 };
 
-/**
- * The posterior predictive of each model, by model name. Adding a model is one entry; e.g. MBG/NBD (r, α, a, b) is
- * BG/NBD's `simulateAlive` with p ~ Beta(a, b + x + 1), since its customers may also drop out at the first purchase.
- */
+/** The posterior predictive of each model, by model name. Adding a model is one entry. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const INTERVAL_MODELS: Partial<Record<ModelName, IntervalModel<any>>> = {
   bgnbd: bgnbdIntervals,
   paretonbd: paretoNbdIntervals,
+  mbgnbd: mbgnbdIntervals,
 };
 
 export interface SpendInput {
@@ -123,6 +185,11 @@ export interface IntervalInput {
   seed?: number;
   /** Largest (triples + pairs × lengths) × S for exact evaluation of every draw (default 2e6). */
   exactBudget?: number;
+  /**
+   * Largest customers × S for which the totals are the sums of every customer's simulated future under each draw
+   * (default `SIMULATION_BUDGET`); beyond it, the normal approximation.
+   */
+  simulationBudget?: number;
 }
 
 /** A group's bands: mean P(alive), expected purchases per length, CLV per horizon (null without spend intervals). */
@@ -144,6 +211,11 @@ export interface IntervalSuccess {
   draws: number;
   seed: number;
   method: 'exact' | 'linearised';
+  /**
+   * How the totals' purchasing randomness enters: `simulated` (every customer's future simulated under each draw and
+   * summed) or `normal` (the draw's expected total plus a normal term, for bases beyond the simulation budget).
+   */
+  totals: 'simulated' | 'normal';
   /** Expected-purchase lengths (the input's, then the CLV horizons'), in the fit's unit. */
   lengths: number[];
   months: number[];
@@ -155,6 +227,13 @@ export interface IntervalSuccess {
 }
 
 export type IntervalResult = IntervalSuccess | { ok: false; code: IntervalFailureCode };
+
+/**
+ * Largest customers × draws for which the totals simulate every customer's future under each draw (METRICS): 1 million,
+ * every base up to 5,000 customers at 200 draws (about 0.5 s). Larger bases use the normal approximation, which is
+ * accurate there (docs/forecast-intervals.md).
+ */
+export const SIMULATION_BUDGET = 1e6;
 
 /** Percentile band of values (sorted in place). */
 export function band(values: Float64Array): Band {
@@ -330,7 +409,8 @@ export function intervals(input: IntervalInput): IntervalResult {
   const withClv = clv !== undefined && spendDrawn !== null;
 
   const used = usedPairs(tr);
-  const exact = (tr.count + used.length * L) * S <= (input.exactBudget ?? 2e6);
+  const simulate = tr.index.length * S <= (input.simulationBudget ?? SIMULATION_BUDGET);
+  const exact = simulate || (tr.count + used.length * L) * S <= (input.exactBudget ?? 2e6);
   const evaluate = (v: ArrayLike<number>) => {
     const p = named(im.keys, v);
     return { pa: pAliveByTriples(im.model, p, tr), e: expectedByPair(im.model, p, tr, used, lengths) };
@@ -427,7 +507,66 @@ export function intervals(input: IntervalInput): IntervalResult {
   };
   const spendAt = (s: number) => (withClv ? spendDrawn!.subarray(3 * s, 3 * s + 3) : null);
   const width = slots * figures;
-  if (exact)
+  if (simulate) {
+    // Every customer's future under each draw: alive or not from the draw's P(alive), then one simulated path of its
+    // purchases over the (ascending) lengths, then the spend of those purchases from the draw's Gamma-Gamma posterior.
+    const order = lengths.map((_, h) => h).sort((i, j) => lengths[i] - lengths[j]);
+    const sorted = Float64Array.from(order, (h) => lengths[h]);
+    const path = new Float64Array(L);
+    const count = new Float64Array(L);
+    const horizonOrder = months.map((_, k) => k).sort((i, j) => months[i] - months[j]);
+    // Discount per purchase of a living customer per pair and horizon (the fit's discount profile).
+    const perPurchase = new Float64Array(tr.pairX.length * C);
+    for (const q of used)
+      for (let k = 0; k < C; k++) {
+        const j = q * L + first + k;
+        perPurchase[q * C + k] = e0[j] > 0 ? (margin * disc[k][q]) / e0[j] : 0;
+      }
+    const groupOf = input.groupOf;
+    for (let s = 0; s < S; s++) {
+      const p = named(im.keys, draws.subarray(s * n, s * n + n));
+      const pa = pAliveByTriples(im.model, p, tr);
+      const sp = spendAt(s);
+      const pp = sp ? Math.exp(sp[0]) : 0;
+      const qq = sp ? Math.exp(sp[1]) : 0;
+      const gg = sp ? Math.exp(sp[2]) : 0;
+      const acc = values.subarray(s * width, (s + 1) * width);
+      for (let c = 0; c < tr.index.length; c++) {
+        const t = tr.index[c];
+        const g = groupOf ? groupOf[c] : -1;
+        const gOff = g >= 0 ? g * figures : -1;
+        const a = pa[t];
+        acc[totalOff] += a;
+        if (gOff >= 0) acc[gOff] += a;
+        if (random.uniform() >= a) continue;
+        im.simulatePath(p, tr.x[t], tr.T[t], sorted, random, path);
+        for (let k = 0; k < L; k++) count[order[k]] = path[k];
+        for (let h = 0; h < L; h++) {
+          acc[totalOff + 1 + h] += count[h];
+          if (gOff >= 0) acc[gOff + 1 + h] += count[h];
+        }
+        if (!sp) continue;
+        const x = clv!.spend.x[c];
+        const mm = clv!.spend.m[c];
+        const known = x > 0 && mm > 0 && Number.isFinite(mm);
+        // ν ~ Gamma(q + p x, γ + m x) (Gamma(q, γ) without a known mean); the spend of k purchases ~ Gamma(p k, ν).
+        const nu = known ? random.gamma(qq + pp * x) / (gg + mm * x) : random.gamma(qq) / gg;
+        const q = tr.TPair[t];
+        let bought = 0;
+        let spent = 0;
+        for (const k of horizonOrder) {
+          const purchases = count[first + k];
+          if (purchases > bought) {
+            spent += random.gamma(pp * (purchases - bought)) / nu;
+            bought = purchases;
+          }
+          const v = perPurchase[q * C + k] * spent;
+          acc[totalOff + 1 + L + k] += v;
+          if (gOff >= 0) acc[gOff + 1 + L + k] += v;
+        }
+      }
+    }
+  } else if (exact)
     for (let s = 0; s < S; s++) {
       const { pa, e: ex } = evaluate(draws.subarray(s * n, s * n + n));
       groupTotals(pa, ex, spendAt(s), values.subarray(s * width, (s + 1) * width));
@@ -465,10 +604,10 @@ export function intervals(input: IntervalInput): IntervalResult {
   }
 
   // Purchasing randomness: per slot and figure the summed variance of the customers' simulated futures.
-  const aliveVar = aliveVariance(im, p0, tr, used, lengths, random);
   const variance = new Float64Array(slots * figures);
+  const aliveVar = simulate ? variance : aliveVariance(im, p0, tr, used, lengths, random);
   const sp0 = clv?.spend.params;
-  for (let c = 0; c < tr.index.length; c++) {
+  for (let c = 0; c < (simulate ? 0 : tr.index.length); c++) {
     const t = tr.index[c];
     const q = tr.TPair[t];
     const a = pa0[t];
@@ -504,6 +643,7 @@ export function intervals(input: IntervalInput): IntervalResult {
 
   const column = new Float64Array(S);
   const bandOf = (slot: number, f: number, noise: boolean) => {
+    noise &&= !simulate;
     const sd = noise ? Math.sqrt(variance[slot * figures + f]) : 0;
     for (let s = 0; s < S; s++) {
       const v = values[(s * slots + slot) * figures + f];
@@ -566,11 +706,110 @@ export function intervals(input: IntervalInput): IntervalResult {
     draws: S,
     seed,
     method: exact ? 'exact' : 'linearised',
+    totals: simulate ? 'simulated' : 'normal',
     lengths,
     months,
     clvFailure,
     total: totalOf(G),
     groups: Array.from({ length: G }, (_, g) => totalOf(g)),
     customerBands,
+  };
+}
+
+/** A fit's summary and result, as the forecast computation hands them over. */
+export interface FittedForecast {
+  summary: CalibrationSummary;
+  result: ForecastSuccess;
+}
+
+/**
+ * Interval of the validation's holdout total: the validation fit's totals over the holdout length
+ * (end day − calibration end) / unit, the length `holdoutValidation` predicts every customer over. Null without a
+ * holdout period.
+ */
+export function holdoutTotalInterval(fitted: FittedForecast): HoldoutInterval | null {
+  const { result } = fitted;
+  const holdout = result.holdout;
+  if (!holdout) return null;
+  const fit = result.transactions.fit;
+  const res = intervals({
+    model: result.transactions.model,
+    params: { ...fit.params },
+    logCovariance: fit.logCovariance,
+    triples: result.triples,
+    lengths: [holdout.length],
+  });
+  if (!res.ok) return { ok: false, code: res.code };
+  return {
+    ok: true,
+    holdoutLength: holdout.length,
+    predictedTotal: holdout.predictedTotal,
+    actualTotal: holdout.actualTotal,
+    total: res.total.expected[0],
+    draws: res.draws,
+    seed: res.seed,
+    totals: res.totals,
+  };
+}
+
+/**
+ * The forecast's intervals as they travel to the UI and the report: the totals and each group's (e.g. the RFM
+ * segments) at the CLV horizons `months`. `groupOf` is per summary customer (−1: none).
+ */
+export function forecastIntervals(
+  fitted: FittedForecast,
+  groupOf: Int32Array,
+  groupKeys: readonly string[],
+  months: readonly number[],
+  settings: { marginRate: number; monthlyDiscount: number },
+): { intervals: ForecastIntervals; result: IntervalResult } {
+  const t0 = performance.now();
+  const { summary, result } = fitted;
+  const spend = result.spend?.ok ? result.spend : null;
+  const fit = result.transactions.fit;
+  const res = intervals({
+    model: result.transactions.model,
+    params: { ...fit.params },
+    logCovariance: fit.logCovariance,
+    triples: result.triples,
+    lengths: [],
+    groupOf,
+    groups: groupKeys.length,
+    clv: spend
+      ? {
+          spend: {
+            params: spend.fit.params,
+            logCovariance: spend.fit.logCovariance,
+            x: summary.x,
+            m: summary.m,
+          },
+          marginRate: settings.marginRate,
+          monthlyDiscount: settings.monthlyDiscount,
+          unitDays: summary.unitDays,
+          months,
+          discounted: result.horizons.map((h) => h.discountedOccasions),
+        }
+      : undefined,
+  });
+  if (!res.ok) return { intervals: { ok: false, code: res.code }, result: res };
+  const group = (key: string, b: TotalBands) => ({
+    key,
+    customers: b.customers,
+    meanPAlive: b.meanPAlive,
+    horizons: months.map((mo, h) => ({ months: mo, expected: b.expected[h], clv: b.clv?.[h] ?? null })),
+  });
+  return {
+    intervals: {
+      ok: true,
+      draws: res.draws,
+      seed: res.seed,
+      method: res.method,
+      totals: res.totals,
+      clvFailure: res.clvFailure,
+      total: group('total', res.total),
+      bySegment: res.groups.map((g, i) => ({ ...group(groupKeys[i], g), segment: groupKeys[i] })),
+      computeMs: performance.now() - t0,
+    },
+    result: res,
   };
 }

@@ -17,10 +17,10 @@ import {
 } from '../../analytics/forecast';
 import { forecastOf, occasionsOf, prepare, rfmOf, type AnalysisRequest, type Prepared } from '../scope';
 import type { ShownForecast } from '../session';
-import { intervals as computeIntervals } from '../../analytics/btyd/intervals';
+import { forecastIntervals, holdoutTotalInterval } from '../../analytics/btyd/intervals';
 import type { CalibrationSummary } from '../../analytics/btyd/summary';
 import type { ForecastSuccess } from '../../analytics/btyd/fit';
-import type { CustomerRange, ForecastIntervals } from '../../shared/intervals';
+import type { CustomerRange, ForecastIntervals, HoldoutInterval } from '../../shared/intervals';
 
 export interface ForecastRequest extends AnalysisRequest {
   model: ForecastSettings['model'];
@@ -54,6 +54,11 @@ export type ForecastResponse = ForecastReport & {
   computeMs: number;
   /** Intervals of the totals and per segment (null when the fit failed). */
   intervals?: ForecastIntervals | null;
+  /**
+   * Interval of the predicted holdout total of the validation at the calibration end (null without a calibration end
+   * before D or when the validation fit failed).
+   */
+  holdoutInterval?: HoldoutInterval | null;
 };
 
 let shownIds = 0;
@@ -102,7 +107,7 @@ export const forecastHandler = {
       marginRate: req.clvMarginRate,
     };
     onStage?.('fit');
-    const { report, columns, fitted } = forecastOf(p, settings);
+    const { report, columns, fitted, validationFitted } = forecastOf(p, settings);
     const scorecard = scorecardOf(p, settings, report);
     const show = shown(columns, req.horizonMonths);
     // A failed fit has no columns to add to the customer table.
@@ -127,6 +132,11 @@ export const forecastHandler = {
       scorecard,
       computeMs: performance.now() - t0,
       intervals: interval?.intervals ?? null,
+      holdoutInterval: validationFitted
+        ? p.scope.cached(`forecast-holdout-interval|${JSON.stringify(settings)}`, () =>
+            holdoutTotalInterval(validationFitted),
+          )
+        : null,
     };
   },
 
@@ -160,54 +170,18 @@ function intervalsOf(
   fitted: { summary: CalibrationSummary; result: ForecastSuccess },
 ): IntervalState {
   return p.scope.cached(`forecast-intervals|${JSON.stringify(settings)}`, () => {
-    const t0 = performance.now();
-    const { summary, result } = fitted;
+    const { summary } = fitted;
     const rfm = rfmOf(p);
     const segmentOfCode = new Int32Array(p.table.size).fill(-1);
     rfm.codes.forEach((c, i) => (segmentOfCode[c] = rfm.segment[i]));
-    const spend = result.spend?.ok ? result.spend : null;
-    const fit = result.transactions.fit;
-    const res = computeIntervals({
-      model: result.transactions.model,
-      params: { ...fit.params },
-      logCovariance: fit.logCovariance,
-      triples: result.triples,
-      lengths: [],
-      groupOf: Int32Array.from(summary.customer, (c) => segmentOfCode[c]),
-      groups: SEGMENTS.length,
-      clv: spend
-        ? {
-            spend: {
-              params: spend.fit.params,
-              logCovariance: spend.fit.logCovariance,
-              x: summary.x,
-              m: summary.m,
-            },
-            marginRate: settings.marginRate,
-            monthlyDiscount: settings.monthlyDiscount,
-            unitDays: summary.unitDays,
-            months: HORIZONS,
-            discounted: result.horizons.map((h) => h.discountedOccasions),
-          }
-        : undefined,
-    });
-    if (!res.ok) return { intervals: { ok: false, code: res.code }, ranges: () => [] };
-    const group = (key: string, b: typeof res.total) => ({
-      key,
-      customers: b.customers,
-      meanPAlive: b.meanPAlive,
-      horizons: HORIZONS.map((months, h) => ({ months, expected: b.expected[h], clv: b.clv?.[h] ?? null })),
-    });
-    const intervals: ForecastIntervals = {
-      ok: true,
-      draws: res.draws,
-      seed: res.seed,
-      method: res.method,
-      clvFailure: res.clvFailure,
-      total: group('total', res.total),
-      bySegment: res.groups.map((g, i) => ({ ...group(SEGMENTS[i], g), segment: SEGMENTS[i] })),
-      computeMs: performance.now() - t0,
-    };
+    const { intervals, result: res } = forecastIntervals(
+      fitted,
+      Int32Array.from(summary.customer, (c) => segmentOfCode[c]),
+      SEGMENTS,
+      HORIZONS,
+      settings,
+    );
+    if (!res.ok) return { intervals, ranges: () => [] };
     const position = new Int32Array(p.table.size).fill(-1);
     summary.customer.forEach((c, i) => (position[c] = i));
     const ranges = (codes: number[], horizonMonths: number): CustomerRange[] => {

@@ -12,6 +12,11 @@ import { predictClv } from '../../../src/analytics/btyd/clv';
 import { expectedSpend } from '../../../src/analytics/btyd/gammagamma';
 import { INTERVAL_MODELS, band, intervals } from '../../../src/analytics/btyd/intervals';
 import { fitPositive, logCovariance } from '../../../src/analytics/btyd/optimize';
+import {
+  mbgnbdConditionalExpected,
+  mbgnbdExpectedIfAlive,
+  mbgnbdPAlive,
+} from '../../../src/analytics/btyd/mbgnbd';
 import { paretoNbdExpectedIfAlive } from '../../../src/analytics/btyd/paretonbd';
 import { compress } from '../../../src/analytics/btyd/summary';
 import { Random, choleskyFactor, normalDraws } from '../../../src/analytics/random';
@@ -118,6 +123,53 @@ describe('posterior predictive of a living customer', () => {
     const se = Math.sqrt((s2 / k - (s1 / k) ** 2) / k);
     expect(Math.abs(s1 / k - bgnbdExpectedIfAlive(p, t, x, T))).toBeLessThan(4 * se);
   });
+  it.each(cases)('MBG/NBD at x = $x, T = $T, t = $t', ({ x, T, t }) => {
+    const p = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
+    const random = new Random(13);
+    const k = 100_000;
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < k; i++) {
+      const v = INTERVAL_MODELS.mbgnbd!.simulateAlive(p, x, T, t, random);
+      s1 += v;
+      s2 += v * v;
+    }
+    const se = Math.sqrt((s2 / k - (s1 / k) ** 2) / k);
+    const closed = mbgnbdExpectedIfAlive(p, t, x, T);
+    expect(Math.abs(s1 / k - closed)).toBeLessThan(4 * se);
+    // It is not BG/NBD's: one more survived dropout chance lowers p and raises the expectation.
+    expect(closed).toBeGreaterThan(bgnbdExpectedIfAlive(p, t, x, T));
+  });
+  it.each([
+    ['bgnbd', { r: 0.5, alpha: 4, a: 0.8, b: 2.5 }, bgnbdExpectedIfAlive],
+    ['mbgnbd', { r: 0.5, alpha: 4, a: 0.8, b: 2.5 }, mbgnbdExpectedIfAlive],
+    ['paretonbd', { r: 0.5, alpha: 4, s: 0.7, beta: 12 }, paretoNbdExpectedIfAlive],
+  ] as const)(
+    '%s paths: nested counts whose means are the closed forms at each length',
+    (name, p, closed) => {
+      const random = new Random(17);
+      const k = 60_000;
+      const lengths = [13, 39, 52];
+      const sums = [0, 0, 0];
+      const squares = [0, 0, 0];
+      const out = new Float64Array(3);
+      for (let i = 0; i < k; i++) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        INTERVAL_MODELS[name]!.simulatePath(p as any, 2, 30, lengths, random, out);
+        expect(out[0]).toBeLessThanOrEqual(out[1]);
+        expect(out[1]).toBeLessThanOrEqual(out[2]);
+        out.forEach((v, h) => {
+          sums[h] += v;
+          squares[h] += v * v;
+        });
+      }
+      lengths.forEach((t, h) => {
+        const se = Math.sqrt((squares[h] / k - (sums[h] / k) ** 2) / k);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        expect(Math.abs(sums[h] / k - closed(p as any, t, 2, 30))).toBeLessThan(4 * se);
+      });
+    },
+  );
   it.each(cases)('Pareto/NBD at x = $x, T = $T, t = $t', ({ x, T, t }) => {
     const p = { r: 0.5, alpha: 4, s: 0.7, beta: 12 };
     const random = new Random(12);
@@ -212,6 +264,61 @@ describe('intervals', () => {
       x.reduce((s, xi, i) => s + bgnbdPAlive(params, xi, tx[i], T[i]), 0) / x.length,
       6,
     );
+  });
+
+  it('collapse per customer onto the MBG/NBD point forecast, with P(alive) below 1 at x = 0', () => {
+    const res = intervals({
+      model: 'mbgnbd',
+      params,
+      logCovariance: tiny(4),
+      triples: tr,
+      lengths: [10],
+      draws: 20,
+    });
+    if (!res.ok) throw new Error(res.code);
+    res.customerBands(x.map((_, i) => i)).forEach((b, i) => {
+      const pa = mbgnbdPAlive(params, x[i], tx[i], T[i]);
+      expect(b.pAlive.low95).toBeCloseTo(pa, 6);
+      expect(b.pAlive.high95).toBeCloseTo(pa, 6);
+      expect(b.expected[0].median).toBeCloseTo(mbgnbdConditionalExpected(params, 10, x[i], tx[i], T[i]), 6);
+      if (x[i] === 0) expect(pa).toBeLessThan(1);
+    });
+    expect(res.total.meanPAlive.median).toBeCloseTo(
+      x.reduce((s, xi, i) => s + mbgnbdPAlive(params, xi, tx[i], T[i]), 0) / x.length,
+      6,
+    );
+  });
+
+  it('simulate small groups’ totals customer by customer: whole numbers, never below 0, the point forecast inside', () => {
+    // Parameters certain: each draw's total is the sum of the customers' simulated holdout purchases, so the bands
+    // are quantiles of a sum of counts around the point forecast's total.
+    const res = intervals({
+      model: 'bgnbd',
+      params,
+      logCovariance: tiny(4),
+      triples: tr,
+      lengths: [10],
+      draws: 4000,
+    });
+    if (!res.ok) throw new Error(res.code);
+    expect(res.totals).toBe('simulated');
+    const b = res.total.expected[0];
+    for (const v of [b.low95, b.low80, b.high80, b.high95]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(Number.isInteger(v)).toBe(true);
+    }
+    const point = x.reduce((s, xi, i) => s + bgnbdConditionalExpected(params, 10, xi, tx[i], T[i]), 0);
+    expect(b.low80).toBeLessThanOrEqual(point);
+    expect(b.high80).toBeGreaterThanOrEqual(point);
+    const normal = intervals({
+      model: 'bgnbd',
+      params,
+      logCovariance: tiny(4),
+      triples: tr,
+      lengths: [10],
+      simulationBudget: 0,
+    });
+    expect(normal.ok && normal.totals).toBe('normal');
   });
 
   it('split into groups by the caller’s index, and repeat with the seed', () => {
