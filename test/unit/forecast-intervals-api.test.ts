@@ -90,4 +90,30 @@ describe.skipIf(!hasSharedData)('forecast intervals on cdnow_sample.csv', () => 
     // Without a calibration end there is no holdout interval.
     expect(unwrap(await api.forecast(request(info.id))).holdoutInterval).toBeNull();
   });
+
+  it('gives a file without amounts (grocery.csv) ranges of the expected purchases, and no CLV ranges', async () => {
+    const ws = unwrap(await api.createWorkspace('W'));
+    const file = new File([readFileSync(sharedFile('grocery.csv'))], 'grocery.csv');
+    const { options } = unwrap(await api.sniffFile(file));
+    const info = unwrap(await api.startImport(ws, file, options));
+    const f = unwrap(await api.forecast({ ...request(info.id), unit: 'day' as const }));
+    expect(f.failure).toBeFalsy();
+    const iv = f.intervals;
+    if (!iv?.ok) throw new Error(`no intervals: ${JSON.stringify(iv)}`);
+    f.horizons.forEach((h, i) => {
+      const band = iv.total.horizons[i];
+      expect(h.clvTotal).toBeNull();
+      expect(band.clv).toBeNull();
+      expect(band.expected.low95).toBeLessThan(h.expectedTotal);
+      expect(band.expected.high95).toBeGreaterThan(h.expectedTotal);
+    });
+    const top = f.top.slice(0, 3);
+    const ranges = unwrap(await api.forecastRanges({ datasetId: info.id, codes: top.map((t) => t.code) }));
+    expect(ranges).toHaveLength(3);
+    ranges.forEach((r, i) => {
+      expect(r.clv).toBeNull();
+      expect(r.expected.low95).toBeLessThanOrEqual(top[i].expected);
+      expect(r.expected.high95).toBeGreaterThanOrEqual(top[i].expected);
+    });
+  });
 });

@@ -772,7 +772,8 @@ export function forecastIntervals(
     params: { ...fit.params },
     logCovariance: fit.logCovariance,
     triples: result.triples,
-    lengths: [],
+    // Without a spend model there is no CLV, but the expected purchases still have their horizons.
+    lengths: spend ? [] : months.map((mo) => (mo * DAYS_PER_MONTH) / summary.unitDays),
     groupOf,
     groups: groupKeys.length,
     clv: spend
