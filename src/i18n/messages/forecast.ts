@@ -182,7 +182,7 @@ export const de = {
   'fc.hi.below95':
     'Die tatsächliche Summe liegt unter der 95-%-Spanne: Das Modell überschätzt die Käufe im Holdout stärker, als Zufall erklärt.',
   'fc.hi.outside':
-    'Die Spannen erfassen die Unsicherheit der geschätzten Parameter und den Zufall der Käufe, nicht aber ein Modell, das nicht zu den Daten passt. Welches Modell besser passt, hilft der Modellvergleich oben zu entscheiden.',
+    'Die Spannen erfassen die Unsicherheit der geschätzten Parameter und den Zufall der Käufe, nicht aber ein Modell, das nicht zu den Daten passt. Bei der Wahl eines besser passenden Modells hilft der Modellvergleich oben.',
 };
 
 export const en: Texts<typeof de> = {
