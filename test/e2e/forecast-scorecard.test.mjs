@@ -25,6 +25,13 @@ function rangeEnds(s) {
   return m.slice(1, 5).map(deNum);
 }
 
+/** The 80 % and 95 % ends of a holdout line "vorhergesagt p (80 %: a–b; 95 %: c–d) · tatsächlich q". */
+function holdoutEnds(s) {
+  const m = s.match(/80 %: (.+?)–(.+?); 95 %: (.+?)–(.+?)\)/);
+  assert.ok(m, `no ranges: ${s}`);
+  return m.slice(1, 5).map(deNum);
+}
+
 const skip = hasSharedData ? false : 'needs ../shared/data (absent)';
 
 /** German numbers; a minus may be written as a hyphen or as a minus sign. */
@@ -80,6 +87,23 @@ test(
     assert.match(proposal, /^Vorschlag: Pareto\/NBD\./);
     assert.match(proposal, /[-−]11,5 % gegen [-−]12,1 % bei BG\/NBD/);
     assert.match(await text(page, 'fc-sc-row-paretonbd'), /Vorschlag/);
+
+    // The holdout card: BG/NBD's predicted total 1,653.4 with its 80 % and 95 % ranges against the 1,882 actual
+    // occasions. The 95 % range brackets the prediction and ends below 1,882, so the card says the actual total lies
+    // above it, and what the ranges do not cover.
+    const line = await text(page, 'fc-holdout-range');
+    assert.match(line, /^vorhergesagt 1\.653 \(80 %: .+–.+; 95 %: .+–.+\) · tatsächlich 1\.882$/);
+    const [h80lo, h80hi, h95lo, h95hi] = holdoutEnds(line);
+    assert.ok(h95lo <= h80lo && h80lo < 1653.4 && 1653.4 < h80hi && h80hi <= h95hi, line);
+    assert.ok(h95hi < 1882, line);
+    assert.match(
+      await text(page, 'fc-holdout-verdict'),
+      /^Die tatsächliche Summe liegt über der 95-%-Spanne/,
+    );
+    assert.match(
+      await text(page, 'fc-holdout-outside'),
+      /Unsicherheit der geschätzten Parameter und den Zufall der Käufe, nicht aber ein Modell, das nicht zu den Daten passt/,
+    );
 
     // BG/NBD is in use (the default); the proposal does not change the user's choice.
     assert.match(await text(page, 'fc-sc-row-bgnbd'), /In Verwendung/);
@@ -143,6 +167,18 @@ test(
     const rpProposal = await text(page, 'rp-fc-proposal');
     assert.match(rpProposal, /^Vorschlag: Pareto\/NBD\./);
     assert.match(rpProposal, /verwendet MBG\/NBD\.$/);
+    // The holdout sentence follows the model in use (MBG/NBD, predicted 1,576.7); its words match where 1,882 lies.
+    const rpHoldout = await text(page, 'rp-fc-holdout');
+    assert.match(
+      rpHoldout,
+      /^Summe im Holdout mit MBG\/NBD: vorhergesagt 1\.577 \(80 %: .+\) · tatsächlich 1\.882\./,
+    );
+    const [m80lo, m80hi, m95lo, m95hi] = holdoutEnds(rpHoldout);
+    assert.ok(m95lo <= m80lo && m80lo < 1576.7 && 1576.7 < m80hi && m80hi <= m95hi, rpHoldout);
+    if (m95hi < 1882)
+      assert.match(rpHoldout, /über der 95-%-Spanne.*nicht aber ein Modell, das nicht zu den Daten passt/);
+    else if (m80hi < 1882) assert.match(rpHoldout, /über der 80-%-Spanne, aber in der 95-%-Spanne/);
+    else assert.match(rpHoldout, /liegt in der 80-%-Spanne/);
     assert.match(await text(page, 'rp-appendix'), /Welches Modell trifft am besten\?/);
     assert.match(await text(page, 'rp-appendix'), /Spannen der Prognose/);
     await context.close();

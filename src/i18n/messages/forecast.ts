@@ -169,6 +169,20 @@ export const de = {
     'Keine Spannen für den CLV: Zu viele mögliche Werte des Ausgabenmodells haben keinen endlichen mittleren Umsatz. Die Spannen der Käufe gelten.',
   'fc.iv.segmentsOnly': 'Spannen (80 %) gibt es je RFM-Segment, nicht je Attributwert.',
   'fc.iv.groupHint': 'Unter jedem Mittelwert seine Spanne (80 %).',
+  'fc.hi.title': 'Summe im Holdout mit Spannen',
+  'fc.hi.line': 'vorhergesagt {predicted} ({r80}; {r95}) · tatsächlich {actual}',
+  'fc.hi.in80':
+    'Die tatsächliche Summe liegt in der 80-%-Spanne: Das Modell trifft den Holdout so genau, wie seine Unsicherheit es erwarten lässt.',
+  'fc.hi.above80':
+    'Die tatsächliche Summe liegt über der 80-%-Spanne, aber in der 95-%-Spanne. Eine solche Abweichung kommt allein durch Zufall etwa in jedem fünften Holdout vor.',
+  'fc.hi.below80':
+    'Die tatsächliche Summe liegt unter der 80-%-Spanne, aber in der 95-%-Spanne. Eine solche Abweichung kommt allein durch Zufall etwa in jedem fünften Holdout vor.',
+  'fc.hi.above95':
+    'Die tatsächliche Summe liegt über der 95-%-Spanne: Das Modell unterschätzt die Käufe im Holdout stärker, als Zufall erklärt.',
+  'fc.hi.below95':
+    'Die tatsächliche Summe liegt unter der 95-%-Spanne: Das Modell überschätzt die Käufe im Holdout stärker, als Zufall erklärt.',
+  'fc.hi.outside':
+    'Die Spannen erfassen die Unsicherheit der geschätzten Parameter und den Zufall der Käufe, nicht aber ein Modell, das nicht zu den Daten passt. Bei der Wahl eines besser passenden Modells hilft der Modellvergleich oben.',
 };
 
 export const en: Texts<typeof de> = {
@@ -333,6 +347,20 @@ export const en: Texts<typeof de> = {
     'No ranges for the CLV: too many plausible values of the spend model have no finite mean spend. The ranges of the purchases hold.',
   'fc.iv.segmentsOnly': 'Ranges (80 %) exist per RFM segment, not per attribute value.',
   'fc.iv.groupHint': 'Under each mean, its 80 % range.',
+  'fc.hi.title': 'Holdout total with ranges',
+  'fc.hi.line': 'predicted {predicted} ({r80}; {r95}) · actual {actual}',
+  'fc.hi.in80':
+    'The actual total lies within the 80 % range: the model hits the holdout as closely as its uncertainty leads one to expect.',
+  'fc.hi.above80':
+    'The actual total lies above the 80 % range but within the 95 % range. A deviation like this happens by chance alone in about one holdout in five.',
+  'fc.hi.below80':
+    'The actual total lies below the 80 % range but within the 95 % range. A deviation like this happens by chance alone in about one holdout in five.',
+  'fc.hi.above95':
+    'The actual total lies above the 95 % range: the model under-predicts the holdout purchases by more than chance explains.',
+  'fc.hi.below95':
+    'The actual total lies below the 95 % range: the model over-predicts the holdout purchases by more than chance explains.',
+  'fc.hi.outside':
+    'The ranges cover the uncertainty of the fitted parameters and the chance in the purchases, not a model that does not fit the data. The model comparison above helps choose a better-fitting model.',
 };
 
 type Key = keyof typeof de;

@@ -52,6 +52,8 @@ export const de = {
   'rp.fcScorecardFormula':
     'Naiv: (x + 1) / T Käufe je Zeiteinheit seit dem ersten Kauf × Länge des Holdouts. Gesamtfehler = (Σ vorhergesagt − Σ tatsächlich) / Σ tatsächlich. Fehler je Kunde = Mittel von |vorhergesagt − tatsächlich|.',
   'rp.fcInUse': 'Die Prognose oben verwendet {model}.',
+  'rp.fcHoldout': 'Summe im Holdout mit {model}: {line}.',
+  'rp.fcHoldoutNone': 'Summe im Holdout mit {model}:',
   'rp.fcCustomersDef':
     'Kunden mit mindestens einem Kauf bis zum Stichtag; für jeden rechnet das Modell eine Prognose.',
   'rp.fcClvTotalDef':
@@ -168,6 +170,8 @@ export const en: Texts<typeof de> = {
   'rp.fcScorecardFormula':
     'Naive: (x + 1) / T purchases per time unit since the first purchase × the holdout length. Total error = (Σ predicted − Σ actual) / Σ actual. Error per customer = mean of |predicted − actual|.',
   'rp.fcInUse': 'The forecast above uses {model}.',
+  'rp.fcHoldout': 'Holdout total with {model}: {line}.',
+  'rp.fcHoldoutNone': 'Holdout total with {model}:',
   'rp.fcCustomersDef':
     'Customers with at least one purchase up to the as-of date; the model forecasts each of them.',
   'rp.fcClvTotalDef':

@@ -2,7 +2,7 @@
  * The forecast's intervals in words, for the Forecast view, the customer table and the client report (each with its
  * own translator): a range "80 %: 1.180–1.290", a point with its range, and why there are none.
  */
-import type { Band, IntervalFailureCode } from '../../shared/intervals';
+import type { Band, HoldoutInterval, IntervalFailureCode } from '../../shared/intervals';
 import type { MessageKey } from '../../i18n/messages';
 import { INTERVAL_FAILURE_TEXT } from '../../i18n/messages/forecast';
 
@@ -54,3 +54,38 @@ export const perCustomer = (band: Band, n: number): Band => ({
 /** Why there are no intervals (or none for the CLV), in words. */
 export const intervalFailureText = (tr: IntervalTr, code: IntervalFailureCode): string =>
   tr.t(INTERVAL_FAILURE_TEXT[code]);
+
+/** The holdout total's interval in words (validation at a calibration end). */
+export interface HoldoutWords {
+  /** "vorhergesagt 1.653 (80 %: 1.530–1.776; 95 %: 1.479–1.836) · tatsächlich 1.882". */
+  line: string;
+  /** Where the actual total lies: in the 80 % range, in the 95 % range only, or above/below it. */
+  verdict: string;
+  where: 'in80' | 'in95' | 'outside';
+  /** Outside the 95 % range: what the ranges do and do not cover, and where to look instead. */
+  outside: string | null;
+}
+
+/** The holdout total with its 80 % and 95 % ranges against the actual total, and whether the actual lies inside. */
+export function holdoutWords(tr: IntervalTr, h: Extract<HoldoutInterval, { ok: true }>): HoldoutWords {
+  const count: Fmt = (v) => tr.num(v, 0);
+  const b = h.total;
+  const line = tr.t('fc.hi.line', {
+    predicted: count(h.predictedTotal),
+    r80: rangeText(tr, b, 80, count),
+    r95: rangeText(tr, b, 95, count),
+    actual: count(h.actualTotal),
+  });
+  const a = h.actualTotal;
+  const above = a > b.high80;
+  if (a >= b.low80 && a <= b.high80)
+    return { line, verdict: tr.t('fc.hi.in80'), where: 'in80', outside: null };
+  if (a >= b.low95 && a <= b.high95)
+    return { line, verdict: tr.t(above ? 'fc.hi.above80' : 'fc.hi.below80'), where: 'in95', outside: null };
+  return {
+    line,
+    verdict: tr.t(above ? 'fc.hi.above95' : 'fc.hi.below95'),
+    where: 'outside',
+    outside: tr.t('fc.hi.outside'),
+  };
+}
