@@ -6,79 +6,14 @@
 // browser storage used before and after the restore (the ratio the restore dialog's storage warning uses), and the
 // peak JS heap of page and worker during backup and restore (sampled through the Chrome DevTools Protocol).
 // Another size: node bench/backup.mjs 200000
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startApp, idbCounts, ROOT } from '../test/e2e/harness.mjs';
+import { startApp, idbCounts } from '../test/e2e/harness.mjs';
 import { generateRetailCsv } from './generate.mjs';
+import { heapSampler, RESULTS, TMP } from './lib.mjs';
 
 const ROWS = Number(process.argv[2]) || 1_000_000;
-const TMP = resolve(ROOT, 'bench/tmp');
-const RESULTS = resolve(ROOT, 'bench/results');
 const PASSPHRASE = 'bench-Passphrase-2026';
-mkdirSync(RESULTS, { recursive: true });
-mkdirSync(TMP, { recursive: true });
-
-/** Samples the JS heap of the page and of its workers through the Chrome DevTools Protocol (as bench/import.mjs). */
-async function heapSampler(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const workerSessions = new Set();
-  let msgId = 1;
-  const pending = new Map();
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') workerSessions.add(e.sessionId);
-  });
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message);
-    pending.get(m.id)?.(m.result);
-    pending.delete(m.id);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const workerHeap = async () => {
-    let total = 0;
-    for (const sessionId of workerSessions) {
-      const id = msgId++;
-      const res = new Promise((r) => pending.set(id, r));
-      await cdp.send('Target.sendMessageToTarget', {
-        sessionId,
-        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
-      });
-      const r = await Promise.race([res, new Promise((t) => setTimeout(() => t(null), 500))]);
-      total += r?.usedSize ?? 0;
-    }
-    return total;
-  };
-  let peakPage = 0;
-  let peakWorker = 0;
-  let startPage = 0;
-  let startWorker = 0;
-  let timer = null;
-  const sample = async () => {
-    const h = await cdp.send('Runtime.getHeapUsage');
-    peakPage = Math.max(peakPage, h.usedSize);
-    peakWorker = Math.max(peakWorker, await workerHeap());
-  };
-  return {
-    /** Starts sampling; the heap at this moment is the baseline (what the app held before). */
-    async start() {
-      peakPage = 0;
-      peakWorker = 0;
-      await sample().catch(() => undefined);
-      startPage = peakPage;
-      startWorker = peakWorker;
-      timer = setInterval(() => void sample().catch(() => undefined), 100);
-    },
-    async stop() {
-      clearInterval(timer);
-      await sample().catch(() => undefined);
-      return {
-        startPageHeapMB: startPage / 2 ** 20,
-        startWorkerHeapMB: startWorker / 2 ** 20,
-        peakPageHeapMB: peakPage / 2 ** 20,
-        peakWorkerHeapMB: peakWorker / 2 ** 20,
-      };
-    },
-  };
-}
 
 const engine = (page, method, ...args) =>
   page.evaluate(
@@ -109,7 +44,7 @@ try {
   });
   const csvBytes = statSync(path).size;
   const { page, context } = await app.open({ locale: 'de-DE' });
-  const sampler = await heapSampler(page);
+  const sampler = await heapSampler(page, 100);
 
   // Import.
   let t = performance.now();

@@ -5,67 +5,14 @@
 // Writes JSON to bench/results/. Sizes can be overridden: node bench/import.mjs 100000 1000000 5000000
 // Each size runs BENCH_REPEAT times (default 3); the summary gives medians, the JSON every run. One more run per
 // size samples the heap (it is not timed: the sampling slows the worker).
-import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { writeFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startApp, ROOT } from '../test/e2e/harness.mjs';
+import { startApp } from '../test/e2e/harness.mjs';
 import { generateRetailCsv } from './generate.mjs';
+import { heapSampler, RESULTS, TMP } from './lib.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const ROWS = sizes.length ? sizes : [100_000, 1_000_000];
-const TMP = resolve(ROOT, 'bench/tmp');
-const RESULTS = resolve(ROOT, 'bench/results');
-mkdirSync(RESULTS, { recursive: true });
-
-/** Samples the JS heap of the page and of its worker through the Chrome DevTools Protocol. */
-async function heapSampler(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const workerSessions = new Set();
-  let msgId = 1;
-  const pending = new Map();
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') workerSessions.add(e.sessionId);
-  });
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message);
-    pending.get(m.id)?.(m.result);
-    pending.delete(m.id);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const workerHeap = async () => {
-    let total = 0;
-    for (const sessionId of workerSessions) {
-      const id = msgId++;
-      const res = new Promise((r) => pending.set(id, r));
-      await cdp.send('Target.sendMessageToTarget', {
-        sessionId,
-        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
-      });
-      const r = await Promise.race([res, new Promise((t) => setTimeout(() => t(null), 500))]);
-      total += r?.usedSize ?? 0;
-    }
-    return total;
-  };
-  let peakPage = 0;
-  let peakWorker = 0;
-  let timer = null;
-  const sample = async () => {
-    const h = await cdp.send('Runtime.getHeapUsage');
-    peakPage = Math.max(peakPage, h.usedSize);
-    peakWorker = Math.max(peakWorker, await workerHeap());
-  };
-  return {
-    start() {
-      peakPage = 0;
-      peakWorker = 0;
-      timer = setInterval(() => void sample().catch(() => undefined), 50);
-    },
-    async stop() {
-      clearInterval(timer);
-      await sample().catch(() => undefined);
-      return { peakPageHeapMB: peakPage / 2 ** 20, peakWorkerHeapMB: peakWorker / 2 ** 20 };
-    },
-  };
-}
 
 /** The plain PapaParse pass over the file, in the app's worker on a page of its own. */
 async function plainParse(app, path) {
@@ -105,13 +52,13 @@ async function runOnce(app, rows, path, bytes, sampleHeap = false) {
         for (const e of list.getEntries()) window.__longtasks.push(e.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
-    const sampler = sampleHeap ? await heapSampler(page) : null;
+    const sampler = sampleHeap ? await heapSampler(page, 50) : null;
 
     // The real import through the UI.
     await page.setInputFiles('[data-testid=file-input]', path);
     await page.waitForSelector('[data-testid=preview] tbody tr', { timeout: 60_000 });
     await page.evaluate(() => (window.__longtasks = []));
-    sampler?.start();
+    await sampler?.start();
     // Wall time as the user sees it, taken in the page: from the click on Start to the summary in the DOM
     // (Playwright's own wait notices the summary a few hundred milliseconds late on a busy machine).
     await page.evaluate(() => {
@@ -127,7 +74,7 @@ async function runOnce(app, rows, path, bytes, sampleHeap = false) {
     await page.click('[data-testid=start-import]');
     await page.waitForSelector('[data-testid=import-summary]', { timeout: 600_000 });
     const wallMs = Math.round(await page.evaluate(() => window.__summaryAt - window.__clickAt));
-    const heap = sampler ? await sampler.stop() : {};
+    const heap = sampler ? await sampler.stop() : null;
     const longest = await page.evaluate(() => Math.max(0, ...window.__longtasks));
     const summary = await page.evaluate(async () => {
       const e = globalThis.__kundenwertEngine;
@@ -145,7 +92,7 @@ async function runOnce(app, rows, path, bytes, sampleHeap = false) {
       rowsPerSecond: summary.rowsRead / (summary.durationMs / 1000),
       plainParseMs: plain?.ms ?? null,
       ratioToPlainParse: plain ? summary.durationMs / plain.ms : null,
-      ...heap,
+      ...(heap && { peakPageHeapMB: heap.peakPageHeapMB, peakWorkerHeapMB: heap.peakWorkerHeapMB }),
       longestMainThreadTaskMs: longest,
     };
   } finally {

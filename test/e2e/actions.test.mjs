@@ -117,6 +117,19 @@ async function openList(page, hash, list) {
   await page.waitForSelector(`[data-testid=${list}-count]`, { timeout: 60_000 });
 }
 
+/** Imports a small CSV through the import view (German UI). */
+async function importLines(page, name, lines) {
+  await page.click('[data-testid=nav-import]');
+  await page.setInputFiles('[data-testid=file-input]', {
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'),
+  });
+  await page.waitForSelector('[data-testid=preview] tbody tr');
+  await page.click('[data-testid=start-import]');
+  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+}
+
 const totalOf = async (page, list) =>
   Number(await page.getAttribute(`[data-testid=${list}-count]`, 'data-total'));
 
@@ -206,15 +219,7 @@ test(
       'K-3;01.01.2021;10,00',
       'K-3;31.05.2023;10,00',
     ];
-    await page.click('[data-testid=nav-import]');
-    await page.setInputFiles('[data-testid=file-input]', {
-      name: 'formeln.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'),
-    });
-    await page.waitForSelector('[data-testid=preview] tbody tr');
-    await page.click('[data-testid=start-import]');
-    await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
+    await importLines(page, 'formeln.csv', lines);
     await openList(page, '#/actions?list=reactivation', 'ac-reactivation');
     assert.equal(await totalOf(page, 'ac-reactivation'), 2);
     const csv = await downloadOf(page, 'ac-reactivation-csv');
@@ -228,19 +233,6 @@ test(
     await context.close();
   },
 );
-
-/** Imports a small CSV through the import view (German UI). */
-async function importLines(page, name, lines) {
-  await page.click('[data-testid=nav-import]');
-  await page.setInputFiles('[data-testid=file-input]', {
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'),
-  });
-  await page.waitForSelector('[data-testid=preview] tbody tr');
-  await page.click('[data-testid=start-import]');
-  await page.waitForSelector('[data-testid=import-summary]', { timeout: 60_000 });
-}
 
 test(
   'Actions: a history shorter than the inactive window and a year says so in words, with the days',

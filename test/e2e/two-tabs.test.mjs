@@ -44,6 +44,23 @@ async function datasetCount(page, n) {
   });
 }
 
+/** A imports the demo and closes the summary; B's dataset list (Data view) shows it. */
+async function demoFromA(a, b) {
+  await importDemo(a);
+  await a.click('[data-testid=summary-done]');
+  await b.click('[data-testid=nav-import]');
+  await datasetCount(b, 1);
+}
+
+/** Waits until the page's Overview shows its customer count. */
+async function customersShown(page, options = {}) {
+  await page.waitForFunction(
+    () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
+    null,
+    options,
+  );
+}
+
 /** An orders file of `rows` lines: invoice, date, customer, quantity and unit price, German conventions. */
 function ordersFile(name, rows) {
   const lines = ['Rechnungsnummer;Rechnungsdatum;Kundennummer;Menge;Einzelpreis'];
@@ -78,12 +95,8 @@ test(
     await b.waitForSelector('[data-testid=kpi-clvHistoric]');
     await a.click('[data-testid=nav-overview]');
     await a.waitForSelector('[data-testid=kpi-clvHistoric]');
-    await b.waitForFunction(
-      () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
-    );
-    await a.waitForFunction(
-      () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
-    );
+    await customersShown(b);
+    await customersShown(a);
     assert.equal(await text(b, 'ov-customers'), await text(a, 'ov-customers'));
 
     // A deletes it: B's Overview falls back to the empty state with a notice, no error.
@@ -201,10 +214,7 @@ test(
   { timeout: 240_000 },
   async () => {
     const { a, b, context, errors } = await twoTabs();
-    await importDemo(a);
-    await a.click('[data-testid=summary-done]');
-    await b.click('[data-testid=nav-import]');
-    await datasetCount(b, 1);
+    await demoFromA(a, b);
     await b.click('[data-testid=nav-overview]');
     await b.waitForSelector('[data-testid=kpi-clvHistoric]');
 
@@ -243,10 +253,7 @@ async function forecastClvTotal(page, percent) {
 
 test('a margin saved in one tab is used by the other tab’s forecast', { timeout: 300_000 }, async () => {
   const { a, b, context, errors } = await twoTabs();
-  await importDemo(a);
-  await a.click('[data-testid=summary-done]');
-  await b.click('[data-testid=nav-import]');
-  await datasetCount(b, 1);
+  await demoFromA(a, b);
 
   // B's forecast with no margin entered: 100 %, the CLV on revenue.
   await b.click('[data-testid=nav-forecast]');
@@ -348,17 +355,11 @@ test(
   { timeout: 300_000 },
   async () => {
     const { a, b, context, errors } = await twoTabs();
-    await importDemo(a);
-    await a.click('[data-testid=summary-done]');
-
     // B opens the Overview of the demo and stays there.
-    await b.click('[data-testid=nav-import]');
-    await datasetCount(b, 1);
+    await demoFromA(a, b);
     await b.click('[data-testid=nav-overview]');
     await b.waitForSelector('[data-testid=kpi-clvHistoric]');
-    await b.waitForFunction(
-      () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
-    );
+    await customersShown(b);
     const customers = await text(b, 'ov-customers');
     const options = () => b.locator('[data-testid=ctl-dataset] option').allTextContents();
     assert.equal((await options()).length, 1);
@@ -427,11 +428,7 @@ test(
       { timeout: 60_000 },
     );
     await b.waitForSelector('[data-testid=kpi-clvHistoric]');
-    await b.waitForFunction(
-      () => !/^–?$/.test(document.querySelector('[data-testid=ov-customers]')?.textContent?.trim() ?? ''),
-      null,
-      { timeout: 60_000 },
-    );
+    await customersShown(b, { timeout: 60_000 });
     await noError(b, errors, 'B');
 
     assert.deepEqual(errors, []);

@@ -4,6 +4,8 @@
  * parameters, and standard errors from its inverse.
  */
 
+import { choleskyFactor } from '../random';
+
 /** f(θ); when `grad` is given and the objective has an analytic gradient, it also writes ∇f(θ) into it. */
 export type Objective = (theta: Float64Array, grad: Float64Array | null) => number;
 
@@ -348,27 +350,12 @@ export function hessianFromGradient(
   return out;
 }
 
-/** Cholesky factor L (row-major, lower) of a symmetric matrix, or null if it is not positive definite. */
-function cholesky(a: Float64Array, n: number): Float64Array | null {
-  const l = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      let sum = a[i * n + j];
-      for (let k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
-      if (i === j) {
-        if (!(sum > 0)) return null;
-        l[i * n + i] = Math.sqrt(sum);
-      } else l[i * n + j] = sum / l[j * n + j];
-    }
-  return l;
-}
-
 /**
  * Standard errors sqrt(diag(H⁻¹)) from the Hessian of the negative log-likelihood (the observed information).
  * A Hessian that is not positive definite gives NaN errors and ok = false.
  */
 export function standardErrors(hessian: Float64Array, n: number): { stdErrors: Float64Array; ok: boolean } {
-  const l = cholesky(hessian, n);
+  const l = choleskyFactor(hessian, n);
   const stdErrors = new Float64Array(n).fill(NaN);
   if (l === null) return { stdErrors, ok: false };
   // diag(H⁻¹)ᵢ = ‖L⁻¹ eᵢ‖²; solve L u = eᵢ for every i.
@@ -394,7 +381,7 @@ export function standardErrors(hessian: Float64Array, n: number): { stdErrors: F
  */
 export function logCovariance(hessian: Float64Array, params: ArrayLike<number>): Float64Array | null {
   const n = params.length;
-  const l = cholesky(hessian, n);
+  const l = choleskyFactor(hessian, n);
   if (l === null) return null;
   // H⁻¹ = L⁻ᵀ L⁻¹: invert L column by column, then multiply.
   const inv = new Float64Array(n * n);

@@ -17,6 +17,16 @@ import {
 } from '../../../src/analytics/economics/margin';
 import { productJourney } from '../../../src/analytics/actions/copurchase';
 
+/** 40 % workspace margin, 5 per order, 3 per return order, no service costs. */
+const MARGIN: MarginSettings = {
+  marginPercent: 40,
+  marginByCategory: {},
+  costPerOrder: 5,
+  costPerReturn: 3,
+  serviceCostPerTicket: null,
+  serviceCostPerCustomerYear: null,
+};
+
 /** [customer code, day, amount, order code, category code]; a negative amount is a return line. */
 type Row = [number, number, number, number, number];
 
@@ -85,17 +95,9 @@ describe('purchase orders with order ids: the order counts, whatever else happen
 
     // Contribution margin (METRICS "Economics"), 40 % workspace margin, 5 per order, 3 per return order:
     // line margins 0.4 × (100 − 150 + 50) = 0; − 5 × 2 purchase orders (A, C) − 3 × 1 return order (B) = −13.
-    const s: MarginSettings = {
-      marginPercent: 40,
-      marginByCategory: {},
-      costPerOrder: 5,
-      costPerReturn: 3,
-      serviceCostPerTicket: null,
-      serviceCostPerCustomerYear: null,
-    };
-    const co = customerOrders(buildOrders(l, { asOf: 20 }, s), t.size);
+    const co = customerOrders(buildOrders(l, { asOf: 20 }, MARGIN), t.size);
     expect([co.purchaseOrders[0], co.returnOrders[0], co.firstOrderValue[0]]).toEqual([2, 1, 100]);
-    const m = contributionMargins(t, co, serviceCosts(t, null, s), s);
+    const m = contributionMargins(t, co, serviceCosts(t, null, MARGIN), MARGIN);
     expect(m[0]).toBeCloseTo(-13, 12);
 
     // Product journey: first purchase order A (Books), second C (Toys).
@@ -117,19 +119,11 @@ describe('purchase orders without order ids: the customer-day is the order', () 
     // Orders = customer-days: day 10 (net −50, no), day 20 (net 50, yes).
     expect([t.orders[0], t.orderValue[0], t.occasions[0]]).toEqual([1, 50, 1]);
     expect(computeKpis(l, { asOf: 20 }).kpis.aov.value).toBe(50);
-    const s: MarginSettings = {
-      marginPercent: 40,
-      marginByCategory: {},
-      costPerOrder: 5,
-      costPerReturn: 3,
-      serviceCostPerTicket: null,
-      serviceCostPerCustomerYear: null,
-    };
-    const co = customerOrders(buildOrders(l, { asOf: 20 }, s), t.size);
+    const co = customerOrders(buildOrders(l, { asOf: 20 }, MARGIN), t.size);
     // Day 10 is one order with a purchase and a return line: a return order, not a purchase order.
     expect([co.purchaseOrders[0], co.returnOrders[0], co.firstOrderValue[0]]).toEqual([1, 1, 50]);
     // 0.4 × 0 − 5 × 1 − 3 × 1 = −8.
-    expect(contributionMargins(t, co, serviceCosts(t, null, s), s)[0]).toBeCloseTo(-8, 12);
+    expect(contributionMargins(t, co, serviceCosts(t, null, MARGIN), MARGIN)[0]).toBeCloseTo(-8, 12);
     // One purchase order only: no (first, second) pair.
     expect(productJourney(l, t, 'category', { asOf: 20 })).toEqual([]);
   });

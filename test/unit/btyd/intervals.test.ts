@@ -103,6 +103,18 @@ describe('bands', () => {
   });
 });
 
+/** The mean of k draws and its standard error. */
+function meanAndError(k: number, draw: () => number): { mean: number; se: number } {
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < k; i++) {
+    const v = draw();
+    s1 += v;
+    s2 += v * v;
+  }
+  return { mean: s1 / k, se: Math.sqrt((s2 / k - (s1 / k) ** 2) / k) };
+}
+
 describe('posterior predictive of a living customer', () => {
   // The simulated purchases of a customer alive at T average to the closed-form E[X(t) | alive at T, x, T].
   const cases = [
@@ -112,31 +124,19 @@ describe('posterior predictive of a living customer', () => {
   it.each(cases)('BG/NBD at x = $x, T = $T, t = $t', ({ x, T, t }) => {
     const p = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
     const random = new Random(11);
-    const k = 100_000;
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < k; i++) {
-      const v = INTERVAL_MODELS.bgnbd!.simulateAlive(p, x, T, t, random);
-      s1 += v;
-      s2 += v * v;
-    }
-    const se = Math.sqrt((s2 / k - (s1 / k) ** 2) / k);
-    expect(Math.abs(s1 / k - bgnbdExpectedIfAlive(p, t, x, T))).toBeLessThan(4 * se);
+    const { mean, se } = meanAndError(100_000, () =>
+      INTERVAL_MODELS.bgnbd!.simulateAlive(p, x, T, t, random),
+    );
+    expect(Math.abs(mean - bgnbdExpectedIfAlive(p, t, x, T))).toBeLessThan(4 * se);
   });
   it.each(cases)('MBG/NBD at x = $x, T = $T, t = $t', ({ x, T, t }) => {
     const p = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
     const random = new Random(13);
-    const k = 100_000;
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < k; i++) {
-      const v = INTERVAL_MODELS.mbgnbd!.simulateAlive(p, x, T, t, random);
-      s1 += v;
-      s2 += v * v;
-    }
-    const se = Math.sqrt((s2 / k - (s1 / k) ** 2) / k);
+    const { mean, se } = meanAndError(100_000, () =>
+      INTERVAL_MODELS.mbgnbd!.simulateAlive(p, x, T, t, random),
+    );
     const closed = mbgnbdExpectedIfAlive(p, t, x, T);
-    expect(Math.abs(s1 / k - closed)).toBeLessThan(4 * se);
+    expect(Math.abs(mean - closed)).toBeLessThan(4 * se);
     // It is not BG/NBD's: one more survived dropout chance lowers p and raises the expectation.
     expect(closed).toBeGreaterThan(bgnbdExpectedIfAlive(p, t, x, T));
   });
@@ -173,16 +173,10 @@ describe('posterior predictive of a living customer', () => {
   it.each(cases)('Pareto/NBD at x = $x, T = $T, t = $t', ({ x, T, t }) => {
     const p = { r: 0.5, alpha: 4, s: 0.7, beta: 12 };
     const random = new Random(12);
-    const k = 100_000;
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < k; i++) {
-      const v = INTERVAL_MODELS.paretonbd!.simulateAlive(p, x, T, t, random);
-      s1 += v;
-      s2 += v * v;
-    }
-    const se = Math.sqrt((s2 / k - (s1 / k) ** 2) / k);
-    expect(Math.abs(s1 / k - paretoNbdExpectedIfAlive(p, t, x, T))).toBeLessThan(4 * se);
+    const { mean, se } = meanAndError(100_000, () =>
+      INTERVAL_MODELS.paretonbd!.simulateAlive(p, x, T, t, random),
+    );
+    expect(Math.abs(mean - paretoNbdExpectedIfAlive(p, t, x, T))).toBeLessThan(4 * se);
   });
 });
 
@@ -195,20 +189,21 @@ describe('intervals', () => {
   const params = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
   const spendParams = { p: 6, q: 4, gamma: 15 };
   const tiny = (n: number) => Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1e-16 : 0));
+  /** The eight customers' 10-period forecast with (almost) certain parameters. */
+  const certain = { params, logCovariance: tiny(4), triples: tr, lengths: [10] };
 
   it('says why there are none', () => {
-    const base = { model: 'bgnbd' as const, params, triples: tr, lengths: [10] };
+    const base = { ...certain, model: 'bgnbd' as const };
     expect(intervals({ ...base, logCovariance: null })).toEqual({
       ok: false,
       code: 'hessianNotPositiveDefinite',
     });
-    expect(intervals({ ...base, model: 'other' as 'bgnbd', logCovariance: tiny(4) })).toEqual({
+    expect(intervals({ ...base, model: 'other' as 'bgnbd' })).toEqual({
       ok: false,
       code: 'modelWithoutIntervals',
     });
     const noSpend = intervals({
       ...base,
-      logCovariance: tiny(4),
       clv: {
         spend: { params: spendParams, logCovariance: null, x, m },
         marginRate: 1,
@@ -223,11 +218,8 @@ describe('intervals', () => {
 
   it('collapse per customer onto the point forecast when the parameters are certain', () => {
     const res = intervals({
+      ...certain,
       model: 'bgnbd',
-      params,
-      logCovariance: tiny(4),
-      triples: tr,
-      lengths: [10],
       clv: {
         spend: { params: spendParams, logCovariance: tiny(3), x, m },
         marginRate: 0.4,
@@ -267,14 +259,7 @@ describe('intervals', () => {
   });
 
   it('collapse per customer onto the MBG/NBD point forecast, with P(alive) below 1 at x = 0', () => {
-    const res = intervals({
-      model: 'mbgnbd',
-      params,
-      logCovariance: tiny(4),
-      triples: tr,
-      lengths: [10],
-      draws: 20,
-    });
+    const res = intervals({ ...certain, model: 'mbgnbd', draws: 20 });
     if (!res.ok) throw new Error(res.code);
     res.customerBands(x.map((_, i) => i)).forEach((b, i) => {
       const pa = mbgnbdPAlive(params, x[i], tx[i], T[i]);
@@ -292,14 +277,7 @@ describe('intervals', () => {
   it('simulate small groups’ totals customer by customer: whole numbers, never below 0, the point forecast inside', () => {
     // Parameters certain: each draw's total is the sum of the customers' simulated holdout purchases, so the bands
     // are quantiles of a sum of counts around the point forecast's total.
-    const res = intervals({
-      model: 'bgnbd',
-      params,
-      logCovariance: tiny(4),
-      triples: tr,
-      lengths: [10],
-      draws: 4000,
-    });
+    const res = intervals({ ...certain, model: 'bgnbd', draws: 4000 });
     if (!res.ok) throw new Error(res.code);
     expect(res.totals).toBe('simulated');
     const b = res.total.expected[0];
@@ -310,14 +288,7 @@ describe('intervals', () => {
     const point = x.reduce((s, xi, i) => s + bgnbdConditionalExpected(params, 10, xi, tx[i], T[i]), 0);
     expect(b.low80).toBeLessThanOrEqual(point);
     expect(b.high80).toBeGreaterThanOrEqual(point);
-    const normal = intervals({
-      model: 'bgnbd',
-      params,
-      logCovariance: tiny(4),
-      triples: tr,
-      lengths: [10],
-      simulationBudget: 0,
-    });
+    const normal = intervals({ ...certain, model: 'bgnbd', simulationBudget: 0 });
     expect(normal.ok && normal.totals).toBe('normal');
   });
 

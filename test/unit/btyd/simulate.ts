@@ -1,61 +1,13 @@
 // Seeded simulator of BG/NBD and MBG/NBD customers with Gamma-Gamma spend, for the recovery and performance tests.
 import type { Occasions } from '../../../src/analytics/btyd/summary';
+import { mulberry32, Random } from '../../../src/analytics/random';
 
-/** mulberry32: a small seeded 32-bit generator; uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
-/** Samplers on top of a uniform generator. */
-export class Sampler {
-  private spare: number | null = null;
-  constructor(readonly uniform: () => number) {}
-
-  /** Uniform in (0, 1]. */
-  open(): number {
-    return 1 - this.uniform();
-  }
-
-  /** Standard normal (Box–Muller, both values used). */
-  normal(): number {
-    if (this.spare !== null) {
-      const v = this.spare;
-      this.spare = null;
-      return v;
-    }
-    const radius = Math.sqrt(-2 * Math.log(this.open()));
-    const angle = 2 * Math.PI * this.uniform();
-    this.spare = radius * Math.sin(angle);
-    return radius * Math.cos(angle);
-  }
-
-  /** Gamma(shape, rate 1): Marsaglia & Tsang (2000); shape < 1 through Gamma(shape + 1) · U^(1/shape). */
-  gamma(shape: number): number {
-    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.open(), 1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      const x = this.normal();
-      const v = (1 + c * x) ** 3;
-      if (v <= 0) continue;
-      if (Math.log(this.open()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
-  }
-
-  beta(a: number, b: number): number {
-    const x = this.gamma(a);
-    return x / (x + this.gamma(b));
-  }
-
-  exponential(rate: number): number {
-    return -Math.log(this.open()) / rate;
+/** The forecast intervals' samplers (src/analytics/random.ts), drawing from the given uniform generator. */
+export class Sampler extends Random {
+  constructor(override readonly uniform: () => number) {
+    super(0);
   }
 }
 
