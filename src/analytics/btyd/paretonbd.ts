@@ -359,10 +359,11 @@ const GL_WEIGHTS = [
 export function paretoNbdLnOddsDeadQuadrature(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   if (!(tx < T)) return -Infinity;
   const A = p.r + x;
-  const lnAT = Math.log(p.alpha + T);
-  const lnBT = Math.log(p.beta + T);
+  // ln((α+T)/(α+τ)) by log1p: s reaches millions in such draws, where the difference of two logs loses digits.
   const phi = (tau: number) =>
-    A * (lnAT - Math.log(p.alpha + tau)) + p.s * (lnBT - Math.log(p.beta + tau)) - Math.log(p.beta + tau);
+    A * Math.log1p((T - tau) / (p.alpha + tau)) +
+    p.s * Math.log1p((T - tau) / (p.beta + tau)) -
+    Math.log(p.beta + tau);
   const phi0 = phi(tx);
   let sum = 0;
   let tau = tx;
