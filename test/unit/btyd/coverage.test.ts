@@ -1,6 +1,6 @@
 // Coverage of the forecast intervals on simulated data (METRICS.md, "Intervals": a 90 % interval should cover about
-// 90 % of simulated data sets). 200 data sets per model (400 customers; MBG/NBD 1,000 and 4,000) with known parameters: fit on 39 weeks,
-// predict the next 39 weeks.
+// 90 % of simulated data sets). 200 data sets per model (400 customers; MBG/NBD 1,000 and 4,000) with known
+// parameters: fit on 39 weeks, predict the next 39 weeks.
 // - Total: the 90 % interval (5th–95th percentile) of the holdout total must hold the simulated holdout total in
 //   85–95 % of the data sets. At 400 customers the totals simulate every customer's future under each draw (METRICS);
 //   for BG/NBD the normal approximation of large bases is checked too (exact draws, and the first-order expansion).
