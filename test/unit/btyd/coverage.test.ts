@@ -1,6 +1,6 @@
 // Coverage of the forecast intervals on simulated data (METRICS.md, "Intervals": a 90 % interval should cover about
-// 90 % of simulated data sets). 200 data sets of 400 customers per model with known parameters: fit on 39 weeks,
-// predict the next 39 weeks.
+// 90 % of simulated data sets). 200 data sets per model (400 customers; MBG/NBD 1,000 and 4,000) with known
+// parameters: fit on 39 weeks, predict the next 39 weeks.
 // - Total: the 90 % interval (5th–95th percentile) of the holdout total must hold the simulated holdout total in
 //   85–95 % of the data sets. At 400 customers the totals simulate every customer's future under each draw (METRICS);
 //   for BG/NBD the normal approximation of large bases is checked too (exact draws, and the first-order expansion).
@@ -9,6 +9,12 @@
 //   continuous figure whose true value is known), unlike a single customer's holdout count, whose 90 % interval is
 //   a set of integers with coverage fixed by its discreteness (a customer expecting 0.1 purchases has [0, 0] or
 //   [0, 1]). The share of customers covered, averaged over the data sets, must lie in 85–95 %.
+// - MBG/NBD's parameters are about 2.5 times less precise than BG/NBD's at the same true values and size (sd of ln r
+//   0.165 against 0.063 at 1,000 customers), and at 400 or 1,000 customers its estimates are still visibly biased and
+//   non-normal (bias of ln b −0.10, of ln r +0.06 at 1,000; below 0.01 at 16,000): the per-customer coverage is 82.3 %
+//   at 400 and 83.2 % at 1,000 customers per set, 87.4 % at 4,000. So MBG/NBD's per-customer check runs on 4,000
+//   customers per set (every eighth checked; its totals there by the cheap normal approximation, not checked), and
+//   its holdout total on 1,000 customers per set, simulated.
 import { describe, expect, it } from 'vitest';
 import { bgnbdConditionalExpected, fitBgNbd } from '../../../src/analytics/btyd/bgnbd';
 import { intervals, type IntervalInput } from '../../../src/analytics/btyd/intervals';
@@ -45,25 +51,23 @@ interface Case<P> {
   every?: number;
   /** Assert the per-customer coverage (false: report it only). */
   checkCustomers?: boolean;
-  /** Index of the dropout parameter: data sets whose fit leaves it unidentified (sd of its log > 1) are skipped. */
-  dropout?: number;
+  /** Check the holdout total (false: per customer only, the totals by the normal approximation, which is cheaper). */
+  checkTotals?: boolean;
 }
 
 function coverage<P>(c: Case<P>) {
   const t0 = performance.now();
   let sets = 0;
   let skipped = 0;
-  const hits: Record<string, number> = { simulated: 0 };
-  for (const k of Object.keys(c.variants ?? {})) hits[k] = 0;
+  const hits: Record<string, number> = {};
+  if (c.checkTotals !== false) for (const k of ['simulated', ...Object.keys(c.variants ?? {})]) hits[k] = 0;
   let customerShare = 0;
   for (let seed = 1; sets < SETS; seed++) {
     const summary = calibrationSummary(c.simulate(seed), (12 + WEEKS) * TICKS - 1, TICKS);
     summary.endDay = frame.endDay;
     const tr = compress(summary.x, summary.tx, summary.T);
     const fit = c.fit(tr);
-    const n = Object.keys(fit.params as object).length;
-    const weak = c.dropout !== undefined && fit.logCovariance && fit.logCovariance[c.dropout * (n + 1)] > 1;
-    if (!fit.converged || !fit.logCovariance || weak) {
+    if (!fit.converged || !fit.logCovariance) {
       skipped++;
       continue;
     }
@@ -75,12 +79,15 @@ function coverage<P>(c: Case<P>) {
       triples: tr,
       lengths: [WEEKS],
       seed,
+      ...(c.checkTotals === false ? { simulationBudget: 0, exactBudget: 0 } : {}),
     };
     const actual = summary.holdout.reduce((s, v) => s + v, 0);
     const result = intervals(input);
     if (!result.ok) throw new Error(result.code);
-    expect(result.totals).toBe('simulated');
-    for (const [name, overrides] of [['simulated', {}], ...Object.entries(c.variants ?? {})] as const) {
+    if (c.checkTotals !== false) expect(result.totals).toBe('simulated');
+    for (const [name, overrides] of c.checkTotals === false
+      ? []
+      : ([['simulated', {}], ...Object.entries(c.variants ?? {})] as const)) {
       const r = name === 'simulated' ? result : intervals({ ...input, ...overrides });
       if (!r.ok) throw new Error(r.code);
       const total = r.total.expected[0];
@@ -100,11 +107,13 @@ function coverage<P>(c: Case<P>) {
   const customerCoverage = customerShare / sets;
   console.log(
     `[interval coverage, ${c.model}] ${sets} data sets (${skipped} skipped: not converged, Hessian not positive ` +
-      `definite${c.dropout !== undefined ? ' or dropout unidentified' : ''}): holdout total ${Object.entries(
-        share,
-      )
-        .map(([k, v]) => `${(v * 100).toFixed(1)} % (${k})`)
-        .join(', ')}, per-customer expected purchases ${(customerCoverage * 100).toFixed(1)} %; ` +
+      `definite): holdout total ${
+        c.checkTotals === false
+          ? 'not checked'
+          : Object.entries(share)
+              .map(([k, v]) => `${(v * 100).toFixed(1)} % (${k})`)
+              .join(', ')
+      }, per-customer expected purchases ${(customerCoverage * 100).toFixed(1)} %; ` +
       `${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   for (const v of [...Object.values(share), ...(c.checkCustomers === false ? [] : [customerCoverage])]) {
@@ -113,7 +122,7 @@ function coverage<P>(c: Case<P>) {
   }
 }
 
-describe('interval coverage on simulated data (200 data sets of 400 customers per model)', () => {
+describe('interval coverage on simulated data (200 data sets per model)', () => {
   it('BG/NBD: holdout total (simulated; normal approximation exact and first-order) and per customer', () => {
     const truth = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
     coverage({
@@ -129,24 +138,34 @@ describe('interval coverage on simulated data (200 data sets of 400 customers pe
     });
   }, 120_000);
 
-  // MBG/NBD, 1000 customers per data set: the holdout total is covered as required; the per-customer expected
-  // purchases are covered in only about 83 % (82 % at 400 customers), short of 85 %, so that figure is reported, not
-  // asserted, until the reason (the fit's covariance or a bias of the estimates) is found.
-  it('MBG/NBD: holdout total (simulated); per customer reported', () => {
-    const truth = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
+  const mbgTruth = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
+  const mbgSimulation = (customers: number) => (seed: number) =>
+    simulateMbgNbd({ customers, seed, ...mbgTruth, p: 6, q: 4, gamma: 15, ...frame });
+  it('MBG/NBD: holdout total (simulated, 1,000 customers per set)', () => {
     coverage({
       model: 'mbgnbd',
-      truth,
-      simulate: (seed) =>
-        simulateMbgNbd({ customers: 1000, seed, ...truth, p: 6, q: 4, gamma: 15, ...frame }),
+      truth: mbgTruth,
+      simulate: mbgSimulation(1000),
       fit: fitMbgNbd,
       expected: mbgnbdConditionalExpected,
       checkCustomers: false,
     });
   }, 90_000);
 
-  // Pareto/NBD: data sets whose fit leaves the dropout unidentified (sd of ln s above 1, the `weakDropout` case) are
-  // skipped: their draws of s and β spread over orders of magnitude, where P(alive) is slow to evaluate. About 26 s.
+  it('MBG/NBD: per customer (4,000 customers per set, every eighth checked)', () => {
+    coverage({
+      model: 'mbgnbd',
+      truth: mbgTruth,
+      simulate: mbgSimulation(4000),
+      fit: fitMbgNbd,
+      expected: mbgnbdConditionalExpected,
+      every: 8,
+      checkTotals: false,
+    });
+  }, 90_000);
+
+  // Pareto/NBD: every converged fit counts, also those that leave the dropout unidentified (sd of ln s above 1, the
+  // `weakDropout` case; 10 of the 200), whose draws of s and β spread over many orders of magnitude. About 27 s.
   it('Pareto/NBD: holdout total (simulated) and per customer (every fourth customer checked)', () => {
     const truth = { r: 0.5, alpha: 4, s: 0.7, beta: 12 };
     coverage({
@@ -156,7 +175,6 @@ describe('interval coverage on simulated data (200 data sets of 400 customers pe
       fit: fitParetoNbd,
       expected: paretoNbdConditionalExpected,
       every: 4,
-      dropout: 2,
     });
   }, 90_000);
 });

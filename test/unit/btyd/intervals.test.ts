@@ -17,9 +17,15 @@ import {
   mbgnbdExpectedIfAlive,
   mbgnbdPAlive,
 } from '../../../src/analytics/btyd/mbgnbd';
-import { paretoNbdExpectedIfAlive } from '../../../src/analytics/btyd/paretonbd';
-import { compress } from '../../../src/analytics/btyd/summary';
+import {
+  fitParetoNbd,
+  paretoNbdConditionalExpected,
+  paretoNbdExpectedIfAlive,
+} from '../../../src/analytics/btyd/paretonbd';
+import { calibrationSummary, compress } from '../../../src/analytics/btyd/summary';
 import { Random, choleskyFactor, normalDraws } from '../../../src/analytics/random';
+import type { Band } from '../../../src/shared/intervals';
+import { simulateParetoNbd } from './simulate';
 
 describe('covariance of the log-parameters', () => {
   it('is D⁻¹ H⁻¹ D⁻¹ for hand-made Hessians', () => {
@@ -312,5 +318,63 @@ describe('intervals', () => {
     expect(a.groups[0].meanPAlive.low95).toBe(1);
     expect(a.groups[0].meanPAlive.high95).toBe(1);
     expect(a.total.expected[0].high95).toBeGreaterThan(a.total.expected[0].low95);
+  });
+});
+
+// A Pareto/NBD fit that leaves the dropout unidentified (the coverage run's data set 70: 400 customers, sd of ln s and
+// of ln β above 6): its draws of s and β spread over ten orders of magnitude either way, where P(alive) once needed
+// the 2F1 series with up to a million terms per customer (196 s for this data set). Now by quadrature there.
+describe('intervals of a Pareto/NBD fit with an unidentified dropout', () => {
+  it('complete with finite, ordered bands that hold the point forecast', () => {
+    const ticks = 7 * 24;
+    const weeks = 39;
+    const occasions = simulateParetoNbd({
+      customers: 400,
+      seed: 70,
+      r: 0.5,
+      alpha: 4,
+      s: 0.7,
+      beta: 12,
+      startDay: 0,
+      birthDays: 12 * ticks,
+      endDay: (12 + 2 * weeks) * ticks - 1,
+      ticksPerWeek: ticks,
+    });
+    const summary = calibrationSummary(occasions, (12 + weeks) * ticks - 1, ticks);
+    const tr = compress(summary.x, summary.tx, summary.T);
+    const fit = fitParetoNbd(tr);
+    expect(fit.converged).toBe(true);
+    const cov = fit.logCovariance!;
+    expect(Math.sqrt(cov[2 * 5])).toBeGreaterThan(1); // sd of ln s: the weak-dropout case
+    const res = intervals({
+      model: 'paretonbd',
+      params: { ...fit.params },
+      logCovariance: cov,
+      triples: tr,
+      lengths: [weeks],
+      seed: 70,
+    });
+    if (!res.ok) throw new Error(res.code);
+    expect(res.totals).toBe('simulated');
+    const point = Array.from(summary.x, (x, i) =>
+      paretoNbdConditionalExpected(fit.params, weeks, x, summary.tx[i], summary.T[i]),
+    );
+    const total = res.total.expected[0];
+    const sum = point.reduce((s, v) => s + v, 0);
+    expect(total.low95).toBeLessThanOrEqual(sum);
+    expect(total.high95).toBeGreaterThanOrEqual(sum);
+    const all = Int32Array.from(summary.x, (_, i) => i);
+    res.customerBands(all).forEach((b, i) => {
+      const order = (v: Band) => [v.low95, v.low90, v.low80, v.median, v.high80, v.high90, v.high95];
+      for (const band of [b.pAlive, b.expected[0]]) {
+        const values = order(band);
+        expect(values.every(Number.isFinite)).toBe(true);
+        for (let k = 1; k < values.length; k++) expect(values[k]).toBeGreaterThanOrEqual(values[k - 1]);
+      }
+      expect(b.pAlive.low95).toBeGreaterThanOrEqual(0);
+      expect(b.pAlive.high95).toBeLessThanOrEqual(1);
+      expect(b.expected[0].low95).toBeLessThanOrEqual(point[i] * (1 + 1e-9));
+      expect(b.expected[0].high95).toBeGreaterThanOrEqual(point[i] * (1 - 1e-9));
+    });
   });
 });

@@ -1,9 +1,11 @@
 // The analytic gradient of the Pareto/NBD log-likelihood against central differences, its values against the
-// closed form with ln 2F1 (Fader & Hardie 2005), and parameter recovery on simulated Pareto/NBD customers.
+// closed form with ln 2F1 (Fader & Hardie 2005), parameter recovery on simulated Pareto/NBD customers, and P(alive) at
+// extreme parameters against a slow numerical integration.
 import { describe, expect, it } from 'vitest';
 import {
   fitParetoNbd,
   paretoNbdObjective,
+  paretoNbdPAlive,
   type ParetoNbdParams,
 } from '../../../src/analytics/btyd/paretonbd';
 import { fitPositive } from '../../../src/analytics/btyd/optimize';
@@ -160,5 +162,89 @@ describe('Pareto/NBD fit with the analytic gradient', () => {
         `${fit.iterations} iterations, ${fit.evaluations} evaluations; central differences ` +
         `${numeric.iterations} iterations, ${numeric.evaluations} evaluations`,
     );
+  });
+});
+
+// P(alive) where the 2F1 argument of the A₀ terms is near 1 (one of α, β far above the other): the draws of a fit
+// whose dropout is unidentified reach such parameters (the sets below are ±1–3 standard deviations along s and β of
+// a fit with sd of ln s 6.6 and of ln β 6.9, the coverage run's data set 70). P(alive) there comes from a quadrature
+// (paretonbd.ts); here it is checked against a slow reference: the odds of "dead" written from the model, with λ
+// integrated out (E[λ^x e^−λτ] ∝ (α+τ)^−(r+x)) and the dropout time τ ~ density s β^s (β+τ)^−(s+1) integrated by
+// composite Simpson with 2^16 panels in v = ln(m + τ), m = min(α, β):
+//   odds = ∫_{t_x}^{T} s (β+τ)^−(s+1) (α+τ)^−(r+x) dτ / [(α+T)^−(r+x) (β+T)^−s].
+function referencePAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  if (tx >= T) return 1;
+  const m = Math.min(p.alpha, p.beta);
+  const v0 = Math.log(m + tx);
+  const v1 = Math.log(m + T);
+  const panels = 1 << 16;
+  const h = (v1 - v0) / panels;
+  // ln of the integrand in v (dτ = (m + τ) dv), over the alive term; the ratios by log1p, as s reaches millions.
+  const f = (v: number) => {
+    const tau = Math.min(Math.exp(v) - m, T);
+    return (
+      Math.log(p.s) +
+      p.s * Math.log1p((T - tau) / (p.beta + tau)) -
+      Math.log(p.beta + tau) +
+      (p.r + x) * Math.log1p((T - tau) / (p.alpha + tau)) +
+      v
+    );
+  };
+  const values = Array.from({ length: panels + 1 }, (_, k) => f(v0 + k * h));
+  const top = values.reduce((a, b) => Math.max(a, b), -Infinity);
+  let sum = 0;
+  values.forEach((lv, k) => (sum += (k === 0 || k === panels ? 1 : k % 2 ? 4 : 2) * Math.exp(lv - top)));
+  const lnOdds = top + Math.log((sum * h) / 3);
+  return 1 / (1 + Math.exp(lnOdds));
+}
+
+describe('Pareto/NBD P(alive) at extreme parameters', () => {
+  const fitted = { r: 0.41572, alpha: 3.90088, s: 9.32776, beta: 448.978 };
+  const extreme: ParetoNbdParams[] = [-3, -2, -1, 1, 2, 3].map((k) => ({
+    ...fitted,
+    s: fitted.s * Math.exp(6.6 * k),
+    beta: fitted.beta * Math.exp(6.88 * k),
+  }));
+  const customers = [
+    [0, 0, 38.9],
+    [0, 0, 27.3],
+    [1, 2.5, 30],
+    [4, 20, 39],
+    [12, 38, 39],
+    [2, 38.99, 39],
+  ];
+
+  it('agrees with a slow numerical integration of the model to 1e-11', () => {
+    for (const p of extreme)
+      for (const [x, tx, T] of customers)
+        expect(paretoNbdPAlive(p, x, tx, T)).toBeCloseTo(referencePAlive(p, x, tx, T), 11);
+  });
+
+  it('agrees with the 2F1 closed form (Fader & Hardie 2005) where both are accurate (z > 0.9, moderate parameters)', () => {
+    // α far above β (and the reverse), so the quadrature is taken; the closed form is the one the likelihood uses.
+    for (const p of [
+      { r: 0.3, alpha: 30, s: 0.2, beta: 2 },
+      { r: 0.3, alpha: 30, s: 5.5, beta: 1 },
+      { r: 2, alpha: 1, s: 3, beta: 30 },
+    ])
+      for (const [x, tx, T] of customers) {
+        const n = p.r + p.s + x;
+        const term = (t: number) =>
+          p.alpha >= p.beta
+            ? lnHyp2f1(n, p.s + 1, n + 1, (p.alpha - p.beta) / (p.alpha + t)) - n * Math.log(p.alpha + t)
+            : lnHyp2f1(n, p.r + x, n + 1, (p.beta - p.alpha) / (p.beta + t)) - n * Math.log(p.beta + t);
+        const a = term(tx);
+        const lnOdds =
+          Math.log(p.s / n) +
+          a +
+          log1mExp(term(T) - a) +
+          (p.r + x) * Math.log(p.alpha + T) +
+          p.s * Math.log(p.beta + T);
+        expect(paretoNbdPAlive(p, x, tx, T)).toBeCloseTo(1 / (1 + Math.exp(lnOdds)), 10);
+      }
+  });
+
+  it('is 1 at t_x = T', () => {
+    for (const p of extreme) expect(paretoNbdPAlive(p, 3, 39, 39)).toBe(1);
   });
 });
