@@ -66,6 +66,11 @@ export async function prepare(req: AnalysisRequest): Promise<Prepared> {
       asOf,
       dropDuplicates: info.options.dropDuplicates,
       include: includeMask(lines, req.filters),
+      // The scope's figures are computed without the workspace's gross-margin rate: the KPIs' margin figures
+      // (clvSimpleMargin, clvHistoricMargin, top20ShareMargin) and the RFM segments' margin use a mapped cost or
+      // margin column only, and are "no margin" without one. No screen and no report section shows them (the views
+      // show the KPIs of KPI_TEXT, all on revenue); the app's margin figures come from the Economics computation
+      // (analytics/economics, with the workspace's margin settings): docs/economics.md, "Margin in the KPIs".
       marginRate: 0,
     };
     return new Scope(key, opts, customerAggregates(lines, opts));

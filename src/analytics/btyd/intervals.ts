@@ -17,7 +17,9 @@
  * - Small bases evaluate every draw exactly. When (triples + pairs × lengths) × S exceeds `exactBudget`, each
  *   group's totals under a draw come from their first-order expansion in the log-parameters (slopes by forward
  *   differences at the estimates: n + 3 evaluations instead of S), which is accurate where it is used: large bases
- *   have small parameter errors. Per-customer bands are always exact (they are computed for a few rows at a time).
+ *   have small parameter errors. A fit with a log-parameter whose standard error exceeds `LINEARISATION_MAX_SD`
+ *   (purchase or spend model; for example a weakly identified Pareto/NBD dropout) evaluates every draw exactly
+ *   whatever the budget. Per-customer bands are always exact (they are computed for a few rows at a time).
  *
  * Everything runs on the compressed triples (per triple, per (x, T) pair, per (triple, group) entry), not per
  * customer.
@@ -235,6 +237,29 @@ export type IntervalResult = IntervalSuccess | { ok: false; code: IntervalFailur
  */
 export const SIMULATION_BUDGET = 1e6;
 
+/**
+ * Largest standard error of a log-parameter (purchase or spend model) for which the totals may use the first-order
+ * expansion. The expansion replaces a figure's dependence on e^θ by a straight line, whose relative error at a draw
+ * δ away is about δ²/2: under 0.1 up to δ ≈ 0.45, and at sd 0.5 the 90 % band's ends (δ = 1.645 sd) carry about a
+ * third. The bound is where the expansion's coverage is checked: the BG/NBD first-order variant of the coverage test
+ * (test/unit/btyd/coverage.test.ts) holds 85–95 % over fits whose largest log-parameter sd has median 0.39 and
+ * 90th percentile 0.49. Beyond it (a Pareto/NBD or MBG/NBD dropout that the data barely identify, with sd above 1 in
+ * the worst cases) every draw is evaluated exactly, which costs time but not accuracy.
+ */
+export const LINEARISATION_MAX_SD = 0.5;
+
+/** Largest standard deviation on the diagonal of an n × n covariance (row-major); Infinity if one is not finite. */
+export function largestSd(cov: ArrayLike<number> | null | undefined, n: number): number {
+  if (!cov) return 0;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = cov[i * n + i];
+    if (!Number.isFinite(v)) return Infinity;
+    m = Math.max(m, Math.sqrt(Math.max(0, v)));
+  }
+  return m;
+}
+
 /** Percentile band of values (sorted in place). */
 export function band(values: Float64Array): Band {
   values.sort();
@@ -410,7 +435,11 @@ export function intervals(input: IntervalInput): IntervalResult {
 
   const used = usedPairs(tr);
   const simulate = tr.index.length * S <= (input.simulationBudget ?? SIMULATION_BUDGET);
-  const exact = simulate || (tr.count + used.length * L) * S <= (input.exactBudget ?? 2e6);
+  // Weakly identified parameters: exact draws, never the first-order expansion (`LINEARISATION_MAX_SD`).
+  const weak =
+    Math.max(largestSd(input.logCovariance, n), withClv ? largestSd(clv.spend.logCovariance, 3) : 0) >
+    LINEARISATION_MAX_SD;
+  const exact = simulate || weak || (tr.count + used.length * L) * S <= (input.exactBudget ?? 2e6);
   const evaluate = (v: ArrayLike<number>) => {
     const p = named(im.keys, v);
     return { pa: pAliveByTriples(im.model, p, tr), e: expectedByPair(im.model, p, tr, used, lengths) };

@@ -3,6 +3,10 @@
 //   one purchase line and a net value ≥ 0, whatever else the customer did that day;
 // - a purchase occasion is a customer-day with at least one purchase line and a net value ≥ 0;
 // - a customer is an id with at least one purchase occasion up to D.
+// The AOV of the whole data counts every purchase order in scope, also one of an id that is no customer (its only
+// day nets below 0): METRICS' `aov` is over the purchase orders, which are defined by their own lines, not by the
+// customer term; figures per customer (repeat rate, frequency per active customer) count customers only
+// (docs/economics.md, "Purchase orders and purchase occasions", with the reason).
 import { describe, expect, it } from 'vitest';
 import { customerAggregates } from '../../../src/analytics/customers';
 import { computeKpis } from '../../../src/analytics/kpis';
@@ -64,7 +68,8 @@ describe('purchase orders with order ids: the order counts, whatever else happen
     expect([t.occasions[0], t.isCustomer[0], t.count]).toEqual([0, 0, 0]);
     // Order A: a purchase line and net 100 ≥ 0 → a purchase order. Order B: no purchase line → none.
     expect([t.orders[0], t.orderValue[0]]).toEqual([1, 100]);
-    // AOV = Σ net value of the purchase orders / their number = 100 / 1.
+    // AOV = Σ net value of the purchase orders / their number = 100 / 1, although K1 is no customer: the AOV
+    // counts purchase orders, not customers' purchase orders (the choice in docs/economics.md).
     const k = computeKpis(l, { asOf: 10 });
     expect(k.kpis.aov).toEqual({ id: 'aov', value: 100 });
     // Figures over customers have none.

@@ -10,7 +10,13 @@ import {
 } from '../../../src/analytics/btyd/bgnbd';
 import { predictClv } from '../../../src/analytics/btyd/clv';
 import { expectedSpend } from '../../../src/analytics/btyd/gammagamma';
-import { INTERVAL_MODELS, band, intervals } from '../../../src/analytics/btyd/intervals';
+import {
+  INTERVAL_MODELS,
+  LINEARISATION_MAX_SD,
+  band,
+  intervals,
+  largestSd,
+} from '../../../src/analytics/btyd/intervals';
 import { fitPositive, logCovariance } from '../../../src/analytics/btyd/optimize';
 import {
   mbgnbdConditionalExpected,
@@ -376,5 +382,66 @@ describe('intervals of a Pareto/NBD fit with an unidentified dropout', () => {
       expect(b.expected[0].low95).toBeLessThanOrEqual(point[i] * (1 + 1e-9));
       expect(b.expected[0].high95).toBeGreaterThanOrEqual(point[i] * (1 - 1e-9));
     });
+  });
+});
+
+// The first-order expansion of the totals (bases beyond the exact budget) is only used where every log-parameter's
+// standard error is at most LINEARISATION_MAX_SD (0.5); a weakly identified fit gets exact draws whatever the budget.
+describe('the first-order expansion is not used for weakly identified parameters', () => {
+  const ticks = 7 * 24;
+  const weeks = 39;
+  const summaryOf = (customers: number, seed: number) =>
+    calibrationSummary(
+      simulateParetoNbd({
+        customers,
+        seed,
+        r: 0.5,
+        alpha: 4,
+        s: 0.7,
+        beta: 12,
+        startDay: 0,
+        birthDays: 12 * ticks,
+        endDay: (12 + 2 * weeks) * ticks - 1,
+        ticksPerWeek: ticks,
+      }),
+      (12 + weeks) * ticks - 1,
+      ticks,
+    );
+  const run = (customers: number, seed: number) => {
+    const summary = summaryOf(customers, seed);
+    const tr = compress(summary.x, summary.tx, summary.T);
+    const fit = fitParetoNbd(tr);
+    const cov = fit.logCovariance!;
+    const res = intervals({
+      model: 'paretonbd',
+      params: { ...fit.params },
+      logCovariance: cov,
+      triples: tr,
+      lengths: [weeks],
+      seed,
+      // Beyond both budgets: the normal approximation, and the first-order expansion unless the fit is weak.
+      simulationBudget: 0,
+      exactBudget: 0,
+    });
+    if (!res.ok) throw new Error(res.code);
+    return { sd: largestSd(cov, 4), method: res.method };
+  };
+
+  it('Pareto/NBD on 400 customers (sd of ln s above 1): exact draws', () => {
+    const { sd, method } = run(400, 70);
+    expect(sd).toBeGreaterThan(LINEARISATION_MAX_SD);
+    expect(method).toBe('exact');
+  });
+
+  it('Pareto/NBD on 20,000 customers (every sd below 0.5): the first-order expansion', () => {
+    const { sd, method } = run(20_000, 1);
+    expect(sd).toBeLessThanOrEqual(LINEARISATION_MAX_SD);
+    expect(method).toBe('linearised');
+  });
+
+  it('largestSd reads the diagonal', () => {
+    expect(largestSd(Float64Array.of(0.04, 0.01, 0.01, 0.36), 2)).toBeCloseTo(0.6, 14);
+    expect(largestSd(null, 2)).toBe(0);
+    expect(largestSd(Float64Array.of(NaN, 0, 0, 1), 2)).toBe(Infinity);
   });
 });
