@@ -2,9 +2,11 @@
 // written as an order CSV and imported into the built app in headless Chromium. Then, in the worker: the BG/NBD +
 // Gamma-Gamma fit and the predicted CLV of every customer (the forecast fit at D, no validation fit), timed by the
 // worker; the likelihood evaluations; the parameter errors against the truth; the longest main-thread task. The
-// Pareto/NBD time and a full run with validation are printed for information. The forecast intervals (200 draws: the
-// totals and RFM segments, and per-customer ranges for one page of 50 customer-table rows) are timed by the worker too
-// (target: ≤ 1 s on top of the forecast). Writes JSON to bench/results/.
+// Pareto/NBD fit and CLV (without its intervals) and its intervals are timed like BG/NBD's (worker times, median of
+// the warm runs; targets ≤ 1000 ms and ≤ 1000 ms more, printed, not asserted); a full run with validation is printed
+// for information. The forecast intervals (200 draws: the totals and RFM segments, and per-customer ranges for one
+// page of 50 customer-table rows) are timed by the worker too (target: ≤ 1 s on top of the forecast). Writes JSON to
+// bench/results/.
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'rolldown';
@@ -99,9 +101,17 @@ try {
     const ranges = await e.forecastRanges({ datasetId, codes: page.value.rows.map((row) => row.code) });
     const rangesMs = performance.now() - tr0;
     if (!ranges.ok || ranges.value.length !== 50) throw new Error('no customer ranges');
-    const t1 = performance.now();
-    const pn = await e.forecast(req('paretonbd', 0.01));
-    const paretoMs = performance.now() - t1;
+    // Pareto/NBD: the same four runs, each a fresh fit (the discount is part of the memo key).
+    const paretoTimes = [];
+    let pn = null;
+    for (const d of [0.01, 0.011, 0.012, 0.013]) {
+      const r = await e.forecast(req('paretonbd', d));
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      const iv = r.value.intervals;
+      if (!iv?.ok) throw new Error(`no Pareto/NBD intervals: ${JSON.stringify(iv)}`);
+      paretoTimes.push({ worker: r.value.computeMs, intervals: iv.computeMs });
+      pn = r;
+    }
     const t2 = performance.now();
     const withValidation = await e.forecast(req('bgnbd', 0.01, '2024-12-31'));
     const validationMs = performance.now() - t2;
@@ -111,9 +121,8 @@ try {
       spend: last.spend.fit,
       customers: last.customers,
       clvTotal: last.horizons[0].clvTotal,
-      paretoMs,
+      paretoTimes,
       paretoFit: pn.value.fit,
-      paretoIntervalsMs: pn.value.intervals?.ok ? pn.value.intervals.computeMs : null,
       intervals: last.intervals,
       rangesMs,
       validationMs,
@@ -136,6 +145,12 @@ try {
     .map((t) => t.worker - t.intervals)
     .sort((a, b) => a - b);
   const forecastAloneMedian = withoutIntervals[Math.floor(withoutIntervals.length / 2)];
+  const warmMedian = (values) => {
+    const v = values.slice(1).sort((a, b) => a - b);
+    return v[Math.floor(v.length / 2)];
+  };
+  const paretoFitMedian = warmMedian(runs.paretoTimes.map((t) => t.worker - t.intervals));
+  const paretoIntervalsMedian = warmMedian(runs.paretoTimes.map((t) => t.intervals));
   const params = { ...runs.fit.params, ...runs.spend.params };
   const errors = Object.fromEntries(Object.entries(TRUTH).map(([k, v]) => [k, ((params[k] ?? NaN) - v) / v]));
   out = {
@@ -150,7 +165,10 @@ try {
     medianWarmWorkerMs: median,
     wallMs: runs.times.map((t) => t.wall),
     clvTotal12m: runs.clvTotal,
-    paretoNbdMs: runs.paretoMs,
+    paretoNbdWorkerMs: runs.paretoTimes.map((t) => t.worker),
+    paretoNbdIntervalsMs: runs.paretoTimes.map((t) => t.intervals),
+    medianWarmParetoNbdMsWithoutIntervals: paretoFitMedian,
+    medianWarmParetoNbdIntervalsMs: paretoIntervalsMedian,
     paretoNbdEvaluations: runs.paretoFit?.evaluations ?? null,
     withValidationMs: runs.validationMs,
     holdoutErrorPercent: runs.holdoutError,
@@ -162,7 +180,6 @@ try {
     intervalsTotals: runs.intervals.totals,
     clvTotal12mBand: runs.intervals.total.horizons[0].clv,
     customerRangesPageMs: runs.rangesMs,
-    paretoNbdIntervalsMs: runs.paretoIntervalsMs,
   };
   const pct = (v) => `${(v * 100).toFixed(1)} %`;
   console.log(
@@ -176,8 +193,14 @@ try {
       .join(', ')}`,
   );
   console.log(
-    `for information: Pareto/NBD fit and CLV ${runs.paretoMs.toFixed(0)} ms (${out.paretoNbdEvaluations} evaluations); ` +
-      `BG/NBD with a validation fit at 2024-12-31 ${runs.validationMs.toFixed(0)} ms, holdout error ${runs.holdoutError.toFixed(1)} %`,
+    `Pareto/NBD + Gamma-Gamma fit and CLV in the worker, without intervals ${paretoFitMedian.toFixed(0)} ms ` +
+      `(median of the warm runs; first ${(runs.paretoTimes[0].worker - runs.paretoTimes[0].intervals).toFixed(0)} ms; ` +
+      `${out.paretoNbdEvaluations} evaluations): ${paretoFitMedian <= 1000 ? 'within' : 'OVER'} 1000 ms; ` +
+      `its intervals ${paretoIntervalsMedian.toFixed(0)} ms more (median of the warm runs): ` +
+      `${paretoIntervalsMedian <= 1000 ? 'within' : 'OVER'} 1000 ms`,
+  );
+  console.log(
+    `for information: BG/NBD with a validation fit at 2024-12-31 ${runs.validationMs.toFixed(0)} ms, holdout error ${runs.holdoutError.toFixed(1)} %`,
   );
   const band = runs.intervals.total.horizons[0].clv;
   console.log(
@@ -186,7 +209,7 @@ try {
       `first ${runs.times[0].intervals.toFixed(0)} ms); ` +
       `12-month CLV total ${runs.clvTotal.toFixed(0)}, 80 % ${band.low80.toFixed(0)}–${band.high80.toFixed(0)}, ` +
       `95 % ${band.low95.toFixed(0)}–${band.high95.toFixed(0)}; per-customer ranges of 50 rows ${runs.rangesMs.toFixed(0)} ms ` +
-      `(round trip); Pareto/NBD intervals ${runs.paretoIntervalsMs?.toFixed(0)} ms`,
+      `(round trip)`,
   );
 } finally {
   await app.stop();
