@@ -191,7 +191,7 @@ const absError = (e: ScorecardEntry) => (e.errorPercent === null ? Infinity : Ma
 export function propose(entries: readonly ScorecardEntry[]): ScorecardProposal {
   const scored = entries.filter((e) => e.mae !== null && Number.isFinite(e.mae));
   const order = (e: ScorecardEntry) => SCORECARD_CANDIDATES.indexOf(e.candidate);
-  const lowest = Math.min(...scored.map((e) => e.mae!));
+  const lowest = scored.reduce((m, e) => Math.min(m, e.mae!), Infinity);
   const tied = (e: ScorecardEntry) => e.mae! <= lowest * (1 + MAE_TIE) + 1e-12;
   const ranked = [...scored].sort((p, q) => {
     const tp = tied(p);
