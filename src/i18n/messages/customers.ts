@@ -24,9 +24,10 @@ export const de = {
   'cu.search': 'Kundennummer suchen',
   'cu.clearCell': 'Zellenfilter entfernen',
   'cu.cellChip': '{segment} · R {r} · FM {fm}',
-  'cu.id': 'Kundennummer',
+  // (Soft hyphens: the customer table's narrow header may break these long words.)
+  'cu.id': 'Kunden\u00adnummer',
   'cu.revenue': 'Umsatz',
-  'cu.orders': 'Bestellungen',
+  'cu.orders': 'Bestel\u00adlungen',
   'cu.recency': 'Tage seit Kauf',
   'cu.first': 'Erstkauf',
   'cu.rfm': 'RFM',
