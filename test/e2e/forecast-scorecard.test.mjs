@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startApp, hasSharedData, SHARED_DATA, text } from './harness.mjs';
+import { startApp, hasSharedData, SHARED_DATA, text, SCREENSHOTS } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -23,6 +23,16 @@ function rangeEnds(s) {
   const m = s.match(/80 %: (.+?)–(.+?)\s*95 %: (.+?)–(.+)$/);
   assert.ok(m, `not a range: ${s}`);
   return m.slice(1, 5).map(deNum);
+}
+
+/** A percentage as the locale formatter writes it ("12 %", "0,30 %", "< 0,01 %"; a no-break space before %). */
+const PCT = '(?:< )?\\d+(?:,\\d+)?\\s%';
+
+/** A range cell's ends "a–b" (German numbers or amounts). */
+function ends(s) {
+  const parts = s.split('–');
+  assert.equal(parts.length, 2, `not a range: ${s}`);
+  return parts.map(deNum);
 }
 
 /** The 80 % and 95 % ends of a holdout line "vorhergesagt p (80 %: a–b; 95 %: c–d) · tatsächlich q". */
@@ -123,8 +133,21 @@ test(
     const [c80, d80, c95, d95] = rangeEnds(await text(page, 'fc-mean-clv-range'));
     assert.ok(c95 <= c80 && c80 < meanClv && meanClv < d80 && d80 <= d95, `${c80} ${meanClv} ${d80}`);
     assert.match(await text(page, 'fc-clv-range'), /80 %: .+€.*95 %: .+€/);
-    // Each RFM segment's means carry their 80 % band.
+    // Each RFM segment's means carry their 80 % and 95 % ranges, the mean P(alive) too: percentages from 0 to 100,
+    // the 95 % range around the 80 % one.
     assert.ok((await page.locator('[data-testid=fc-groups] .band').count()) >= 4);
+    const pAliveRanges = await page.$$eval('[data-testid=fc-group-range-palive]', (els) =>
+      els.map((e) => e.textContent.trim()),
+    );
+    assert.ok(pAliveRanges.length >= 4, pAliveRanges.join(' | '));
+    for (const s of pAliveRanges) {
+      assert.match(s, new RegExp(`^80 %: ${PCT}–${PCT}\\s+·\\s+95 %: ${PCT}–${PCT}$`));
+      const [a80, b80, a95, b95] = rangeEnds(s);
+      assert.ok(0 <= a95 && a95 <= a80 && a80 <= b80 && b80 <= b95 && b95 <= 100, s);
+    }
+    assert.match(await text(page, 'fc-groups'), /Spannen \(80 % und 95 %\)/);
+    // The German view with the scorecard, the proposal and the ranges.
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'forecast-scorecard-de.png'), fullPage: true });
 
     // The customer table's forecast columns carry each customer's 80 % range, around the point figure.
     await page.click('[data-testid=nav-customers]');
@@ -136,6 +159,30 @@ test(
       const [lo, hi] = band.split('–').map(deNum);
       assert.ok(lo <= deNum(point) && deNum(point) <= hi, `${point}: ${band}`);
     }
+    // P(alive) too: the 80 % range in sight, both ranges in the cell's tooltip and accessible text, the 95 % range
+    // around the point (the ranges are of the parameters' uncertainty; the point is the fit's).
+    await page.waitForSelector('[data-testid=cu-palive-range]');
+    const alive = await page.$$eval('[data-testid=cu-palive]', (els) =>
+      els
+        .filter((e) => e.querySelector('.band'))
+        .slice(0, 10)
+        .map((e) => [
+          e.firstChild.textContent,
+          e.querySelector('.band').textContent,
+          e.querySelector('.visually-hidden').textContent,
+          e.getAttribute('title'),
+        ]),
+    );
+    assert.equal(alive.length, 10);
+    for (const [point, band, spoken, title] of alive) {
+      assert.match(band, new RegExp(`^${PCT}–${PCT}$`));
+      assert.equal(spoken, title);
+      const [a80, b80, a95, b95] = rangeEnds(spoken);
+      assert.deepEqual([a80, b80], ends(band));
+      assert.ok(a95 <= a80 && a80 <= b80 && b80 <= b95, spoken);
+      assert.ok(a95 <= deNum(point) && deNum(point) <= b95, `${point}: ${spoken}`);
+    }
+    assert.match(await text(page, 'cu-range-hint'), /Spanne 95 % zeigt der Tooltip/);
     await page.click('[data-testid=nav-forecast]');
     await settled(page, '[data-testid=fc-scorecard]');
 
@@ -160,6 +207,28 @@ test(
     await page.click('[data-testid=nav-report]');
     await page.waitForSelector('[data-testid=rp-fc-scorecard]', { timeout: 120_000 });
     assert.equal(await page.locator('[data-testid^=rp-fc-sc-]').count(), 4);
+    // The totals' interval columns: the expected purchases and the CLV over 12 months each with an 80 % and a 95 %
+    // range around the point figure.
+    for (const row of ['rp-fc-expected', 'rp-fc-clv']) {
+      const cells = await page.$$eval(`[data-testid=${row}] td`, (els) =>
+        els.map((e) => e.textContent.trim()),
+      );
+      assert.equal(cells.length, 4, cells.join(' | '));
+      const point = deNum(cells[1]);
+      const [lo80, hi80] = ends(cells[2]);
+      const [lo95, hi95] = ends(cells[3]);
+      assert.ok(point > 0, cells[1]);
+      assert.ok(lo95 <= lo80 && lo80 <= point && point <= hi80 && hi80 <= hi95, cells.join(' | '));
+    }
+    // The segments' mean P(alive) with its 80 % range.
+    const segAlive = await page.$$eval('[data-testid^=rp-fc-seg-palive-]', (els) =>
+      els.map((e) => e.textContent.trim()).filter((t) => t !== '–'),
+    );
+    assert.ok(segAlive.length >= 4, segAlive.join(' | '));
+    for (const s of segAlive) {
+      const [a, b] = ends(s);
+      assert.ok(0 <= a && a <= b && b <= 100, s);
+    }
     assert.match(await text(page, 'rp-fc-sc-bgnbd'), /1\.653,4/);
     assert.match(await text(page, 'rp-fc-sc-bgnbd'), /[-−]9\.582,43/);
     assert.match(await text(page, 'rp-fc-sc-paretonbd'), /Vorschlag/);

@@ -61,6 +61,12 @@ test(
     assert.ok((await inked(page, 'chart-fc-palive')) > 500);
     assert.ok((await inked(page, 'chart-fc-clv')) > 500);
     assert.equal(await page.locator('[data-testid=fc-top] tbody tr').count(), 20);
+    // The screenshot shows the scorecard with its proposal and the ranges (totals and groups).
+    await page.waitForSelector('[data-testid=fc-sc-proposal]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=fc-expected-range]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=fc-group-range-palive]', { timeout: 60_000 });
+    assert.match(await text(page, 'fc-sc-proposal'), /^Proposal: Pareto\/NBD\./);
+    assert.match(await text(page, 'fc-expected-range'), /^80 %: .+–.+95 %: .+–.+$/);
     await page.screenshot({ path: resolve(SCREENSHOTS, 'forecast.png'), fullPage: true });
 
     // The customer table gains P(alive), expected purchases and the predicted CLV; sorted by CLV, the first row

@@ -24,9 +24,10 @@ export const de = {
   'cu.search': 'Kundennummer suchen',
   'cu.clearCell': 'Zellenfilter entfernen',
   'cu.cellChip': '{segment} · R {r} · FM {fm}',
-  'cu.id': 'Kundennummer',
+  // (Soft hyphens: the customer table's narrow header may break these long words.)
+  'cu.id': 'Kunden\u00adnummer',
   'cu.revenue': 'Umsatz',
-  'cu.orders': 'Bestellungen',
+  'cu.orders': 'Bestel\u00adlungen',
   'cu.recency': 'Tage seit Kauf',
   'cu.first': 'Erstkauf',
   'cu.rfm': 'RFM',
@@ -56,6 +57,8 @@ export const de = {
   'act.lost': 'Nur mit sehr günstigen Maßnahmen ansprechen.',
   'cu.fcExpected': 'Erwartete Käufe ({n} M.)',
   'cu.fcClv': 'Prognost. CLV ({n} M.)',
+  'cu.fcRangesHint':
+    'Unter P(alive), den erwarteten Käufen und dem CLV steht ihre Spanne (80 %); die Spanne 95 % zeigt der Tooltip der Zelle, und ein Screenreader liest beide vor.',
   'cu.toList.reactivation': 'Zur Reaktivierungsliste',
   'cu.toList.due': 'Zur Liste „Jetzt fällig“',
   'cu.toList.whitespace': 'Zu Cross-Selling',
@@ -115,6 +118,8 @@ export const en: Texts<typeof de> = {
   'act.lost': 'Only with very cheap measures.',
   'cu.fcExpected': 'Expected purchases ({n} m.)',
   'cu.fcClv': 'Predicted CLV ({n} m.)',
+  'cu.fcRangesHint':
+    'Under P(alive), the expected purchases and the CLV, their 80 % range; the 95 % range is in the cell’s tooltip, and a screen reader reads both.',
   'cu.toList.reactivation': 'To the reactivation list',
   'cu.toList.due': 'To the due-now list',
   'cu.toList.whitespace': 'To cross-selling',

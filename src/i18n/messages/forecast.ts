@@ -167,9 +167,9 @@ export const de = {
     'Keine Spannen für den CLV: Wie unsicher das Ausgabenmodell ist, lässt sich nicht bestimmen (die Hesse-Matrix ist nicht positiv definit). Die Spannen der Käufe gelten.',
   'fc.iv.fail.spendNoFiniteMean':
     'Keine Spannen für den CLV: Zu viele mögliche Werte des Ausgabenmodells haben keinen endlichen mittleren Umsatz. Die Spannen der Käufe gelten.',
-  'fc.iv.segmentsOnly': 'Spannen (80 %) gibt es je RFM-Segment, nicht je Attributwert.',
+  'fc.iv.segmentsOnly': 'Spannen (80 % und 95 %) gibt es je RFM-Segment, nicht je Attributwert.',
   'fc.iv.groupHint':
-    'Unter jedem Mittelwert seine Spanne (80 %). Sie zählt ganze Käufe der Gruppe: in kleinen Gruppen heißt „0,00–0,00“, dass in den meisten Simulationen niemand aus der Gruppe kauft, auch wenn der Mittelwert etwas darüber liegt.',
+    'Unter jedem Mittelwert seine Spannen (80 % und 95 %). Die Spannen der Käufe und des CLV zählen ganze Käufe der Gruppe: in kleinen Gruppen heißt „0,00–0,00“, dass in den meisten Simulationen niemand aus der Gruppe kauft, auch wenn der Mittelwert etwas darüber liegt.',
   'fc.hi.title': 'Summe im Holdout mit Spannen',
   'fc.hi.line': 'vorhergesagt {predicted} ({r80}; {r95}) · tatsächlich {actual}',
   'fc.hi.in80':
@@ -346,9 +346,9 @@ export const en: Texts<typeof de> = {
     'No ranges for the CLV: how uncertain the spend model is cannot be determined (its Hessian is not positive definite). The ranges of the purchases hold.',
   'fc.iv.fail.spendNoFiniteMean':
     'No ranges for the CLV: too many plausible values of the spend model have no finite mean spend. The ranges of the purchases hold.',
-  'fc.iv.segmentsOnly': 'Ranges (80 %) exist per RFM segment, not per attribute value.',
+  'fc.iv.segmentsOnly': 'Ranges (80 % and 95 %) exist per RFM segment, not per attribute value.',
   'fc.iv.groupHint':
-    'Under each mean, its 80 % range. It counts whole purchases of the group: in small groups “0.00–0.00” means that in most simulations nobody in the group buys, even when the mean lies a little above.',
+    'Under each mean, its 80 % and 95 % ranges. Those of the purchases and the CLV count whole purchases of the group: in small groups “0.00–0.00” means that in most simulations nobody in the group buys, even when the mean lies a little above.',
   'fc.hi.title': 'Holdout total with ranges',
   'fc.hi.line': 'predicted {predicted} ({r80}; {r95}) · actual {actual}',
   'fc.hi.in80':

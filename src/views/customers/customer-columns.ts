@@ -8,17 +8,20 @@ export interface Column {
   label: MessageKey;
   params?: Record<string, number>;
   num?: boolean;
+  /** The share of the free width (an fr value) and, in rem, the least width: the widest content fits in it, so
+   * every row's grid has the same columns as the header's. */
   width: string;
+  min: number;
 }
 
 const BASE: Column[] = [
-  { key: 'id', label: 'cu.id', width: '1.3fr' },
-  { key: null, label: 'cu.segment', width: '1.4fr' },
-  { key: 'revenue', label: 'cu.revenue', num: true, width: '1.1fr' },
-  { key: 'orders', label: 'cu.orders', num: true, width: '0.6fr' },
-  { key: 'recencyDays', label: 'cu.recency', num: true, width: '0.7fr' },
-  { key: 'first', label: 'cu.first', width: '1fr' },
-  { key: null, label: 'cu.rfm', width: '0.5fr' },
+  { key: 'id', label: 'cu.id', width: '1.3fr', min: 6 },
+  { key: null, label: 'cu.segment', width: '1.4fr', min: 7.6 },
+  { key: 'revenue', label: 'cu.revenue', num: true, width: '1.1fr', min: 5.6 },
+  { key: 'orders', label: 'cu.orders', num: true, width: '0.6fr', min: 4.4 },
+  { key: 'recencyDays', label: 'cu.recency', num: true, width: '0.7fr', min: 4.6 },
+  { key: 'first', label: 'cu.first', width: '1fr', min: 5.6 },
+  { key: null, label: 'cu.rfm', width: '0.5fr', min: 3 },
 ];
 
 /**
@@ -28,9 +31,9 @@ const BASE: Column[] = [
 export function columnsOf(forecast: { months: number; clv: boolean } | null): Column[] {
   if (!forecast) return BASE;
   const params = { n: forecast.months };
-  const pAlive: Column = { key: 'pAlive', label: 'fc.pAlive', num: true, width: '0.7fr' };
-  const expected: Column = { key: null, label: 'cu.fcExpected', num: true, width: '0.8fr', params };
-  const clv: Column = { key: 'clv', label: 'cu.fcClv', num: true, width: '1fr', params };
+  const pAlive: Column = { key: 'pAlive', label: 'fc.pAlive', num: true, width: '0.8fr', min: 7.4 };
+  const expected: Column = { key: null, label: 'cu.fcExpected', num: true, width: '0.8fr', min: 5.6, params };
+  const clv: Column = { key: 'clv', label: 'cu.fcClv', num: true, width: '1fr', min: 7.4, params };
   return forecast.clv ? [...BASE, pAlive, expected, clv] : [...BASE, pAlive, expected];
 }
 
