@@ -226,7 +226,8 @@ export function modelScorecard(
   options: ScorecardOptions = {},
 ): Scorecard | null {
   const length = (summary.endDay - summary.calibrationEndDay) / summary.unitDays;
-  if (!(length > 0)) return null;
+  // No holdout, or nobody bought by the calibration end: nothing to compare (the validation says why).
+  if (!(length > 0) || summary.x.length === 0) return null;
   const dataProblem = checkData(summary, options.minCustomers ?? 10)?.code ?? null;
   const tr = dataProblem ? null : compress(summary.x, summary.tx, summary.T);
   const models = options.models ?? (['bgnbd', 'paretonbd', 'mbgnbd'] as const);

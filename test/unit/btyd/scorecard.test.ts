@@ -57,6 +57,20 @@ describe('naive baseline by hand', () => {
   it('no holdout period: no scorecard', () => {
     expect(modelScorecard({ ...small(), endDay: 100 })).toBeNull();
   });
+
+  it('nobody bought by the calibration end (a filter on later customers): no scorecard, no crash', () => {
+    const none = {
+      ...small(),
+      customer: new Int32Array(0),
+      x: new Int32Array(0),
+      tx: new Float64Array(0),
+      T: new Float64Array(0),
+      m: new Float64Array(0),
+      holdout: new Int32Array(0),
+      firstDay: new Int32Array(0),
+    };
+    expect(modelScorecard(none)).toBeNull();
+  });
 });
 
 const entry = (candidate: ScorecardEntry['candidate'], mae: number | null, errorPercent: number | null) =>
