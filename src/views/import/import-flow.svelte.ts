@@ -281,16 +281,17 @@ class ImportFlow {
     if (!file || !this.options || this.layoutPending || this.layoutError || this.writing) return null;
     this.error = null;
     this.spaceWarning = null;
+    // Set before the storage check's await, so that a second Start meanwhile cannot import the file twice.
+    this.writing = true;
     if (!anyway) {
       // Before anything is written: will the file likely fit? If not, the user decides (see storage-fit.ts).
       const shortfall = spaceShortfall(file.size, await storageEstimate());
-      if (this.file !== file) return null;
-      if (shortfall) {
-        this.spaceWarning = shortfall;
+      if (this.file !== file || shortfall) {
+        if (this.file === file) this.spaceWarning = shortfall;
+        this.writing = false;
         return null;
       }
     }
-    this.writing = true;
     let demoRecords = false;
     try {
       const out = await app.write(
