@@ -39,6 +39,8 @@ export const de = {
   'bk.tight':
     'Der Speicher wird vermutlich nicht reichen: Wiederhergestellt braucht die Sicherung etwa {needed} (rund das {factor}-Fache der Datei von {size}), der Browser hat für Kundenwert noch {free} frei. Geben Sie Speicher frei, etwa indem Sie nicht mehr benötigte Arbeitsbereiche löschen, oder versuchen Sie es trotzdem: Reicht der Speicher nicht, bricht die Wiederherstellung ab und es wird nichts verändert.',
   'bk.restored': 'Wiederhergestellt: Angezeigt wird jetzt der Arbeitsbereich „{name}“.',
+  'bk.restoredSettingsLost':
+    'Die Daten sind vollständig zurück, aber der Browser hat die lokalen Einstellungen des Arbeitsbereichs (Aktionstexte, Berichtsangaben mit Logo) nicht gespeichert, weil sein lokaler Speicher voll oder gesperrt ist. Geben Sie sie bei Bedarf neu ein, oder schaffen Sie Platz und stellen Sie die Sicherung noch einmal daneben wieder her.',
   'bk.close': 'Schließen',
 };
 
@@ -80,5 +82,7 @@ export const en: Texts<typeof de> = {
   'bk.tight':
     'The storage will probably not suffice: restored, the backup takes about {needed} (around {factor} times the file of {size}), and the browser has {free} left for Kundenwert. Free some storage, for instance by deleting workspaces you no longer need, or try anyway: if the storage runs out, the restore stops and nothing is changed.',
   'bk.restored': 'Restored: the workspace “{name}” is shown now.',
+  'bk.restoredSettingsLost':
+    "All data is back, but the browser did not keep the workspace's local settings (action texts, report details with logo) because its local storage is full or blocked. Enter them again if needed, or free some space and restore the backup beside it once more.",
   'bk.close': 'Close',
 };
