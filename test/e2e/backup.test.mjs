@@ -278,6 +278,36 @@ test(
   },
 );
 
+test(
+  'a browser that refuses to write the local settings back: the data is restored and the notice says what was lost',
+  { timeout: 300_000 },
+  async () => {
+    assert.ok(backupPath, 'the first test wrote the backup');
+    const context = await app.browser.newContext({ locale: 'en-GB' });
+    // localStorage full for the workspace settings the file carries (the report setup, the RFM action texts).
+    await context.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (/^kundenwert\.(report|actions)\./.test(key)) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    const { page } = await app.open({ context });
+    await chooseFile(page, backupPath);
+    await page.fill('[data-testid=bk-restore-pass]', PASSPHRASE);
+    await page.click('[data-testid=bk-restore-start]');
+    await page.waitForSelector('[data-testid=bk-exists]', { timeout: 120_000 });
+    await page.click('[data-testid=bk-beside]');
+    await page.waitForSelector('[data-testid=bk-restored]', { timeout: 120_000 });
+    assert.match(
+      await page.textContent('[data-testid=bk-restored-settings-lost]'),
+      /All data is back, but the browser did not keep the workspace's local settings/,
+    );
+    assert.ok((await idbCounts(page)).chunks > 0, 'the data itself is restored');
+    await context.close();
+  },
+);
+
 /** The serious and critical axe violations of the page as it is (an open dialog among it), one line each. */
 async function seriousViolations(page, where) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
