@@ -29,7 +29,15 @@ interface XTerms {
   invB: Float64Array;
 }
 
-function fillXTerms(t: XTerms, xs: Int32Array, r: number, a: number, b: number, withGrad: boolean): void {
+function fillXTerms(
+  t: XTerms,
+  xs: Int32Array,
+  r: number,
+  a: number,
+  b: number,
+  shift: 0 | 1,
+  withGrad: boolean,
+): void {
   const base = lnGamma(a + b) - lnGamma(r) - lnGamma(b);
   const psiR = withGrad ? digamma(r) : 0;
   const psiB = withGrad ? digamma(b) : 0;
@@ -37,25 +45,28 @@ function fillXTerms(t: XTerms, xs: Int32Array, r: number, a: number, b: number, 
   const lnA = Math.log(a);
   for (let k = 0; k < xs.length; k++) {
     const x = xs[k];
-    // ln[Γ(r+x)/Γ(r)] + ln[B(a, b+x)/B(a, b)]
-    t.c[k] = base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
-    t.lnRatio[k] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+    const n = x + shift; // the dropout chances survived: x (BG/NBD) or x + 1 (MBG/NBD)
+    // ln[Γ(r+x)/Γ(r)] + ln[B(a, b+n)/B(a, b)]
+    t.c[k] = base + lnGamma(r + x) + lnGamma(b + n) - lnGamma(a + b + n);
+    t.lnRatio[k] = n > 0 ? lnA - Math.log(b + n - 1) : -Infinity;
     if (!withGrad) continue;
-    const psiABX = digamma(a + b + x);
+    const psiABX = digamma(a + b + n);
     t.dr[k] = digamma(r + x) - psiR;
     t.da[k] = psiAB - psiABX;
-    t.db[k] = digamma(b + x) - psiB + psiAB - psiABX;
-    t.invB[k] = x > 0 ? 1 / (b + x - 1) : 0;
+    t.db[k] = digamma(b + n) - psiB + psiAB - psiABX;
+    t.invB[k] = n > 0 ? 1 / (b + n - 1) : 0;
   }
 }
 
 /**
- * Negative BG/NBD log-likelihood over the compressed triples, with its analytic gradient (FHL 2005, eq. 6):
- * ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
- *        + ln[(α+T)^−(r+x) + δ(x>0) · a/(b+x−1) · (α+t_x)^−(r+x)],
+ * Negative log-likelihood of the beta-geometric/NBD family over the compressed triples, with its analytic gradient.
+ * With n = x + shift dropout chances survived (shift 0: BG/NBD, FHL 2005, eq. 6; shift 1: MBG/NBD, whose dropout
+ * chance comes at the first purchase too):
+ * ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+n) − ln B(a, b)
+ *        + ln[(α+T)^−(r+x) + δ(n>0) · a/(b+n−1) · (α+t_x)^−(r+x)],
  * the last term by log-sum-exp. Buffers are allocated once; an evaluation does one exp and one log1p per triple.
  */
-export function bgnbdObjective(tr: Triples): PositiveObjective {
+export function betaGeometricObjective(tr: Triples, shift: 0 | 1): PositiveObjective {
   const nx = tr.xLevels.length;
   const terms: XTerms = {
     c: new Float64Array(nx),
@@ -72,7 +83,7 @@ export function bgnbdObjective(tr: Triples): PositiveObjective {
     const [r, alpha, a, b] = p;
     if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return Infinity;
     const withGrad = grad !== null;
-    fillXTerms(terms, tr.xLevels, r, a, b, withGrad);
+    fillXTerms(terms, tr.xLevels, r, a, b, shift, withGrad);
     for (let j = 0; j < tr.times.length; j++) {
       lnAT[j] = Math.log(alpha + tr.times[j]);
       invAT[j] = 1 / (alpha + tr.times[j]);
@@ -121,6 +132,11 @@ export function bgnbdObjective(tr: Triples): PositiveObjective {
     }
     return -ll;
   };
+}
+
+/** Negative BG/NBD log-likelihood over the compressed triples, with its analytic gradient (FHL 2005, eq. 6). */
+export function bgnbdObjective(tr: Triples): PositiveObjective {
+  return betaGeometricObjective(tr, 0);
 }
 
 /** BG/NBD log-likelihood summed over customers (FHL 2005, eq. 6), in the time unit of the triples. */

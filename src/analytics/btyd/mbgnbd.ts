@@ -5,10 +5,9 @@
  * probability p ~ Beta(a, b); but the dropout chance comes at every purchase including the first, so a customer
  * with no repeat purchase (x = 0) can be gone (METRICS.md, "Predictive CLV").
  */
-import { bgnbdExpectedIfAlive, meanRate } from './bgnbd';
+import { betaGeometricObjective, bgnbdExpectedIfAlive, meanRate } from './bgnbd';
 import { namedFit, type BtydModel, type FitOptions, type ModelFit } from './model';
 import { fitPositive, type PositiveObjective } from './optimize';
-import { digamma, lnGamma } from './special';
 import type { Triples } from './summary';
 
 export interface MbgNbdParams {
@@ -22,106 +21,15 @@ export type MbgNbdFit = ModelFit<MbgNbdParams>;
 
 const KEYS = ['r', 'alpha', 'a', 'b'] as const;
 
-/** Per-x terms of the log-likelihood and of its gradient, refilled for every parameter vector. */
-interface XTerms {
-  c: Float64Array;
-  lnRatio: Float64Array;
-  dr: Float64Array;
-  da: Float64Array;
-  db: Float64Array;
-  invB: Float64Array;
-}
-
-function fillXTerms(t: XTerms, xs: Int32Array, r: number, a: number, b: number, withGrad: boolean): void {
-  const base = lnGamma(a + b) - lnGamma(r) - lnGamma(b);
-  const psiR = withGrad ? digamma(r) : 0;
-  const psiB = withGrad ? digamma(b) : 0;
-  const psiAB = withGrad ? digamma(a + b) : 0;
-  const lnA = Math.log(a);
-  for (let k = 0; k < xs.length; k++) {
-    const x = xs[k];
-    // ln[Γ(r+x)/Γ(r)] + ln[B(a, b+x+1)/B(a, b)]
-    t.c[k] = base + lnGamma(r + x) + lnGamma(b + x + 1) - lnGamma(a + b + x + 1);
-    t.lnRatio[k] = lnA - Math.log(b + x);
-    if (!withGrad) continue;
-    const psiABX = digamma(a + b + x + 1);
-    t.dr[k] = digamma(r + x) - psiR;
-    t.da[k] = psiAB - psiABX;
-    t.db[k] = digamma(b + x + 1) - psiB + psiAB - psiABX;
-    t.invB[k] = 1 / (b + x);
-  }
-}
-
 /**
  * Negative MBG/NBD log-likelihood over the compressed triples, with its analytic gradient:
  * ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x+1) − ln B(a, b)
- *        + ln[(α+T)^−(r+x) + a/(b+x) · (α+t_x)^−(r+x)],
- * the last term by log-sum-exp. Unlike BG/NBD the second term is there for x = 0 too (t_x = 0: the customer
+ *        + ln[(α+T)^−(r+x) + a/(b+x) · (α+t_x)^−(r+x)];
+ * BG/NBD's likelihood with one dropout chance more (the second term is there for x = 0 too, t_x = 0: the customer
  * dropped out right after the first purchase).
  */
 export function mbgnbdObjective(tr: Triples): PositiveObjective {
-  const nx = tr.xLevels.length;
-  const terms: XTerms = {
-    c: new Float64Array(nx),
-    lnRatio: new Float64Array(nx),
-    dr: new Float64Array(nx),
-    da: new Float64Array(nx),
-    db: new Float64Array(nx),
-    invB: new Float64Array(nx),
-  };
-  const lnAT = new Float64Array(tr.times.length);
-  const invAT = new Float64Array(tr.times.length);
-  const totalWeight = tr.weight.reduce((s, w) => s + w, 0);
-  return (p, grad) => {
-    const [r, alpha, a, b] = p;
-    if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return Infinity;
-    const withGrad = grad !== null;
-    fillXTerms(terms, tr.xLevels, r, a, b, withGrad);
-    for (let j = 0; j < tr.times.length; j++) {
-      lnAT[j] = Math.log(alpha + tr.times[j]);
-      invAT[j] = 1 / (alpha + tr.times[j]);
-    }
-    const lnAlpha = Math.log(alpha);
-    let ll = totalWeight * r * lnAlpha;
-    let gr = totalWeight * lnAlpha;
-    let gAlpha = (totalWeight * r) / alpha;
-    let ga = 0;
-    let gb = 0;
-    for (let i = 0; i < tr.count; i++) {
-      const k = tr.xRef[i];
-      const w = tr.weight[i];
-      const rx = r + tr.xLevels[k];
-      const iT = tr.TRef[i];
-      const iTx = tr.txRef[i];
-      const u = -rx * lnAT[iT];
-      const v = terms.lnRatio[k] - rx * lnAT[iTx];
-      let l: number;
-      let wv: number;
-      if (u >= v) {
-        const e = Math.exp(v - u);
-        l = u + Math.log1p(e);
-        wv = e / (1 + e);
-      } else {
-        const e = Math.exp(u - v);
-        l = v + Math.log1p(e);
-        wv = 1 / (1 + e);
-      }
-      ll += w * (terms.c[k] + l);
-      if (!withGrad) continue;
-      const wu = 1 - wv;
-      gr += w * (terms.dr[k] - wu * lnAT[iT] - wv * lnAT[iTx]);
-      gAlpha -= w * rx * (wu * invAT[iT] + wv * invAT[iTx]);
-      ga += w * (terms.da[k] + wv / a);
-      gb += w * (terms.db[k] - wv * terms.invB[k]);
-    }
-    if (grad) {
-      grad[0] = -gr;
-      grad[1] = -gAlpha;
-      grad[2] = -ga;
-      grad[3] = -gb;
-    }
-    return -ll;
-  };
+  return betaGeometricObjective(tr, 1);
 }
 
 /** MBG/NBD log-likelihood summed over customers, in the time unit of the triples. */
