@@ -751,6 +751,17 @@ export interface FittedForecast {
   result: ForecastSuccess;
 }
 
+/** The fitted purchase model of a forecast as the intervals take it. */
+function purchaseModelOf(result: ForecastSuccess) {
+  const fit = result.transactions.fit;
+  return {
+    model: result.transactions.model,
+    params: { ...fit.params },
+    logCovariance: fit.logCovariance,
+    triples: result.triples,
+  };
+}
+
 /**
  * Interval of the validation's holdout total: the validation fit's totals over the holdout length
  * (end day − calibration end) / unit, the length `holdoutValidation` predicts every customer over. Null without a
@@ -760,14 +771,7 @@ export function holdoutTotalInterval(fitted: FittedForecast): HoldoutInterval | 
   const { result } = fitted;
   const holdout = result.holdout;
   if (!holdout) return null;
-  const fit = result.transactions.fit;
-  const res = intervals({
-    model: result.transactions.model,
-    params: { ...fit.params },
-    logCovariance: fit.logCovariance,
-    triples: result.triples,
-    lengths: [holdout.length],
-  });
+  const res = intervals({ ...purchaseModelOf(result), lengths: [holdout.length] });
   if (!res.ok) return { ok: false, code: res.code };
   return {
     ok: true,
@@ -795,12 +799,8 @@ export function forecastIntervals(
   const t0 = performance.now();
   const { summary, result } = fitted;
   const spend = result.spend?.ok ? result.spend : null;
-  const fit = result.transactions.fit;
   const res = intervals({
-    model: result.transactions.model,
-    params: { ...fit.params },
-    logCovariance: fit.logCovariance,
-    triples: result.triples,
+    ...purchaseModelOf(result),
     // Without a spend model there is no CLV, but the expected purchases still have their horizons.
     lengths: spend ? [] : months.map((mo) => (mo * DAYS_PER_MONTH) / summary.unitDays),
     groupOf,
