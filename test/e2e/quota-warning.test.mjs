@@ -1,6 +1,6 @@
 // Before an import: a file that will likely not fit into the browser storage is announced with the figures, and the
 // user cancels (nothing is stored) or goes on anyway (the import completes). The browser's storage estimate is
-// stubbed on the page to report little free space; the check runs on the page (src/views/import/storage-fit.ts).
+// stubbed on the page to report little free space; the check runs on the page (src/app/browser/storage-fit.ts).
 // The file is the demo export that ships with the app (public/demo/, written by the build), so this always runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spaceShortfall, storedEstimate, STORED_PER_FILE_BYTE } from '../../src/views/import/storage-fit';
+import { spaceShortfall, storedEstimate, STORED_PER_FILE_BYTE } from '../../src/app/browser/storage-fit';
 
 const MB = 1024 * 1024;
 

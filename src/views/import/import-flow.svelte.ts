@@ -6,7 +6,7 @@ import { appUpdate } from '../../app/browser/app-update.svelte';
 import { CANCELLED, onOtherTabChange, type TabChange } from '../../app/browser/tabs';
 import type { AppError } from '../../shared/errors';
 import type { RecordFileInfo } from '../../shared/economics';
-import { spaceShortfall, storageEstimate, type SpaceShortfall } from './storage-fit';
+import { spaceShortfall, storageEstimate, type SpaceShortfall } from '../../app/browser/storage-fit';
 import type {
   DatasetInfo,
   ImportOptions,

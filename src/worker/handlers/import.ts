@@ -235,7 +235,7 @@ export const importHandler = {
     activeImports.add(job);
     const t0 = performance.now();
     try {
-      // Whether the file will likely fit is asked before (src/views/import/storage-fit.ts); a storage that runs
+      // Whether the file will likely fit is asked before (src/app/browser/storage-fit.ts); a storage that runs
       // full during the import rolls it back below.
       let opts = options;
       let fallbackLine: number | null = null;

@@ -1,7 +1,9 @@
 /**
- * Will a file likely fit into the browser storage? Asked before an import, on the page (the worker has its own
- * `navigator.storage`, but the answer is the same origin's, and the question belongs to the import flow).
+ * Will a file likely fit into the browser storage? Asked before an import and before a restore, on the page (the
+ * worker has its own `navigator.storage`, but the answer is the same origin's, and the question belongs to the
+ * dialog that asks the user).
  *
+ * Import:
  * What an import stores: the columns as typed arrays in chunks (4 or 8 bytes per value), a dictionary of every
  * distinct text (customer numbers, attributes), and the rejected rows with their raw lines. Chromium keeps these in
  * IndexedDB compressed, so a file takes far less room stored than as text. Measured with
@@ -12,8 +14,14 @@
  * while it writes. It is a warning, not a refusal: when the storage does run full, the import is rolled back.
  */
 
-/** Stored bytes per byte of the file, an upper bound over the files measured above. */
+/** Stored bytes per byte of an imported file, an upper bound over the files measured above. */
 export const STORED_PER_FILE_BYTE = 0.5;
+
+/**
+ * Stored bytes per byte of a workspace file (gzip-compressed): 1.5 to 1.6 measured with bench/backup.mjs at 0.75
+ * and 1 million rows, rounded up (docs/backup-format.md).
+ */
+export const RESTORED_PER_FILE_BYTE = 2;
 
 /** What `navigator.storage.estimate()` answers (either figure may be missing). */
 export interface StorageEstimateLike {
@@ -27,19 +35,23 @@ export interface SpaceShortfall {
   free: number;
 }
 
-/** The bytes an import of a file of `fileBytes` bytes will likely store. */
-export function storedEstimate(fileBytes: number): number {
-  return Math.ceil(fileBytes * STORED_PER_FILE_BYTE);
+/** The bytes a file of `fileBytes` bytes will likely take stored (`perFileByte`: an import's by default). */
+export function storedEstimate(fileBytes: number, perFileByte = STORED_PER_FILE_BYTE): number {
+  return Math.ceil(fileBytes * perFileByte);
 }
 
 /**
  * The shortfall when the file will likely not fit, null when it will (or when the browser gives no quota: then
  * nothing is known and nothing is said).
  */
-export function spaceShortfall(fileBytes: number, est: StorageEstimateLike | null): SpaceShortfall | null {
+export function spaceShortfall(
+  fileBytes: number,
+  est: StorageEstimateLike | null,
+  perFileByte = STORED_PER_FILE_BYTE,
+): SpaceShortfall | null {
   if (!est || est.quota === undefined || !Number.isFinite(est.quota)) return null;
   const free = Math.max(0, est.quota - (est.usage ?? 0));
-  const needed = storedEstimate(fileBytes);
+  const needed = storedEstimate(fileBytes, perFileByte);
   return needed > free ? { needed, free } : null;
 }
 
